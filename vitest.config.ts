@@ -1,0 +1,17 @@
+import { lingui } from "@lingui/vite-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [lingui()],
+  test: {
+    include: [
+      "src/**/*.test.{ts,tsx}",
+      "contract/**/*.test.ts",
+      "server/**/*.test.ts",
+      "sandbox/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
+    environment: "node",
+    testTimeout: 20_000,
+  },
+});
