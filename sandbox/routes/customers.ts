@@ -1,0 +1,411 @@
+import { z } from "zod";
+import { isValidTckn, isValidVkn } from "../../contract/tr-identity.ts";
+import type { SandboxApp, SandboxCtx } from "../app.ts";
+import type { SandboxContext } from "../context.ts";
+import {
+  customerId,
+  fail,
+  forbidden,
+  invalid,
+  langOf,
+  notFound,
+  ok,
+  parseInput,
+  readInput,
+  t,
+  validate,
+} from "../http.ts";
+import type { Address, Customer } from "../state.ts";
+
+const CURRENCY_META = {
+  TRY: {
+    currency_id: 1000001,
+    name: { tr: "Türk Lirası", en: "Turkish Lira" },
+    symbol: "₺",
+    is_cash: true,
+  },
+  GAU: {
+    currency_id: 1000004,
+    name: { tr: "Gram Altın", en: "Gram Gold" },
+    symbol: "gr",
+    is_cash: false,
+  },
+  GAG: {
+    currency_id: 1000005,
+    name: { tr: "Gram Gümüş", en: "Gram Silver" },
+    symbol: "gr",
+    is_cash: false,
+  },
+  GPT: {
+    currency_id: 1000017,
+    name: { tr: "Gram Platin", en: "Gram Platinum" },
+    symbol: "gr",
+    is_cash: false,
+  },
+} as const;
+
+export { CURRENCY_META };
+
+export function customerJson(cust: Customer) {
+  return {
+    external_id: cust.external_id,
+    firstname: cust.firstname,
+    middlename: cust.middlename ?? "",
+    lastname: cust.lastname ?? "",
+    fullname: [cust.firstname, cust.middlename, cust.lastname].filter(Boolean).join(" "),
+    email: cust.email,
+    phone: cust.phone,
+    gender: cust.gender,
+    identity_number: cust.identity_number,
+    tax_office: cust.tax_office,
+    birthdate: cust.birthdate,
+    account_type: cust.account_type,
+  };
+}
+
+export function customerWithWallets(ctx: SandboxContext, cust: Customer, lang: "tr" | "en") {
+  return {
+    ...customerJson(cust),
+    wallets: ctx.state.wallet(cust.external_id).map((w) => ({
+      id: w.id,
+      customer_external_id: cust.external_id,
+      currency_id: CURRENCY_META[w.code].currency_id,
+      currency_code: w.code,
+      currency_name: CURRENCY_META[w.code].name[lang],
+      is_cash: CURRENCY_META[w.code].is_cash,
+      balance: w.balance,
+      blocked: w.blocked,
+      real_balance: Math.round((w.balance - w.blocked) * 10_000) / 10_000,
+      updated_at: new Date(w.updatedAt || cust.createdAt).toISOString(),
+    })),
+  };
+}
+
+export function addressJson(a: Address) {
+  return {
+    id: a.id,
+    external_customer_id: a.customer,
+    type: a.type,
+    invoice_type: a.invoice_type,
+    company_name: a.company_name,
+    tax_office: a.tax_office,
+    tax_number: a.tax_number,
+    fullname: a.fullname,
+    phone: a.phone,
+    email: a.email,
+    city: a.city,
+    county: a.county,
+    district: a.district,
+    street: a.street,
+    zipcode: a.zipcode,
+    address: a.address,
+    created_at: new Date(a.createdAt).toISOString(),
+  };
+}
+
+const name = () => z.string().trim().min(2).max(40);
+export const phone = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{10,20}$/);
+export const email = () => z.string().trim().max(254).pipe(z.email());
+const birthdate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const tckn = () =>
+  z.string().refine(isValidTckn, {
+    params: {
+      tr: "Geçersiz T.C. kimlik numarası.",
+      en: "The identity number is not a valid TCKN.",
+    },
+  });
+const vkn = () =>
+  z.string().refine(isValidVkn, {
+    params: {
+      tr: "Geçersiz vergi kimlik numarası.",
+      en: "The identity number is not a valid VKN.",
+    },
+  });
+
+const externalId = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(110)
+    .regex(/^[A-Za-z0-9_-]+$/);
+
+export const personSchema = z.object({
+  external_id: externalId(),
+  account_type: z.literal("person").optional(),
+  firstname: name(),
+  middlename: z.string().trim().max(40).optional().nullable(),
+  lastname: name(),
+  email: email(),
+  phone: phone(),
+  gender: z.enum(["M", "F"]).optional(),
+  identity_number: tckn(),
+  birthdate: birthdate().optional(),
+});
+
+/** A person customer from validated input (also used by the Partner buy's "new customer"). */
+export function personCustomer(d: z.output<typeof personSchema>, now: number): Customer {
+  return {
+    external_id: d.external_id,
+    firstname: d.firstname,
+    middlename: d.middlename ?? null,
+    lastname: d.lastname,
+    email: d.email,
+    phone: d.phone.replace(/[ ()-]/g, ""),
+    gender: d.gender ?? null,
+    identity_number: d.identity_number,
+    birthdate: d.birthdate ?? null,
+    tax_office: null,
+    account_type: "person",
+    createdAt: now,
+  };
+}
+
+const companySchema = z.object({
+  external_id: externalId(),
+  account_type: z.literal("company"),
+  firstname: z.string().trim().min(3).max(120),
+  tax_office: z.string().trim().min(3).max(40),
+  identity_number: vkn(),
+  email: email().optional(),
+  phone: phone().optional(),
+  birthdate: birthdate().optional(),
+});
+
+const updateSchema = z.object({
+  firstname: z.string().trim().min(2).max(120),
+  middlename: z.string().trim().max(40).optional().nullable(),
+  lastname: z.string().trim().max(40).optional().nullable(),
+  email: email().optional(),
+  phone: phone(),
+  gender: z.enum(["M", "F"]).optional(),
+  identity_number: z.string().regex(/^\d{10,11}$/),
+  birthdate: birthdate().optional(),
+  tax_office: z.string().trim().min(3).max(40).optional(),
+});
+
+/** Invoice rules of a billing address: a TCKN for Individual; a VKN, company name and tax office for Corporate. */
+export function checkInvoice(
+  a: {
+    invoice_type: "Individual" | "Corporate";
+    tax_number: string;
+    company_name?: string | undefined;
+    tax_office?: string | undefined;
+  },
+  issue: z.RefinementCtx,
+): void {
+  if (a.invoice_type === "Individual" && !isValidTckn(a.tax_number))
+    issue.addIssue({
+      code: "custom",
+      path: ["tax_number"],
+      params: { tr: "Geçersiz T.C. kimlik numarası.", en: "The tax number is not a valid TCKN." },
+    });
+  if (a.invoice_type === "Corporate") {
+    if (!isValidVkn(a.tax_number))
+      issue.addIssue({
+        code: "custom",
+        path: ["tax_number"],
+        params: {
+          tr: "Geçersiz vergi kimlik numarası.",
+          en: "The tax number is not a valid VKN.",
+        },
+      });
+    if (!a.company_name)
+      issue.addIssue({
+        code: "custom",
+        path: ["company_name"],
+        params: {
+          tr: "Kurumsal faturada şirket adı gereklidir.",
+          en: "The company name field is required for corporate invoices.",
+        },
+      });
+    if (!a.tax_office)
+      issue.addIssue({
+        code: "custom",
+        path: ["tax_office"],
+        params: {
+          tr: "Kurumsal faturada vergi dairesi gereklidir.",
+          en: "The tax office field is required for corporate invoices.",
+        },
+      });
+  }
+}
+
+const addressSchema = z
+  .object({
+    external_customer_id: customerId(),
+    type: z.enum(["billing", "shipping"]),
+    invoice_type: z.enum(["Individual", "Corporate"]),
+    company_name: z.string().trim().min(2).max(150).optional(),
+    tax_office: z.string().trim().min(2).max(60).optional(),
+    tax_number: z
+      .string()
+      .trim()
+      .regex(/^\d{10,11}$/),
+    fullname: z.string().trim().min(3).max(80).optional(),
+    phone: phone().optional(),
+    email: email().optional(),
+    city: z.string().trim().min(2).max(40),
+    county: z.string().trim().min(2).max(60),
+    district: z.string().trim().min(2).max(80).optional(),
+    street: z.string().trim().max(120).optional(),
+    zipcode: z
+      .string()
+      .trim()
+      .regex(/^\d{5}$/)
+      .optional(),
+    address: z.string().trim().min(5).max(250),
+  })
+  .superRefine(checkInvoice);
+
+export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
+  const taken = (c: SandboxCtx) =>
+    invalid(
+      c,
+      "external_id",
+      "Bu external_id zaten kullanılıyor.",
+      "The external id has already been taken.",
+    );
+
+  app.post("/partner/customer/address", async (c) => {
+    const input = await parseInput(c, addressSchema);
+    if (!input.ok) return input.response;
+    const a = input.data;
+    if (!ctx.state.customers.has(a.external_customer_id))
+      return notFound(c, { tr: "Müşteri", en: "Customer" });
+    const id = ctx.state.next("address", 1931);
+    const address: Address = {
+      id,
+      customer: a.external_customer_id,
+      type: a.type,
+      invoice_type: a.invoice_type,
+      company_name: a.company_name ?? null,
+      tax_office: a.tax_office ?? null,
+      tax_number: a.tax_number,
+      fullname: a.fullname ?? null,
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+      city: a.city,
+      county: a.county,
+      district: a.district ?? null,
+      street: a.street ?? null,
+      zipcode: a.zipcode ?? null,
+      address: a.address,
+      createdAt: ctx.clock.now(),
+    };
+    ctx.state.addresses.set(id, address);
+    return ok(c, addressJson(address));
+  });
+
+  app.get("/partner/customer/address", async (c) => {
+    const input = await parseInput(c, z.object({ external_customer_id: customerId() }));
+    if (!input.ok) return input.response;
+    const customer = input.data.external_customer_id;
+    if (!ctx.state.customers.has(customer)) return notFound(c, { tr: "Müşteri", en: "Customer" });
+    const list = [...ctx.state.addresses.values()]
+      .filter((a) => a.customer === customer)
+      .map(addressJson);
+    return ok(c, list);
+  });
+
+  app.delete("/partner/customer/address/:id", async (c) => {
+    const input = await parseInput(c, z.object({ external_customer_id: customerId() }));
+    if (!input.ok) return input.response;
+    const id = Number(c.req.param("id"));
+    const address = Number.isSafeInteger(id) ? ctx.state.addresses.get(id) : undefined;
+    if (!address) return notFound(c, { tr: "Adres", en: "Address" });
+    if (address.customer !== input.data.external_customer_id) return forbidden(c);
+    ctx.state.addresses.delete(id);
+    return ok(c, addressJson(address));
+  });
+
+  app.post("/partner/customer", async (c) => {
+    const raw = await readInput(c);
+    const isCompany = raw.account_type === "company";
+    const parsed = validate(c, isCompany ? companySchema : personSchema, raw);
+    if (!parsed.ok) return parsed.response;
+    const d = parsed.data;
+    if (ctx.state.customers.has(d.external_id)) return taken(c);
+    const customer: Customer =
+      d.account_type === "company"
+        ? {
+            external_id: d.external_id,
+            firstname: d.firstname,
+            middlename: null,
+            lastname: null,
+            email: d.email ?? null,
+            phone: d.phone?.replace(/[ ()-]/g, "") ?? null,
+            gender: null,
+            identity_number: d.identity_number,
+            birthdate: d.birthdate ?? null,
+            tax_office: d.tax_office,
+            account_type: "company",
+            createdAt: ctx.clock.now(),
+          }
+        : personCustomer(d, ctx.clock.now());
+    ctx.state.customers.set(customer.external_id, customer);
+    return ok(c, customerWithWallets(ctx, customer, langOf(c)));
+  });
+
+  app.get("/partner/customer/:id", (c) => {
+    const customer = ctx.state.customers.get(c.req.param("id"));
+    if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
+    return ok(c, customerWithWallets(ctx, customer, langOf(c)));
+  });
+
+  app.patch("/partner/customer/:id", async (c) => {
+    const customer = ctx.state.customers.get(c.req.param("id"));
+    if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
+    const input = await parseInput(c, updateSchema);
+    if (!input.ok) return input.response;
+    const d = input.data;
+    const validId =
+      customer.account_type === "company"
+        ? isValidVkn(d.identity_number)
+        : isValidTckn(d.identity_number);
+    if (!validId)
+      return invalid(
+        c,
+        "identity_number",
+        "Geçersiz kimlik numarası.",
+        "The identity number is invalid.",
+      );
+    Object.assign(customer, {
+      firstname: d.firstname,
+      middlename: d.middlename ?? customer.middlename,
+      lastname: d.lastname ?? customer.lastname,
+      email: d.email ?? customer.email,
+      phone: d.phone.replace(/[ ()-]/g, ""),
+      gender: d.gender ?? customer.gender,
+      identity_number: d.identity_number,
+      birthdate: d.birthdate ?? customer.birthdate,
+      tax_office: d.tax_office ?? customer.tax_office,
+    });
+    return ok(c, customerWithWallets(ctx, customer, langOf(c)));
+  });
+
+  app.delete("/partner/customer/:id", (c) => {
+    const id = c.req.param("id");
+    const customer = ctx.state.customers.get(id);
+    if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
+    const open = ctx.state
+      .customerBaskets(id)
+      .some((b) => b.stage === "order" && b.paidAt !== null && b.statuses.at(-1)?.status_id !== 5);
+    if (open)
+      return fail(
+        c,
+        409,
+        t(
+          langOf(c),
+          "Açık siparişi olan müşteri silinemez.",
+          "A customer with open orders cannot be removed.",
+        ),
+      );
+    ctx.state.customers.delete(id);
+    return ok(c, { external_id: id, removed: true });
+  });
+}
