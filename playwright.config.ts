@@ -1,0 +1,44 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const systemChromium = "/usr/bin/chromium";
+const isRoot = process.getuid?.() === 0;
+
+const launchOptions = {
+  ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+  args: [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    ...(isRoot ? ["--no-sandbox"] : []),
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: "http://127.0.0.1:8180",
+    trace: "retain-on-failure",
+    locale: "tr-TR",
+    timezoneId: "Europe/Istanbul",
+  },
+  projects: [
+    { name: "mobile", use: { ...devices["Pixel 7"], launchOptions } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions } },
+  ],
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    env: { PORT: "8180", SANDBOX_PORT: "4110" },
+    url: "http://127.0.0.1:8180/api/health",
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,97 @@
+import { useLingui } from "@lingui/react";
+import { useEffect, useRef, type ReactNode, type RefObject } from "react";
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import { cn } from "../components/class-names";
+import { BasketLink } from "./basket-link";
+import { LanguageSwitch } from "./language-switch";
+import { MainNav } from "./main-nav";
+import { MintedLogo } from "./minted-logo";
+import { OfflineBanner } from "./offline-banner";
+import { PriceStrip } from "./price-strip";
+
+/** After client-side navigation, move focus to the new page's heading (not on first load). */
+function useFocusHeadingOnNavigation(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const target = main.current?.querySelector("h1") ?? main.current;
+    target?.focus({ preventScroll: true });
+  }, [pathname, main]);
+}
+
+function NavigationProgress() {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <div aria-hidden="true" className="pointer-events-none fixed inset-x-0 top-0 z-50 h-0.5">
+      <div
+        className={cn(
+          "h-full bg-primary transition-[width,opacity] ease-out",
+          busy ? "w-3/4 opacity-100 duration-[2000ms]" : "w-full opacity-0 duration-300",
+        )}
+      />
+    </div>
+  );
+}
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { _ } = useLingui();
+  const main = useRef<HTMLElement>(null);
+  useFocusHeadingOnNavigation(main);
+  // The basket query arrives with the basket feature; the badge and its label are ready for it.
+  const basketCount = 0;
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+          main.current?.scrollIntoView();
+        }}
+        className="sr-only z-50 rounded-control bg-primary px-4 py-3 font-semibold text-primary-contrast focus:not-sr-only focus:fixed focus:top-[calc(var(--safe-top)+0.5rem)] focus:left-[max(0.5rem,var(--safe-left))]"
+      >
+        {_("a11y.skipToContent")}
+      </a>
+      <NavigationProgress />
+      <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
+          <Link
+            to="/"
+            aria-label={_("header.home")}
+            className="-ml-1 flex min-h-12 items-center rounded-control px-1 text-text"
+          >
+            <MintedLogo className="h-7 w-auto" />
+          </Link>
+          <MainNav />
+          <div className="-mr-2 ml-auto flex items-center gap-1">
+            <LanguageSwitch />
+            <BasketLink count={basketCount} />
+          </div>
+        </div>
+      </header>
+      <OfflineBanner />
+      <PriceStrip />
+      <main
+        ref={main}
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 pt-6 px-safe pb-[calc(var(--nav-height)+var(--safe-bottom)+2rem)] outline-none md:pt-10 md:pb-16"
+      >
+        {children}
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+export function AppLayout() {
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,105 @@
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { AppLayout } from "./app-layout";
+import { NotFoundPage } from "./not-found-page";
+import { PageFallback } from "./page-fallback";
+import { RootErrorBoundary, RouteErrorBoundary } from "./route-error";
+
+/** Every page is its own chunk; the error and loading states ship with the shell. */
+const page = {
+  ErrorBoundary: RouteErrorBoundary,
+  HydrateFallback: PageFallback,
+} satisfies Partial<RouteObject>;
+
+export const routes: RouteObject[] = [
+  {
+    id: "root",
+    Component: AppLayout,
+    ErrorBoundary: RootErrorBoundary,
+    children: [
+      {
+        index: true,
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/catalog/catalog-page")).CatalogPage,
+        }),
+      },
+      {
+        path: "products/:sku",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/product/product-page")).ProductPage,
+        }),
+      },
+      {
+        path: "basket",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/basket/basket-page")).BasketPage,
+        }),
+      },
+      {
+        path: "checkout/*",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/checkout/checkout-page")).CheckoutPage,
+        }),
+      },
+      {
+        path: "orders",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/orders/orders-page")).OrdersPage,
+        }),
+      },
+      {
+        path: "orders/:code",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/orders/order-page")).OrderPage,
+        }),
+      },
+      {
+        path: "orders/:code/invoice",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/orders/invoice-page")).InvoicePage,
+        }),
+      },
+      {
+        path: "wallet",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/wallet/wallet-page")).WalletPage,
+        }),
+      },
+      {
+        path: "addresses",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/addresses/addresses-page")).AddressesPage,
+        }),
+      },
+      {
+        path: "receipt-lookup",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/receipt-lookup/receipt-lookup-page"))
+            .ReceiptLookupPage,
+        }),
+      },
+      {
+        path: "launch",
+        ...page,
+        lazy: async () => ({
+          Component: (await import("../features/launch/launch-page")).LaunchPage,
+        }),
+      },
+      // The 404 page shares its content with the error boundary, so it ships with the shell.
+      { path: "*", ...page, Component: NotFoundPage },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,98 @@
+import { setupI18n } from "@lingui/core";
+import { createCompiledCatalog } from "@lingui/cli/api";
+import { formatter } from "@lingui/format-po";
+import { describe, expect, it } from "vitest";
+import { messages as compiledEn } from "../locales/en.po";
+import { messages as compiledTr } from "../locales/tr.po";
+import { locales } from "./locales";
+
+const po = formatter({ explicitIdAsDefault: true, origins: false });
+
+// Raw file contents, loaded by Vite: the .po sources and every non-test module under src/.
+const poSources = import.meta.glob<string>("../locales/*.po", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+const codeSources = import.meta.glob<string>(["../**/*.{ts,tsx}", "!../**/*.test.{ts,tsx}"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+async function readCatalog(locale: string): Promise<Map<string, string>> {
+  const content = poSources[`../locales/${locale}.po`] ?? "";
+  const catalog = await po.parse(content, { locale, sourceLocale: "tr", filename: `${locale}.po` });
+  return new Map(Object.entries(catalog).map(([id, message]) => [id, message.translation]));
+}
+
+/** Ids referenced in code as `_("id")` / `_("id", …)` or `msg("id")`. */
+function idsUsedInSource(): Set<string> {
+  const ids = new Set<string>();
+  for (const code of Object.values(codeSources)) {
+    for (const match of code.matchAll(/\b(?:_|msg)\(\s*"([^"]+)"/g)) {
+      if (match[1]) ids.add(match[1]);
+    }
+  }
+  return ids;
+}
+
+/** ICU argument names, e.g. {code} or {count, plural, …}. */
+function argumentNames(message: string): string[] {
+  const pattern = /\{\s*(\w+)\s*(?:\}|,\s*(?:plural|selectordinal|select|number|date|time)\b)/g;
+  const names = [...message.matchAll(pattern)].map((match) => match[1] ?? "");
+  return [...new Set(names)].sort();
+}
+
+describe("message catalogs", async () => {
+  const catalogs = new Map(
+    await Promise.all(locales.map(async (locale) => [locale, await readCatalog(locale)] as const)),
+  );
+  const tr = catalogs.get("tr") ?? new Map<string, string>();
+  const en = catalogs.get("en") ?? new Map<string, string>();
+
+  it("have exactly the same ids", () => {
+    expect(tr.size).toBeGreaterThan(0);
+    expect([...en.keys()].sort()).toEqual([...tr.keys()].sort());
+  });
+
+  it.each(locales)("%s has no empty translations", (locale) => {
+    const empty = [...(catalogs.get(locale) ?? new Map<string, string>())]
+      .filter(([, translation]) => translation.trim() === "")
+      .map(([id]) => id);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(locales)("%s compiles as ICU MessageFormat", (locale) => {
+    const messages = Object.fromEntries(catalogs.get(locale) ?? []);
+    const { errors } = createCompiledCatalog(locale, messages, { namespace: "es" });
+    expect(errors.map((error) => `${error.id}: ${error.error.message}`)).toEqual([]);
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const mismatched = [...tr].filter(
+      ([id, message]) => argumentNames(message).join() !== argumentNames(en.get(id) ?? "").join(),
+    );
+    expect(mismatched.map(([id]) => id)).toEqual([]);
+  });
+
+  it("contain every id used in the code, and nothing else", () => {
+    const used = idsUsedInSource();
+    expect([...used].filter((id) => !tr.has(id))).toEqual([]);
+    expect([...tr.keys()].filter((id) => !used.has(id))).toEqual([]);
+  });
+});
+
+describe("compiled catalogs (through the Vite plugin)", () => {
+  const i18n = setupI18n({ locale: "tr", messages: { tr: compiledTr, en: compiledEn } });
+
+  it("render Turkish and English with ICU plurals", () => {
+    i18n.activate("tr");
+    expect(i18n._("nav.basket")).toBe("Sepet");
+    expect(i18n._("header.basketLink", { count: 3 })).toBe("Sepet, 3 ürün");
+    i18n.activate("en");
+    expect(i18n._("header.basketLink", { count: 0 })).toBe("Basket, 0 items");
+    expect(i18n._("header.basketLink", { count: 1 })).toBe("Basket, 1 item");
+    expect(i18n._("order.title", { code: "MNT-42" })).toBe("Order MNT-42");
+  });
+});
