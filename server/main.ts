@@ -1,21 +1,70 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { readProxyEnv } from "./env.ts";
+import { readProxyEnv, type ProxyEnv } from "./env.ts";
+import { createLogger } from "./log.ts";
+import { createPriceHub } from "./prices/price-hub.ts";
+import { createStore } from "./store/create-store.ts";
+import { createUpstream } from "./upstream/client.ts";
 
-const env = readProxyEnv();
-const app = createApp({ env });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => {
-  const { port } = server.address() as AddressInfo;
-  console.log(`[proxy] Minted Shop on http://localhost:${port}`);
-});
+/** In-flight requests get this long to finish after SIGTERM/SIGINT. */
+const DRAIN_MS = 10_000;
+
+let env: ProxyEnv;
+try {
+  env = readProxyEnv();
+} catch (error) {
+  // One message listing every bad variable (see readProxyEnv); no stack trace.
+  console.error(`[proxy] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const logger = createLogger(env);
+const store = await createStore(env, logger);
+const upstream = createUpstream({ env, logger });
+const prices = createPriceHub({ env, logger, upstream });
+const app = createApp({ env, upstream, store, logger, prices, now: () => Date.now() });
+
+const server = serve(
+  { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
+  (info: AddressInfo) => {
+    const base = env.PUBLIC_URL ?? `http://localhost:${String(info.port)}`;
+    logger.info("listening", {
+      port: info.port,
+      upstream: env.MINTED_API_URL,
+      sandbox: env.sandboxMode,
+    });
+    console.log(`[proxy] Minted Shop on ${base}`);
+    if (env.sandboxMode)
+      console.log(`[proxy] Dev launch: ${base}/dev/launch?customer=DEMO-IND-001`);
+  },
+);
 
 let closing = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (closing) return;
-    closing = true;
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
-  });
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  logger.info("shutting down", { signal });
+  const force = setTimeout(() => {
+    logger.warn("shutdown: drain timed out; closing open connections");
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, DRAIN_MS);
+  force.unref();
+  // Stop accepting; idle keep-alive sockets go now, busy ones after their response.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  // The price hub first: its SSE streams never end on their own.
+  await prices
+    .close()
+    .catch((error: unknown) => logger.error("price hub close failed", { err: error }));
+  await closed;
+  clearTimeout(force);
+  await upstream
+    .close()
+    .catch((error: unknown) => logger.error("upstream close failed", { err: error }));
+  await store.close().catch((error: unknown) => logger.error("store close failed", { err: error }));
+  logger.info("stopped");
+  process.exit(0);
 }
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => void shutdown(signal));

@@ -1,0 +1,234 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import { z } from "zod";
+import {
+  guestRequestSchema,
+  launchRequestSchema,
+  sessionViewSchema,
+  type SessionView,
+} from "../../contract/session.ts";
+import { route, type RouteSpec } from "../api/registry.ts";
+import type { AppDeps, AppEnv, Session } from "../deps.ts";
+import { ApiError, langOf, type Lang } from "../problem.ts";
+import { UpstreamError } from "../upstream/types.ts";
+import { createLaunchVerifier, type LaunchClaims, type LaunchProfile } from "./launch-token.ts";
+
+/** The fields of an upstream customer we read (unknown fields are tolerated). */
+const upstreamCustomerSchema = z.object({
+  external_id: z.string(),
+  firstname: z.string().nullish(),
+  lastname: z.string().nullish(),
+  fullname: z.string().nullish(),
+});
+type UpstreamCustomer = z.output<typeof upstreamCustomerSchema>;
+
+const displayName = (customer: UpstreamCustomer): string =>
+  customer.fullname?.trim() ||
+  [customer.firstname, customer.lastname].filter(Boolean).join(" ").trim();
+
+const REQUIRED_FOR_CREATE = ["firstname", "lastname", "email", "phone", "identity_number"] as const;
+
+function newSession(
+  deps: AppDeps,
+  fields: Pick<Session, "kind" | "customer" | "locale" | "currency" | "theme">,
+): Session {
+  return {
+    sid: randomUUID(),
+    ...fields,
+    guestBasket: [],
+    exp: Math.floor(deps.now() / 1000) + deps.env.SESSION_MAX_AGE,
+  };
+}
+
+function view(session: Session, name: string | null): SessionView {
+  return {
+    kind: session.kind,
+    customer: session.customer ? { id: session.customer, name } : null,
+    locale: session.locale,
+    currency: session.currency,
+    theme: session.theme,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof UpstreamError && error.failure === "rejected" && error.details.status === 404
+  );
+}
+
+/**
+ * The upstream customer for a launch: read it, or create it from the token's profile. A
+ * concurrent launch may create it first; then the create's rejection is followed by a re-read.
+ */
+async function ensureCustomer(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  claims: LaunchClaims,
+): Promise<UpstreamCustomer> {
+  const lang = langOf(c);
+  const requestId = c.get("requestId");
+  const get = () =>
+    deps.upstream.call({
+      op: "customerGet",
+      params: { external_customer_id: claims.sub },
+      data: upstreamCustomerSchema,
+      lang,
+      requestId,
+    });
+  try {
+    return await get();
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  const profile: LaunchProfile = claims.profile ?? {};
+  const missing = REQUIRED_FOR_CREATE.filter((field) => !profile[field]);
+  if (missing.length > 0) {
+    c.get("logger").warn("launch: unknown customer without a complete profile", { missing });
+    throw new ApiError("validation_failed", {
+      detail: {
+        tr: "Müşteri bulunamadı ve giriş bağlantısındaki profil onu oluşturmaya yetmiyor.",
+        en: "The customer does not exist and the launch token's profile cannot create it.",
+      },
+      errors: Object.fromEntries(
+        missing.map((field) => [
+          `profile.${field}`,
+          [
+            lang === "tr"
+              ? "Müşteriyi oluşturmak için gerekli."
+              : "Required to create the customer.",
+          ],
+        ]),
+      ),
+    });
+  }
+  try {
+    return await deps.upstream.call({
+      op: "customerCreate",
+      body: { external_id: claims.sub, account_type: "person", ...profile },
+      data: upstreamCustomerSchema,
+      lang,
+      requestId,
+    });
+  } catch (error) {
+    if (!(error instanceof UpstreamError && error.failure === "rejected")) throw error;
+    try {
+      return await get();
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** The customer's display name for /me; null when upstream cannot tell us right now. */
+async function customerName(deps: AppDeps, c: Context<AppEnv>, customer: string, lang: Lang) {
+  try {
+    const found = await deps.upstream.call({
+      op: "customerGet",
+      params: { external_customer_id: customer },
+      data: upstreamCustomerSchema,
+      lang,
+      requestId: c.get("requestId"),
+    });
+    return displayName(found) || null;
+  } catch (error) {
+    if (!(error instanceof UpstreamError)) throw error;
+    c.get("logger").warn("session: customer name unavailable", { failure: error.failure });
+    return null;
+  }
+}
+
+function replaceSession(c: Context<AppEnv>, session: Session | null): void {
+  c.set("session", session);
+  c.set("sessionChanged", true);
+}
+
+/** POST /api/session, POST /api/session/guest, GET /api/session/me, POST /api/session/logout. */
+export function sessionRoutes(deps: AppDeps): RouteSpec[] {
+  const verifier = createLaunchVerifier(deps);
+  return [
+    route({
+      method: "post",
+      path: "/api/session",
+      operationId: "startSession",
+      summary:
+        "Swap a partner launch token (JWT) for the session cookie; creates the customer from the profile if needed",
+      tag: "session",
+      auth: "none",
+      body: launchRequestSchema,
+      response: sessionViewSchema,
+      errors: ["unauthenticated", "validation_failed", "upstream_unavailable", "upstream_invalid"],
+      handler: async ({ c, body }) => {
+        const claims = await verifier.verify(body.token, langOf(c));
+        const customer = await ensureCustomer(deps, c, claims);
+        // A fresh session every time: nothing of a previous customer's (or guest's) state survives.
+        const session = newSession(deps, {
+          kind: "launch",
+          customer: claims.sub,
+          locale: claims.locale ?? langOf(c),
+          currency: claims.currency ?? "TRY",
+          theme: claims.theme ?? null,
+        });
+        replaceSession(c, session);
+        c.get("logger").info("session started", { sid: session.sid, kind: "launch" });
+        return view(session, displayName(customer) || null);
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/session/guest",
+      operationId: "startGuestSession",
+      summary: "Start a guest session (kept when one is already running)",
+      tag: "session",
+      auth: "none",
+      body: guestRequestSchema,
+      response: sessionViewSchema,
+      handler: async ({ c, body, session }) => {
+        // Idempotent for a running guest session (a reload must not drop the guest basket).
+        if (session?.kind === "guest")
+          return view(
+            session,
+            session.customer ? await customerName(deps, c, session.customer, langOf(c)) : null,
+          );
+        const guest = newSession(deps, {
+          kind: "guest",
+          customer: null,
+          locale: body.locale ?? langOf(c),
+          currency: body.currency ?? "TRY",
+          theme: null,
+        });
+        replaceSession(c, guest);
+        c.get("logger").info("session started", { sid: guest.sid, kind: "guest" });
+        return view(guest, null);
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/session/me",
+      operationId: "getSession",
+      summary: "The current session (customer name, locale, currency, theme)",
+      tag: "session",
+      auth: "session",
+      response: sessionViewSchema,
+      errors: ["unauthenticated"],
+      handler: async ({ c, session }) => {
+        if (!session) throw new ApiError("unauthenticated");
+        const name = session.customer
+          ? await customerName(deps, c, session.customer, langOf(c))
+          : null;
+        return view(session, name);
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/session/logout",
+      operationId: "endSession",
+      summary: "End the session (clears the cookie)",
+      tag: "session",
+      auth: "none",
+      handler: ({ c }) => {
+        replaceSession(c, null);
+        return Promise.resolve(c.body(null, 204));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,20 @@
+import type { KeyValueStore, Logger } from "../deps.ts";
+import type { ProxyEnv } from "../env.ts";
+import { createMemoryStore } from "./memory-store.ts";
+import { createRedisStore } from "./redis-store.ts";
+
+/** Redis when REDIS_URL is set (several instances agree), otherwise memory. */
+export async function createStore(
+  env: Pick<ProxyEnv, "REDIS_URL">,
+  logger: Logger,
+): Promise<KeyValueStore> {
+  if (!env.REDIS_URL) {
+    logger.info("store: memory");
+    return createMemoryStore();
+  }
+  const store = await createRedisStore(env.REDIS_URL, {
+    onError: (error) => logger.error("store: redis error", { err: error.message }),
+  });
+  logger.info("store: redis");
+  return store;
+}
