@@ -1,54 +1,84 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import type { ProxyEnv } from "./env.ts";
-import { securityHeaders } from "./security-headers.ts";
+import { bodyLimit } from "hono/body-limit";
+import { addressRoutes } from "./api/addresses.ts";
+import { basketRoutes } from "./api/basket.ts";
+import { catalogRoutes } from "./api/catalog.ts";
+import { checkoutRoutes } from "./api/checkout.ts";
+import { digitalRoutes } from "./api/digital.ts";
+import { orderRoutes } from "./api/orders.ts";
+import { priceRoutes } from "./api/prices.ts";
+import { openApiDocument, registerRoutes, type RouteSpec } from "./api/registry.ts";
+import { walletRoutes } from "./api/wallet.ts";
+import type { AppDeps, AppEnv } from "./deps.ts";
+import { healthRoutes } from "./http/health.ts";
+import { originGuard } from "./http/origin-guard.ts";
+import { rateLimit } from "./http/rate-limit.ts";
+import { requestContext } from "./http/request-context.ts";
+import { securityHeaders } from "./http/security-headers.ts";
+import { staticFiles } from "./http/static.ts";
+import { ApiError, problemResponse } from "./problem.ts";
+import { devLaunchRoutes } from "./session/dev-launch.ts";
+import { sessionMiddleware } from "./session/middleware.ts";
+import { sessionRoutes } from "./session/routes.ts";
+import { UpstreamError } from "./upstream/types.ts";
+import { toApiError } from "./upstream/errors.ts";
 
-export interface AppDeps {
-  env: ProxyEnv;
+/** Every operation of the proxy API, in the order OpenAPI lists them. */
+export function apiRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    ...sessionRoutes(deps),
+    ...catalogRoutes(deps),
+    ...priceRoutes(deps),
+    ...basketRoutes(deps),
+    ...addressRoutes(deps),
+    ...checkoutRoutes(deps),
+    ...orderRoutes(deps),
+    ...walletRoutes(deps),
+    ...digitalRoutes(deps),
+  ];
 }
 
-const PROBLEM = "application/problem+json";
-
 /**
- * The proxy: serves the built shop and the narrow `/api` the shop calls. Built from its
- * dependencies so tests run it in-process.
+ * The proxy: the shop's narrow API under /api, sessions, security headers, and (in production)
+ * the built shop. Built from its dependencies so that tests run it in-process with an injected
+ * upstream `fetch`.
  */
-export function createApp({ env }: AppDeps): Hono {
-  const app = new Hono();
-  app.use("*", securityHeaders(env.FRAME_ANCESTORS));
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const routes = apiRoutes(deps);
+  const openApi = openApiDocument(routes, { title: "Minted Shop proxy API", version: "1" });
 
-  app.get("/api/health", (c) => {
-    c.header("Cache-Control", "no-store");
-    return c.json({ status: "ok" });
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(c, err);
+    if (err instanceof UpstreamError) return problemResponse(c, toApiError(err, c));
+    c.get("logger").error("unhandled error", {
+      err: err instanceof Error ? err.message : String(err),
+    });
+    return problemResponse(c, new ApiError("internal"));
   });
-
-  app.all("/api/*", (c) =>
-    c.body(
-      JSON.stringify({ type: "about:blank", title: "Not Found", status: 404, code: "not_found" }),
-      404,
-      { "Content-Type": PROBLEM },
-    ),
+  app.notFound((c) =>
+    c.req.path.startsWith("/api/")
+      ? problemResponse(c, new ApiError("not_found"))
+      : c.text("Not Found", 404),
   );
 
-  const dist = resolve(env.DIST_DIR);
-  if (existsSync(join(dist, "index.html"))) {
-    const indexHtml = readFile(join(dist, "index.html"), "utf8");
-    // Hashed assets never change; everything else is revalidated so a deploy is seen at once.
-    app.use("*", async (c, next) => {
-      await next();
-      if (c.req.method !== "GET" || !c.res.ok || c.req.path.startsWith("/api/")) return;
-      const immutable = c.req.path.startsWith("/assets/");
-      c.res.headers.set(
-        "Cache-Control",
-        immutable ? "public, max-age=31536000, immutable" : "no-cache",
-      );
-    });
-    app.use("*", serveStatic({ root: env.DIST_DIR }));
-    // SPA fallback: every other GET is a client-side route.
-    app.get("*", async (c) => c.html(await indexHtml));
-  }
+  app.use("*", requestContext(deps));
+  app.use("*", securityHeaders(deps.env));
+  app.route("/", healthRoutes(deps));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: () => Promise.reject(new ApiError("payload_too_large")),
+    }),
+  );
+  app.use("/api/*", originGuard(deps));
+  app.use("/api/*", sessionMiddleware(deps));
+  app.use("/api/*", rateLimit(deps));
+
+  app.get("/api/openapi.json", (c) => c.json(openApi));
+  registerRoutes(app, deps, routes);
+  if (deps.env.sandboxMode) app.route("/", devLaunchRoutes(deps));
+  app.route("/", staticFiles(deps.env));
   return app;
 }

@@ -1,0 +1,73 @@
+import { z } from "zod/mini";
+import {
+  currencySchema,
+  metalSchema,
+  pageInfoSchema,
+  pageQuerySchema,
+  pageSizeQuerySchema,
+  productTypeSchema,
+} from "./common.ts";
+
+/** Catalog API: products, one product, categories, product images. */
+
+export const skuSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+
+export const categorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  metal: metalSchema,
+  type: productTypeSchema,
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const stockStateSchema = z.enum(["in_stock", "low", "out"]);
+export type StockState = z.infer<typeof stockStateSchema>;
+
+export const productSchema = z.object({
+  sku: z.string(),
+  name: z.string(),
+  description: z.string(),
+  metal: metalSchema,
+  type: productTypeSchema,
+  weightGrams: z.number(),
+  /** Fineness in parts per thousand (999.9, 916 …). */
+  purity: z.number(),
+  /** Unit price now (VAT excluded); `listAmount` is the "was" price (equal when not on sale). */
+  price: z.object({ amount: z.number(), listAmount: z.number(), currency: currencySchema }),
+  stock: z.object({ available: z.number(), state: stockStateSchema }),
+  /** Same-origin image paths (`/api/images/{sku}/{n}`). */
+  images: z.array(z.string()),
+  barcode: z.nullable(z.string()),
+  category: categorySchema,
+});
+export type Product = z.infer<typeof productSchema>;
+
+export const productSortSchema = z.enum(["price_asc", "price_desc", "weight_asc", "weight_desc"]);
+export type ProductSort = z.infer<typeof productSortSchema>;
+
+export const productListQuerySchema = z.object({
+  metal: z.optional(metalSchema),
+  type: z.optional(productTypeSchema),
+  category: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
+  sort: z.optional(productSortSchema),
+  page: pageQuerySchema,
+  pageSize: pageSizeQuerySchema(100),
+});
+export type ProductListQuery = z.infer<typeof productListQuerySchema>;
+
+export const productListSchema = z.object({
+  items: z.array(productSchema),
+  pageInfo: pageInfoSchema,
+});
+export type ProductList = z.infer<typeof productListSchema>;
+
+export const productParamsSchema = z.object({ sku: skuSchema });
+
+export const categoryListSchema = z.object({ items: z.array(categorySchema) });
+export type CategoryList = z.infer<typeof categoryListSchema>;
+
+export const imageParamsSchema = z.object({
+  sku: skuSchema,
+  n: z.coerce.number().check(z.int(), z.gte(1), z.lte(20)),
+});

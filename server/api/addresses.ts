@@ -1,0 +1,128 @@
+import {
+  addressIdParamsSchema,
+  addressListQuerySchema,
+  addressListSchema,
+  addressSchema,
+  createAddressBodySchema,
+  deletedSchema,
+  type Address,
+  type AddressForm,
+} from "../../contract/addresses.ts";
+import type { AppDeps } from "../deps.ts";
+import { ApiError } from "../problem.ts";
+import {
+  upstreamAddressListSchema,
+  upstreamAddressSchema,
+  type UpstreamAddress,
+} from "../upstream/schemas/checkout.ts";
+import { addressView } from "./order-views.ts";
+import { route, type RouteSpec } from "./registry.ts";
+import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+
+/** The customer's saved addresses. Someone else's id is a 404, as a missing one. */
+
+/** The address form in Minted's field names (Customer Address - Create, Set Custom Address). */
+export function upstreamAddressFields(form: AddressForm) {
+  const corporate = form.invoiceType === "corporate";
+  return {
+    invoice_type: corporate ? "Corporate" : "Individual",
+    ...(corporate && form.companyName ? { company_name: form.companyName } : {}),
+    ...(corporate && form.taxOffice ? { tax_office: form.taxOffice } : {}),
+    tax_number: form.taxNumber,
+    fullname: form.fullName,
+    phone: form.phone,
+    city: form.city,
+    county: form.county,
+    district: form.district,
+    zipcode: form.zipcode,
+    address: form.line,
+  };
+}
+
+function savedAddressView(a: UpstreamAddress): Address | null {
+  const view = addressView(a);
+  return view && { ...view, id: a.id, type: a.type };
+}
+
+export function addressRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    route({
+      method: "get",
+      path: "/api/addresses",
+      operationId: "listAddresses",
+      summary: "The customer's saved shipping and billing addresses",
+      tag: "addresses",
+      auth: "customer",
+      query: addressListQuerySchema,
+      response: addressListSchema,
+      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+      handler: async ({ c, query, customer }) => {
+        const list = await deps.upstream.call({
+          op: "addressList",
+          query: { external_customer_id: customer },
+          data: upstreamAddressListSchema,
+          ...callOptions(c),
+        });
+        return {
+          addresses: list
+            .filter(
+              (a) =>
+                (a.external_customer_id ?? customer) === customer &&
+                (query.type === undefined || a.type === query.type),
+            )
+            .flatMap((a) => savedAddressView(a) ?? []),
+        };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/addresses",
+      operationId: "createAddress",
+      summary: "Save an address (the address form, with its type)",
+      tag: "addresses",
+      auth: "customer",
+      body: createAddressBodySchema,
+      response: addressSchema,
+      status: 201,
+      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+      handler: async ({ c, body, customer }) => {
+        const created = await withOurFieldNames(
+          deps.upstream.call({
+            op: "addressCreate",
+            body: {
+              external_customer_id: customer,
+              type: body.type,
+              ...upstreamAddressFields(body),
+            },
+            data: upstreamAddressSchema,
+            ...callOptions(c),
+          }),
+        );
+        const view = savedAddressView(created);
+        if (!view) throw new ApiError("upstream_invalid");
+        return view;
+      },
+    }),
+    route({
+      method: "delete",
+      path: "/api/addresses/:id",
+      operationId: "deleteAddress",
+      summary: "Delete a saved address",
+      tag: "addresses",
+      auth: "customer",
+      params: addressIdParamsSchema,
+      response: deletedSchema,
+      errors: ["not_found", "unauthenticated", "upstream_unavailable"],
+      handler: async ({ c, params, customer }) => {
+        await deps.upstream.call({
+          op: "addressDelete",
+          params: { id: params.id },
+          query: { external_customer_id: customer },
+          data: upstreamAddressSchema,
+          ...callOptions(c),
+        });
+        return { deleted: true as const };
+      },
+    }),
+  ];
+}

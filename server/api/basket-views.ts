@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+import type { Basket, BasketItem, PriceFix } from "../../contract/basket.ts";
+import type { Quote } from "../../contract/checkout.ts";
+import type { FeeLine } from "../../contract/common.ts";
+import type { OrderTotals } from "../../contract/orders.ts";
+import { isDigitalSku } from "../prices/metal-skus.ts";
+import type { Lang } from "../problem.ts";
+import type { UpstreamEcomOrder } from "../upstream/schemas/orders.ts";
+import { imagePath, type CatalogEntry } from "./catalog-source.ts";
+import { feeLines } from "./order-views.ts";
+
+/** Upstream baskets (Ecom Orders at the basket stage) and guest baskets → the shop's basket. */
+
+export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
+export const round4 = (n: number): number => Math.round((n + Number.EPSILON) * 10_000) / 10_000;
+
+/** At most this many units of one bar or coin per basket (Minted's rule). */
+export const MAX_PER_SKU = 10;
+
+/** The most of a product one basket line may hold now: its stock, and 10 units of a bar or coin. */
+export function maxQuantityOf(entry: CatalogEntry): number {
+  const stock = entry.product.stock.available;
+  return entry.product.type === "digital" ? stock : Math.min(MAX_PER_SKU, Math.floor(stock));
+}
+
+/** A price fix token names a quote without handing the token itself to the browser. */
+export function quoteIdOf(priceToken: string): string {
+  return createHash("sha256").update(priceToken).digest("hex").slice(0, 32);
+}
+
+/** A date Minted prints (ISO with an offset) as ISO UTC; null when absent or unreadable. */
+export function iso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+export function priceFixView(
+  fix: {
+    remaining: number;
+    nextUpdate?: string | null | undefined;
+    updated?: boolean | null | undefined;
+  },
+  now: number,
+): PriceFix {
+  return {
+    expiresAt: iso(fix.nextUpdate) ?? new Date(now + fix.remaining * 1000).toISOString(),
+    remainingSeconds: Math.max(0, fix.remaining),
+    renewed: fix.updated ?? false,
+  };
+}
+
+/** Units of bars and coins, one per digital line (grams are not "items"). */
+function itemCountOf(items: readonly BasketItem[]): number {
+  return items.reduce(
+    (n, i) => n + (i.type === "digital" || isDigitalSku(i.sku) ? 1 : i.quantity),
+    0,
+  );
+}
+
+function totalsOf(o: UpstreamEcomOrder, fees: readonly FeeLine[]): OrderTotals {
+  return {
+    subtotal: o.price,
+    vat: o.tax,
+    fees: round2(fees.filter((f) => !f.included).reduce((s, f) => s + f.amount, 0)),
+    total: o.paid_total,
+  };
+}
+
+export const EMPTY_BASKET: Basket = {
+  items: [],
+  itemCount: 0,
+  currency: "TRY",
+  fees: [],
+  totals: { subtotal: 0, vat: 0, fees: 0, total: 0 },
+  priceFix: null,
+  estimated: false,
+};
+
+/** A customer's basket as Minted prices it; `catalog` adds what the lines can hold. */
+export function basketView(
+  order: UpstreamEcomOrder | null,
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  lang: Lang,
+  now: number,
+): Basket {
+  if (!order || order.items.length === 0) return EMPTY_BASKET;
+  const items: BasketItem[] = order.items.map((i) => {
+    const entry = catalog.get(i.sku);
+    return {
+      sku: i.sku,
+      name: i.product_name,
+      image: imagePath(i.sku, 1),
+      metal: entry?.product.metal ?? null,
+      type: entry?.product.type ?? null,
+      unitPrice: i.price,
+      quantity: i.amount,
+      maxQuantity: entry ? Math.max(maxQuantityOf(entry), i.amount) : i.amount,
+      vatRate: i.tax_rate,
+      lineTotal: round2(i.price * i.amount),
+    };
+  });
+  const fees = feeLines(order, lang);
+  return {
+    items,
+    itemCount: itemCountOf(items),
+    currency: "TRY",
+    fees,
+    totals: totalsOf(order, fees),
+    priceFix: order.pricefix ? priceFixView(order.pricefix, now) : null,
+    estimated: false,
+  };
+}
+
+/** Turkish VAT: investment gold of 995‰ and above is exempt; everything else pays 20 %. */
+export function vatRateOf(entry: CatalogEntry): number {
+  return entry.product.metal === "gold" && entry.product.purity >= 995 ? 0 : 20;
+}
+
+/** A guest's basket priced from the catalog: items and VAT; Minted adds its fees at checkout. */
+export function guestBasketView(
+  lines: readonly { sku: string; qty: number }[],
+  catalog: ReadonlyMap<string, CatalogEntry>,
+): Basket {
+  const items: BasketItem[] = [];
+  let vat = 0;
+  for (const line of lines) {
+    const entry = catalog.get(line.sku);
+    if (!entry) continue;
+    const unitPrice = entry.product.price.amount;
+    const vatRate = vatRateOf(entry);
+    vat += round2((unitPrice * line.qty * vatRate) / 100);
+    items.push({
+      sku: line.sku,
+      name: entry.product.name,
+      image: imagePath(line.sku, 1),
+      metal: entry.product.metal,
+      type: entry.product.type,
+      unitPrice,
+      quantity: line.qty,
+      maxQuantity: Math.max(maxQuantityOf(entry), line.qty),
+      vatRate,
+      lineTotal: round2(unitPrice * line.qty),
+    });
+  }
+  if (items.length === 0) return { ...EMPTY_BASKET, estimated: true };
+  const subtotal = round2(items.reduce((s, i) => s + i.lineTotal, 0));
+  vat = round2(vat);
+  return {
+    items,
+    itemCount: itemCountOf(items),
+    currency: "TRY",
+    fees: [],
+    totals: { subtotal, vat, fees: 0, total: round2(subtotal + vat) },
+    priceFix: null,
+    estimated: true,
+  };
+}
+
+/** The quote of a non-empty basket with a price fix. */
+export function quoteView(order: UpstreamEcomOrder, lang: Lang, now: number): Quote | null {
+  const fix = order.pricefix;
+  if (!fix?.token || order.items.length === 0) return null;
+  const basket = basketView(order, new Map(), lang, now);
+  return {
+    quoteId: quoteIdOf(fix.token),
+    currency: "TRY",
+    itemCount: basket.itemCount,
+    fees: basket.fees,
+    totals: basket.totals,
+    priceFix: priceFixView(fix, now),
+  };
+}

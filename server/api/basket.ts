@@ -1,0 +1,497 @@
+import { randomUUID } from "node:crypto";
+import type { Context } from "hono";
+import {
+  MAX_GUEST_LINES,
+  addBasketItemBodySchema,
+  basketItemParamsSchema,
+  basketSchema,
+  identityBodySchema,
+  identityResultSchema,
+  incompleteBasketListSchema,
+  incompleteBasketParamsSchema,
+  resumeBasketResultSchema,
+  updateBasketItemBodySchema,
+  type Basket,
+} from "../../contract/basket.ts";
+import type { AppDeps, AppEnv, Session } from "../deps.ts";
+import { ApiError, type Lang, t } from "../problem.ts";
+import { upstreamCreatedCustomerSchema } from "../upstream/schemas/checkout.ts";
+import {
+  upstreamEcomOrderPageSchema,
+  upstreamEcomOrderSchema,
+  type UpstreamEcomOrder,
+} from "../upstream/schemas/orders.ts";
+import {
+  EMPTY_BASKET,
+  MAX_PER_SKU,
+  basketView,
+  guestBasketView,
+  maxQuantityOf,
+} from "./basket-views.ts";
+import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
+import { route, type RouteSpec } from "./registry.ts";
+import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+
+/**
+ * The physical-products basket. A customer's basket lives upstream (the proxy finds the
+ * session customer's active basket itself; cart tokens never reach the browser). A guest's
+ * basket lives in the encrypted session and is priced from the catalog until the identity form
+ * creates the customer and moves it upstream.
+ */
+
+const BASKET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
+
+/** The app's one catalog source (and cache), shared with the catalog routes. */
+export function catalogOf(deps: AppDeps): CatalogSource {
+  return catalogSourceFor(deps);
+}
+
+export async function catalogMap(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+): Promise<ReadonlyMap<string, CatalogEntry>> {
+  const { lang, requestId } = callOptions(c);
+  const entries = await catalogOf(deps).products(lang, requestId);
+  return new Map(entries.map((e) => [e.product.sku, e]));
+}
+
+/** The session customer's active basket (Minted re-fixes an expired price on this read). */
+export async function activeBasket(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+): Promise<UpstreamEcomOrder | null> {
+  return deps.upstream.call({
+    op: "basketGet",
+    query: { external_customer_id: customer },
+    data: upstreamEcomOrderSchema.nullable(),
+    ...callOptions(c),
+  });
+}
+
+/** The active basket with at least one item, or 422 `basket`. */
+export async function filledBasket(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+): Promise<UpstreamEcomOrder> {
+  const order = await activeBasket(deps, c, customer);
+  if (order && order.items.length > 0) return order;
+  const { lang } = callOptions(c);
+  throw new ApiError("validation_failed", {
+    errors: { basket: [t(lang, "Sepetiniz boş.", "Your basket is empty.")] },
+  });
+}
+
+export async function customerBasketView(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  order: UpstreamEcomOrder | null,
+): Promise<Basket> {
+  if (!order || order.items.length === 0) return EMPTY_BASKET;
+  return basketView(order, await catalogMap(deps, c), callOptions(c).lang, deps.now());
+}
+
+function sessionOf(session: Session | null): Session {
+  if (!session) throw new ApiError("unauthenticated");
+  return session;
+}
+
+function unknownSku(lang: Lang): ApiError {
+  return new ApiError("validation_failed", {
+    errors: { sku: [t(lang, "Bu ürün satışta değil.", "This product is not for sale.")] },
+  });
+}
+
+function notInBasket(): ApiError {
+  return new ApiError("not_found", {
+    detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
+  });
+}
+
+/** 422 `quantity` when a line of `qty` breaks the stock or the 10-per-SKU rule. */
+function checkQuantity(entry: CatalogEntry, qty: number, lang: Lang): void {
+  const fail = (tr: string, en: string) =>
+    new ApiError("validation_failed", { errors: { quantity: [t(lang, tr, en)] } });
+  const physical = entry.product.type !== "digital";
+  if (physical && !Number.isInteger(qty))
+    throw fail("Külçe ve sikkeler adet olarak satılır.", "Bars and coins are sold in whole units.");
+  if (physical && qty > MAX_PER_SKU)
+    throw fail(
+      `Bir üründen sepete en fazla ${MAX_PER_SKU} adet eklenebilir.`,
+      `At most ${MAX_PER_SKU} units of one product can be in a basket.`,
+    );
+  const stock = entry.product.stock.available;
+  if (qty > stock)
+    throw stock <= 0
+      ? fail("Bu ürün tükendi.", "This product is out of stock.")
+      : fail(
+          `Yeterli stok yok: en fazla ${maxQuantityOf(entry)} ${physical ? "adet" : "gr"}.`,
+          `Not enough stock: at most ${maxQuantityOf(entry)}${physical ? "" : " g"}.`,
+        );
+}
+
+async function catalogEntry(deps: AppDeps, c: Context<AppEnv>, sku: string): Promise<CatalogEntry> {
+  const { lang, requestId } = callOptions(c);
+  const entry = await catalogOf(deps).product(sku, lang, requestId);
+  if (!entry) throw unknownSku(lang);
+  return entry;
+}
+
+// ---------------------------------------------------------------- upstream mutations
+
+type BasketOp = "basketAdd" | "basketUpdate" | "basketRemove" | "basketClear";
+
+function mutate(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  op: BasketOp,
+  body: Record<string, unknown>,
+): Promise<UpstreamEcomOrder> {
+  return withOurFieldNames(
+    deps.upstream.call({ op, body, data: upstreamEcomOrderSchema, ...callOptions(c) }),
+  );
+}
+
+/** Add `qty` of `sku` to the customer's basket `cartToken` (a new basket when null). */
+function addUpstream(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+  cartToken: string | null,
+  sku: string,
+  qty: number,
+): Promise<UpstreamEcomOrder> {
+  return mutate(deps, c, "basketAdd", {
+    external_customer_id: customer,
+    ...(cartToken ? { cart_token: cartToken } : {}),
+    sku,
+    qty,
+  });
+}
+
+/**
+ * Move lines into the customer's active basket one by one. Lines Minted refuses (stock ran out,
+ * the 10-unit limit) are skipped and reported; if Minted cannot be reached, the move stops there
+ * (`interrupted`) and the lines left are reported as skipped too.
+ */
+async function moveLines(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+  start: UpstreamEcomOrder | null,
+  lines: readonly { sku: string; qty: number }[],
+): Promise<{ order: UpstreamEcomOrder | null; skipped: string[]; interrupted: boolean }> {
+  let order = start;
+  const skipped: string[] = [];
+  for (const [i, line] of lines.entries()) {
+    try {
+      order = await addUpstream(deps, c, customer, order?.token ?? null, line.sku, line.qty);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "validation_failed") {
+        skipped.push(line.sku);
+        continue;
+      }
+      c.get("logger").warn("basket move interrupted", {
+        err: error instanceof Error ? error.message : String(error),
+      });
+      skipped.push(...lines.slice(i).map((l) => l.sku));
+      return { order, skipped, interrupted: true };
+    }
+  }
+  return { order, skipped, interrupted: false };
+}
+
+// ---------------------------------------------------------------- guest basket
+
+function setGuestBasket(c: Context<AppEnv>, session: Session, lines: Session["guestBasket"]): void {
+  c.set("session", { ...session, guestBasket: lines });
+  c.set("sessionChanged", true);
+}
+
+async function guestView(deps: AppDeps, c: Context<AppEnv>, lines: Session["guestBasket"]) {
+  return guestBasketView(lines, await catalogMap(deps, c));
+}
+
+// ---------------------------------------------------------------- routes
+
+export function basketRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    route({
+      method: "get",
+      path: "/api/basket",
+      operationId: "getBasket",
+      summary: "The active basket: items, limits, fees, totals and the price fix",
+      tag: "basket",
+      auth: "session",
+      response: basketSchema,
+      errors: BASKET_ERRORS,
+      handler: async ({ c, session }) => {
+        const s = sessionOf(session);
+        if (!s.customer) return guestView(deps, c, s.guestBasket);
+        return customerBasketView(deps, c, await activeBasket(deps, c, s.customer));
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/basket/items",
+      operationId: "addBasketItem",
+      summary: "Add units (or grams) of a product; stock and 10-per-SKU limits are field errors",
+      tag: "basket",
+      auth: "session",
+      body: addBasketItemBodySchema,
+      response: basketSchema,
+      errors: BASKET_ERRORS,
+      handler: async ({ c, body, session }) => {
+        const s = sessionOf(session);
+        const { lang } = callOptions(c);
+        if (!s.customer) {
+          const entry = await catalogEntry(deps, c, body.sku);
+          const current = s.guestBasket.find((l) => l.sku === body.sku);
+          if (!current && s.guestBasket.length >= MAX_GUEST_LINES)
+            throw new ApiError("validation_failed", {
+              errors: {
+                sku: [
+                  t(
+                    lang,
+                    `Sepete en fazla ${MAX_GUEST_LINES} farklı ürün eklenebilir.`,
+                    `A basket holds at most ${MAX_GUEST_LINES} different products.`,
+                  ),
+                ],
+              },
+            });
+          const qty = Math.round(((current?.qty ?? 0) + body.quantity) * 1000) / 1000;
+          checkQuantity(entry, qty, lang);
+          const lines = current
+            ? s.guestBasket.map((l) => (l.sku === body.sku ? { sku: l.sku, qty } : l))
+            : [...s.guestBasket, { sku: body.sku, qty }];
+          setGuestBasket(c, s, lines);
+          return guestView(deps, c, lines);
+        }
+        const [order, entry] = await Promise.all([
+          activeBasket(deps, c, s.customer),
+          catalogEntry(deps, c, body.sku),
+        ]);
+        const current = order?.items.find((i) => i.sku === body.sku)?.amount ?? 0;
+        checkQuantity(entry, current + body.quantity, lang);
+        const updated = await addUpstream(
+          deps,
+          c,
+          s.customer,
+          order?.token ?? null,
+          body.sku,
+          body.quantity,
+        );
+        return customerBasketView(deps, c, updated);
+      },
+    }),
+    route({
+      method: "patch",
+      path: "/api/basket/items/:sku",
+      operationId: "updateBasketItem",
+      summary: "Set a line's quantity (0 removes it)",
+      tag: "basket",
+      auth: "session",
+      params: basketItemParamsSchema,
+      body: updateBasketItemBodySchema,
+      response: basketSchema,
+      errors: [...BASKET_ERRORS, "not_found"],
+      handler: async ({ c, params, body, session }) =>
+        setQuantity(deps, c, sessionOf(session), params.sku, body.quantity),
+    }),
+    route({
+      method: "delete",
+      path: "/api/basket/items/:sku",
+      operationId: "removeBasketItem",
+      summary: "Remove a line",
+      tag: "basket",
+      auth: "session",
+      params: basketItemParamsSchema,
+      response: basketSchema,
+      errors: [...BASKET_ERRORS, "not_found"],
+      handler: async ({ c, params, session }) =>
+        setQuantity(deps, c, sessionOf(session), params.sku, 0),
+    }),
+    route({
+      method: "delete",
+      path: "/api/basket",
+      operationId: "clearBasket",
+      summary: "Empty the basket",
+      tag: "basket",
+      auth: "session",
+      response: basketSchema,
+      errors: BASKET_ERRORS,
+      handler: async ({ c, session }) => {
+        const s = sessionOf(session);
+        if (!s.customer) {
+          setGuestBasket(c, s, []);
+          return { ...EMPTY_BASKET, estimated: true };
+        }
+        const order = await activeBasket(deps, c, s.customer);
+        if (order && order.items.length > 0)
+          await mutate(deps, c, "basketClear", {
+            external_customer_id: s.customer,
+            cart_token: order.token,
+          });
+        return EMPTY_BASKET;
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/baskets/incomplete",
+      operationId: "listIncompleteBaskets",
+      summary: "The customer's other unfinished baskets (to resume)",
+      tag: "basket",
+      auth: "customer",
+      response: incompleteBasketListSchema,
+      errors: BASKET_ERRORS,
+      handler: async ({ c, customer }) => {
+        const { others } = await incompleteBaskets(deps, c, customer);
+        return {
+          baskets: others.map((o) => ({
+            id: o.id,
+            itemCount: o.items.length,
+            preview: o.items.slice(0, 3).map((i) => i.product_name),
+            total: o.paid_total,
+            currency: "TRY" as const,
+          })),
+        };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/baskets/incomplete/:id/resume",
+      operationId: "resumeIncompleteBasket",
+      summary:
+        "Resume an unfinished basket: its lines move into the active basket at today's prices and it is emptied",
+      tag: "basket",
+      auth: "customer",
+      params: incompleteBasketParamsSchema,
+      response: resumeBasketResultSchema,
+      errors: [...BASKET_ERRORS, "not_found"],
+      handler: async ({ c, params, customer }) => {
+        const { active, others } = await incompleteBaskets(deps, c, customer);
+        if (active?.id === params.id)
+          return { basket: await customerBasketView(deps, c, active), skipped: [] };
+        const old = others.find((o) => o.id === params.id);
+        if (!old) throw new ApiError("not_found");
+        const lines = old.items.map((i) => ({ sku: i.sku, qty: i.amount }));
+        const moved = await moveLines(deps, c, customer, active, lines);
+        await mutate(deps, c, "basketClear", {
+          external_customer_id: customer,
+          cart_token: old.token,
+        });
+        return { basket: await customerBasketView(deps, c, moved.order), skipped: moved.skipped };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/session/identity",
+      operationId: "bindGuestIdentity",
+      summary:
+        "A guest's checkout identity: creates the customer, binds it to the session and moves the guest basket upstream",
+      tag: "session",
+      auth: "session",
+      body: identityBodySchema,
+      response: identityResultSchema,
+      errors: ["validation_failed", "unauthenticated", "conflict", "upstream_unavailable"],
+      handler: async ({ c, body, session }) => {
+        const s = sessionOf(session);
+        if (s.customer)
+          throw new ApiError("conflict", {
+            detail: {
+              tr: "Bu oturum zaten bir müşteriye bağlı.",
+              en: "This session already belongs to a customer.",
+            },
+          });
+        const externalId = `G-${randomUUID().replace(/-/g, "")}`;
+        const created = await withOurFieldNames(
+          deps.upstream.call({
+            op: "customerCreate",
+            body: {
+              external_id: externalId,
+              firstname: body.firstname,
+              lastname: body.lastname,
+              email: body.email,
+              phone: body.phone,
+              identity_number: body.identityNumber,
+            },
+            data: upstreamCreatedCustomerSchema,
+            ...callOptions(c),
+          }),
+        );
+        // Bound whatever happens to the basket lines: the customer exists upstream now, and a
+        // second submit must not create another one.
+        c.set("session", { ...s, customer: created.external_id, guestBasket: [] });
+        c.set("sessionChanged", true);
+        const moved = await moveLines(deps, c, created.external_id, null, s.guestBasket);
+        const { lang } = callOptions(c);
+        return {
+          customer: { firstname: body.firstname, lastname: body.lastname, email: body.email },
+          // Without the catalog the lines only lack their limits; the binding must still answer.
+          basket: basketView(
+            moved.order,
+            await catalogMap(deps, c).catch(() => new Map<string, CatalogEntry>()),
+            lang,
+            deps.now(),
+          ),
+          skipped: moved.skipped,
+        };
+      },
+    }),
+  ];
+}
+
+/** Set a line's quantity (0 removes it), for a guest or a customer. */
+async function setQuantity(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  session: Session,
+  sku: string,
+  quantity: number,
+): Promise<Basket> {
+  const { lang } = callOptions(c);
+  if (!session.customer) {
+    if (!session.guestBasket.some((l) => l.sku === sku)) throw notInBasket();
+    if (quantity > 0) checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
+    const lines =
+      quantity === 0
+        ? session.guestBasket.filter((l) => l.sku !== sku)
+        : session.guestBasket.map((l) => (l.sku === sku ? { sku, qty: quantity } : l));
+    setGuestBasket(c, session, lines);
+    return guestView(deps, c, lines);
+  }
+  const customer = session.customer;
+  const order = await activeBasket(deps, c, customer);
+  if (!order?.items.some((i) => i.sku === sku)) throw notInBasket();
+  const ref = { external_customer_id: customer, cart_token: order.token, sku };
+  if (quantity === 0)
+    return customerBasketView(deps, c, await mutate(deps, c, "basketRemove", ref));
+  checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
+  return customerBasketView(
+    deps,
+    c,
+    await mutate(deps, c, "basketUpdate", { ...ref, qty: quantity }),
+  );
+}
+
+/** The active basket and the customer's other open, non-empty baskets (newest first). */
+async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: string) {
+  const [active, page] = await Promise.all([
+    activeBasket(deps, c, customer),
+    deps.upstream.call({
+      op: "basketsIncomplete",
+      query: { customer_external_id: customer, page: 1, total: 100 },
+      data: upstreamEcomOrderPageSchema,
+      ...callOptions(c),
+    }),
+  ]);
+  const others = page.data.filter(
+    (o) =>
+      o.order_creation_status === "basket" &&
+      o.id !== active?.id &&
+      o.items.length > 0 &&
+      (o.customer?.external_id ?? customer) === customer,
+  );
+  return { active, others };
+}

@@ -1,0 +1,196 @@
+import {
+  currencySchema,
+  metalSchema,
+  productTypeSchema,
+  type Metal,
+  type ProductType,
+} from "../../contract/common.ts";
+import type { Category, Product, StockState } from "../../contract/catalog.ts";
+import { createSwrCache, type SwrCache } from "../cache/swr-cache.ts";
+import type { AppDeps } from "../deps.ts";
+import type { Lang } from "../problem.ts";
+import {
+  upstreamCategoriesSchema,
+  upstreamProductPageSchema,
+  upstreamProductSchema,
+  type UpstreamCategory,
+  type UpstreamProduct,
+} from "../upstream/schemas/catalog.ts";
+import { UpstreamError } from "../upstream/types.ts";
+
+/** Catalog answers are fresh for 30 s, then served stale for up to 5 min while one refresh runs. */
+export const CATALOG_TTL_MS = 30_000;
+export const CATALOG_STALE_MS = 5 * 60_000;
+/** Minted's largest page; the whole catalog (≈ 27 products) fits in one. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10;
+/** At or below this many units a physical product shows "low stock". */
+export const LOW_STOCK = 5;
+
+/** A product as the shop sees it, with the upstream image URLs kept aside (never sent). */
+export interface CatalogEntry {
+  product: Product;
+  imageUrls: readonly string[];
+}
+
+export interface CatalogSource {
+  /** The whole catalog in Minted's order. */
+  products(lang: Lang, requestId?: string): Promise<readonly CatalogEntry[]>;
+  /** One product, or null when Minted does not know the SKU. */
+  product(sku: string, lang: Lang, requestId?: string): Promise<CatalogEntry | null>;
+  categories(lang: Lang, requestId?: string): Promise<readonly Category[]>;
+}
+
+function typeOf(category: UpstreamCategory): ProductType {
+  const parsed = productTypeSchema.safeParse(category.type);
+  if (parsed.success) return parsed.data;
+  if (category.slug.includes("digital")) return "digital";
+  return category.slug.includes("coin") ? "coin" : "bar";
+}
+
+function metalOf(value: string): Metal | null {
+  const parsed = metalSchema.safeParse(value.toLowerCase());
+  return parsed.success ? parsed.data : null;
+}
+
+function stockState(stock: number): StockState {
+  if (stock <= 0) return "out";
+  return stock <= LOW_STOCK ? "low" : "in_stock";
+}
+
+export function imagePath(sku: string, n: number): string {
+  return `/api/images/${encodeURIComponent(sku)}/${String(n)}`;
+}
+
+export function categoryView(c: UpstreamCategory): Category | null {
+  const metal = metalOf(c.metal);
+  if (!metal) return null;
+  return { id: String(c.id), name: c.name, slug: c.slug, metal, type: typeOf(c) };
+}
+
+/** Upstream Product → the shop's product; null for what the shop does not sell (other metals). */
+export function productView(p: UpstreamProduct): CatalogEntry | null {
+  const metal = metalOf(p.basecurrency.metal);
+  const category = categoryView(p.category);
+  const currency = currencySchema.safeParse(p.currency_code.toUpperCase());
+  if (!metal || !category || !currency.success) return null;
+  const stock = Math.max(0, p.stock);
+  return {
+    product: {
+      sku: p.sku,
+      name: p.name,
+      description: p.text ?? "",
+      metal,
+      type: category.type,
+      weightGrams: p.basecurrency.weight,
+      purity: p.basecurrency.purity,
+      price: {
+        amount: p.sale_price,
+        listAmount: Math.max(p.list_price, p.sale_price),
+        currency: currency.data,
+      },
+      stock: {
+        available: stock,
+        state: category.type === "digital" ? (stock > 0 ? "in_stock" : "out") : stockState(stock),
+      },
+      images: p.product_images.map((_, i) => imagePath(p.sku, i + 1)),
+      barcode: p.barcode,
+      category,
+    },
+    imageUrls: p.product_images,
+  };
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof UpstreamError && error.details.status === 404;
+}
+
+/** Catalog reads through one in-process SWR cache per kind, keyed by language. */
+export function createCatalogSource(deps: AppDeps): CatalogSource {
+  const options = {
+    ttlMs: CATALOG_TTL_MS,
+    staleMs: CATALOG_STALE_MS,
+    now: () => deps.now(),
+    onRefreshError: (key: string, error: unknown) =>
+      deps.logger.warn("catalog refresh failed", {
+        key,
+        err: error instanceof Error ? error.message : String(error),
+      }),
+  };
+  const lists: SwrCache<readonly CatalogEntry[]> = createSwrCache(options);
+  const singles: SwrCache<CatalogEntry | null> = createSwrCache({ ...options, maxEntries: 500 });
+  const categoryLists: SwrCache<readonly Category[]> = createSwrCache(options);
+
+  const loadProducts = async (lang: Lang, requestId?: string) => {
+    const page = (n: number) =>
+      deps.upstream.call({
+        op: "products",
+        query: { page: n, total: PAGE_SIZE },
+        data: upstreamProductPageSchema,
+        lang,
+        ...(requestId ? { requestId } : {}),
+      });
+    const first = await page(1);
+    const last = Math.min(first.last_page, MAX_PAGES);
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, last - 1) }, (_, i) => page(i + 2)),
+    );
+    const entries: CatalogEntry[] = [];
+    for (const p of [first, ...rest].flatMap((x) => x.data)) {
+      const entry = productView(p);
+      if (entry) entries.push(entry);
+      else deps.logger.warn("catalog product skipped", { sku: p.sku });
+    }
+    return entries;
+  };
+
+  const loadProduct = async (sku: string, lang: Lang, requestId?: string) => {
+    try {
+      const p = await deps.upstream.call({
+        op: "product",
+        query: { sku },
+        data: upstreamProductSchema,
+        lang,
+        ...(requestId ? { requestId } : {}),
+      });
+      return p.sku === sku ? productView(p) : null;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  };
+
+  const loadCategories = async (lang: Lang, requestId?: string) => {
+    const list = await deps.upstream.call({
+      op: "categories",
+      data: upstreamCategoriesSchema,
+      lang,
+      ...(requestId ? { requestId } : {}),
+    });
+    return list.flatMap((c) => categoryView(c) ?? []);
+  };
+
+  return {
+    products: (lang, requestId) => lists.get(lang, () => loadProducts(lang, requestId)),
+    // A product page usually follows the list: serve it from the list when it is there.
+    product: async (sku, lang, requestId) => {
+      const all = await lists.get(lang, () => loadProducts(lang, requestId));
+      const listed = all.find((e) => e.product.sku === sku);
+      if (listed) return listed;
+      return singles.get(`${lang}:${sku}`, () => loadProduct(sku, lang, requestId));
+    },
+    categories: (lang, requestId) => categoryLists.get(lang, () => loadCategories(lang, requestId)),
+  };
+}
+
+const sources = new WeakMap<AppDeps, CatalogSource>();
+
+/** The one catalog source (and cache) of an app: every route module shares it. */
+export function catalogSourceFor(deps: AppDeps): CatalogSource {
+  let source = sources.get(deps);
+  if (!source) {
+    source = createCatalogSource(deps);
+    sources.set(deps, source);
+  }
+  return source;
+}

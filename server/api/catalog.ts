@@ -1,0 +1,109 @@
+import {
+  categoryListSchema,
+  imageParamsSchema,
+  productListQuerySchema,
+  productListSchema,
+  productParamsSchema,
+  productSchema,
+  type Product,
+  type ProductSort,
+} from "../../contract/catalog.ts";
+import type { AppDeps } from "../deps.ts";
+import { ApiError, langOf } from "../problem.ts";
+import { catalogSourceFor, type CatalogSource } from "./catalog-source.ts";
+import { createImageProxy, imageResponse } from "./images.ts";
+import { route, type RouteSpec } from "./registry.ts";
+
+const DEFAULT_PAGE_SIZE = 24;
+
+const SORTS: Record<ProductSort, (a: Product, b: Product) => number> = {
+  price_asc: (a, b) => a.price.amount - b.price.amount,
+  price_desc: (a, b) => b.price.amount - a.price.amount,
+  weight_asc: (a, b) => a.weightGrams - b.weightGrams,
+  weight_desc: (a, b) => b.weightGrams - a.weightGrams,
+};
+
+/** Catalog, product, categories and product images; all served from the in-process cache. */
+export function catalogRoutes(
+  deps: AppDeps,
+  catalog: CatalogSource = catalogSourceFor(deps),
+): RouteSpec[] {
+  const images = createImageProxy(deps, catalog);
+  return [
+    route({
+      method: "get",
+      path: "/api/products",
+      operationId: "listProducts",
+      summary: "Products, filtered, sorted and paged",
+      tag: "catalog",
+      auth: "none",
+      query: productListQuerySchema,
+      response: productListSchema,
+      handler: async ({ c, query }) => {
+        const all = await catalog.products(langOf(c), c.get("requestId"));
+        const matching = all
+          .map((e) => e.product)
+          .filter(
+            (p) =>
+              (query.metal === undefined || p.metal === query.metal) &&
+              (query.type === undefined || p.type === query.type) &&
+              (query.category === undefined || p.category.slug === query.category),
+          );
+        // Array.prototype.sort is stable: ties keep Minted's order.
+        if (query.sort) matching.sort(SORTS[query.sort]);
+        const page = query.page ?? 1;
+        const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+        const start = (page - 1) * pageSize;
+        return {
+          items: matching.slice(start, start + pageSize),
+          pageInfo: {
+            page,
+            pageSize,
+            total: matching.length,
+            totalPages: Math.ceil(matching.length / pageSize),
+          },
+        };
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/products/:sku",
+      operationId: "getProduct",
+      summary: "One product",
+      tag: "catalog",
+      auth: "none",
+      params: productParamsSchema,
+      response: productSchema,
+      errors: ["not_found", "validation_failed", "upstream_unavailable"],
+      handler: async ({ c, params }) => {
+        const entry = await catalog.product(params.sku, langOf(c), c.get("requestId"));
+        if (!entry) throw new ApiError("not_found");
+        return entry.product;
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/categories",
+      operationId: "listCategories",
+      summary: "Product categories",
+      tag: "catalog",
+      auth: "none",
+      response: categoryListSchema,
+      handler: async ({ c }) => ({
+        items: [...(await catalog.categories(langOf(c), c.get("requestId")))],
+      }),
+    }),
+    route({
+      method: "get",
+      path: "/api/images/:sku/:n",
+      operationId: "getProductImage",
+      summary: "A product image (SVG, PNG, JPEG or WebP), proxied from Minted",
+      tag: "catalog",
+      auth: "none",
+      params: imageParamsSchema,
+      errors: ["not_found", "upstream_unavailable"],
+      handler: async ({ c, params }) =>
+        imageResponse(await images.get(params.sku, params.n, langOf(c), c.get("requestId"))),
+    }),
+  ];
+}

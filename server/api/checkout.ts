@@ -1,0 +1,367 @@
+import type { Context } from "hono";
+import {
+  IDEMPOTENCY_HEADER,
+  checkoutReturnQuerySchema,
+  checkoutReturnSchema,
+  checkoutStateSchema,
+  completeCheckoutBodySchema,
+  completeCheckoutResultSchema,
+  legalDocumentsSchema,
+  legalTypeSchema,
+  paymentTypesSchema,
+  quoteSchema,
+  setCheckoutAddressesBodySchema,
+  type CheckoutReturn,
+  type CheckoutStatus,
+  type CompleteCheckoutBody,
+  type CompleteCheckoutResult,
+  type LegalDocument,
+  type PaymentTypes,
+  type SetCheckoutAddressesBody,
+} from "../../contract/checkout.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { respondIdempotently } from "../idempotency.ts";
+import { ApiError, type Lang, t } from "../problem.ts";
+import {
+  upstreamLegalDocumentSchema,
+  upstreamLegalTypesSchema,
+  upstreamPaymentTypesSchema,
+} from "../upstream/schemas/checkout.ts";
+import { upstreamEcomOrderSchema, type UpstreamEcomOrder } from "../upstream/schemas/orders.ts";
+import { upstreamAddressFields } from "./addresses.ts";
+import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
+import { quoteIdOf, quoteView } from "./basket-views.ts";
+import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
+import { sanitizeLegalHtml } from "./legal-html.ts";
+import { findOwnOrder } from "./order-finder.ts";
+import { addressView } from "./order-views.ts";
+import { route, type RouteSpec } from "./registry.ts";
+import {
+  callOptions,
+  irreversible,
+  refusedField,
+  withOurFieldNames,
+  withOurNames,
+} from "./upstream-refusals.ts";
+
+/**
+ * Checkout of the physical-products basket: addresses, the two legal documents, the quote (the
+ * basket's price fix, named by `quoteId`), completion (one tap = one order) and the 3-D Secure
+ * return, whose outcome is read upstream, never from the query string.
+ */
+
+const CHECKOUT_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
+
+function checkoutState(deps: AppDeps, c: Context<AppEnv>, order: UpstreamEcomOrder | null) {
+  return customerBasketView(deps, c, order).then((basket) => ({
+    basket,
+    shipping: addressView(order?.shippingaddress),
+    billing: addressView(order?.billingaddress),
+  }));
+}
+
+function priceExpired(order: UpstreamEcomOrder | null, lang: Lang, now: number): ApiError {
+  return new ApiError("price_expired", {
+    extra: { quote: order ? quoteView(order, lang, now) : null },
+  });
+}
+
+function statusOfPayment(order: UpstreamEcomOrder): CheckoutStatus {
+  const state = order.payment?.state;
+  if (state === "success") return "paid";
+  if (state === "failed") return "failed";
+  return "pending";
+}
+
+/** Where the bank sends the customer back: the shop's own origin, never the request's say-so alone. */
+function returnUrl(deps: AppDeps, c: Context<AppEnv>, orderCode: string): string {
+  const origin = deps.env.PUBLIC_URL ?? c.req.header("origin") ?? new URL(c.req.url).origin;
+  return `${origin.replace(/\/+$/, "")}/checkout/return?order=${encodeURIComponent(orderCode)}`;
+}
+
+export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
+  const legalTypes = (c: Context<AppEnv>) =>
+    deps.upstream.call({ op: "legalTypes", data: upstreamLegalTypesSchema, ...callOptions(c) });
+
+  /** 422 `legalAcceptances` unless every current document was accepted in its current version. */
+  const checkAcceptances = async (c: Context<AppEnv>, body: CompleteCheckoutBody) => {
+    const { lang } = callOptions(c);
+    const current = (await legalTypes(c)).filter((d) => legalTypeSchema.safeParse(d.type).success);
+    const stale = current.filter(
+      (d) => !body.legalAcceptances.some((a) => a.type === d.type && a.version === d.version),
+    );
+    if (stale.length > 0)
+      throw new ApiError("validation_failed", {
+        errors: {
+          legalAcceptances: stale.map((d) =>
+            t(
+              lang,
+              `${d.title} güncellendi (sürüm ${d.version}); lütfen okuyup yeniden onaylayın.`,
+              `${d.title} has changed (version ${d.version}); please read and accept it again.`,
+            ),
+          ),
+        },
+      });
+  };
+
+  const complete = async (
+    c: Context<AppEnv>,
+    customer: string,
+    body: CompleteCheckoutBody,
+  ): Promise<CompleteCheckoutResult> => {
+    const { lang } = callOptions(c);
+    const order = await filledBasket(deps, c, customer);
+    const token = order.pricefix?.token;
+    if (!token || quoteIdOf(token) !== body.quoteId) throw priceExpired(order, lang, deps.now());
+    await checkAcceptances(c, body);
+    const orderCode = order.increment_id;
+    // Kept before completing, so that the return page can find the order whatever happens next.
+    await saveCheckoutRecord(deps.store, orderCode, {
+      customer,
+      cartToken: order.token,
+      paymentType: body.paymentType,
+      legalAcceptances: body.legalAcceptances,
+      savedAt: new Date(deps.now()).toISOString(),
+    });
+    const card = body.paymentType === "card";
+    let completed: UpstreamEcomOrder;
+    try {
+      completed = await irreversible(
+        c,
+        deps.upstream.call({
+          op: "basketComplete",
+          body: {
+            external_customer_id: customer,
+            cart_token: order.token,
+            payment_type: card ? "creditcard" : "cash",
+            ...(card ? { installment: body.installments ?? 1 } : {}),
+            return_url: returnUrl(deps, c, orderCode),
+          },
+          data: upstreamEcomOrderSchema,
+          ...callOptions(c),
+        }),
+        { orderCode },
+      );
+    } catch (error) {
+      // The fix ran out between our check and Minted's: show the new price.
+      if (refusedField(error, "pricefix"))
+        throw priceExpired(await activeBasket(deps, c, customer), lang, deps.now());
+      throw withOurNames(error);
+    }
+    const redirectUrl = completed.payment?.redirect_url;
+    return {
+      orderCode: completed.increment_id,
+      status: statusOfPayment(completed),
+      payment: redirectUrl ? { redirectUrl } : {},
+    };
+  };
+
+  const setAddresses = async (
+    c: Context<AppEnv>,
+    customer: string,
+    body: SetCheckoutAddressesBody,
+  ) => {
+    const order = await filledBasket(deps, c, customer);
+    const owner = { external_customer_id: customer, cart_token: order.token };
+    const addresses =
+      "shippingAddressId" in body
+        ? { shipping_address_id: body.shippingAddressId, billing_address_id: body.billingAddressId }
+        : {
+            shipping: upstreamAddressFields(body.shipping),
+            billing: upstreamAddressFields(body.billing === "same" ? body.shipping : body.billing),
+          };
+    return withOurFieldNames(
+      deps.upstream.call({
+        op: "basketSetAddress",
+        body: { ...owner, ...addresses },
+        data: upstreamEcomOrderSchema,
+        ...callOptions(c),
+      }),
+    );
+  };
+
+  return [
+    route({
+      method: "get",
+      path: "/api/checkout",
+      operationId: "getCheckout",
+      summary: "The basket with the shipping and billing addresses set on it",
+      tag: "checkout",
+      auth: "customer",
+      response: checkoutStateSchema,
+      errors: CHECKOUT_ERRORS,
+      handler: async ({ c, customer }) =>
+        checkoutState(deps, c, await activeBasket(deps, c, customer)),
+    }),
+    route({
+      method: "put",
+      path: "/api/checkout/addresses",
+      operationId: "setCheckoutAddresses",
+      summary:
+        'Set the basket\'s addresses: saved ids, or the address form (billing may be "same")',
+      tag: "checkout",
+      auth: "customer",
+      body: setCheckoutAddressesBodySchema,
+      response: checkoutStateSchema,
+      errors: [...CHECKOUT_ERRORS, "not_found"],
+      handler: async ({ c, body, customer }) =>
+        checkoutState(deps, c, await setAddresses(c, customer, body)),
+    }),
+    route({
+      method: "get",
+      path: "/api/checkout/legal",
+      operationId: "getCheckoutLegal",
+      summary: "The pre-information form and the distance sales contract for this basket",
+      tag: "checkout",
+      auth: "customer",
+      response: legalDocumentsSchema,
+      errors: CHECKOUT_ERRORS,
+      handler: async ({ c, customer }) => {
+        const [order, types] = await Promise.all([filledBasket(deps, c, customer), legalTypes(c)]);
+        const documents = await Promise.all(
+          types.flatMap((d) => {
+            const type = legalTypeSchema.safeParse(d.type);
+            if (!type.success) return [];
+            return [
+              deps.upstream
+                .call({
+                  op: "legalDocument",
+                  body: {
+                    type: type.data,
+                    external_customer_id: customer,
+                    cart_token: order.token,
+                  },
+                  data: upstreamLegalDocumentSchema,
+                  ...callOptions(c),
+                })
+                .then((doc): LegalDocument => ({
+                  type: type.data,
+                  version: doc.version,
+                  title: doc.title,
+                  html: sanitizeLegalHtml(doc.html),
+                })),
+            ];
+          }),
+        );
+        return { documents };
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/checkout/quote",
+      operationId: "getCheckoutQuote",
+      summary:
+        "Totals under the current price fix (re-fixed when expired); complete with its quoteId",
+      tag: "checkout",
+      auth: "customer",
+      response: quoteSchema,
+      errors: CHECKOUT_ERRORS,
+      handler: async ({ c, customer }) => {
+        const order = await filledBasket(deps, c, customer);
+        const quote = quoteView(order, callOptions(c).lang, deps.now());
+        if (!quote) throw new ApiError("upstream_invalid");
+        return quote;
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/checkout/payment-types",
+      operationId: "getPaymentTypes",
+      summary: "Card (with instalments) and wallet",
+      tag: "checkout",
+      auth: "customer",
+      response: paymentTypesSchema,
+      errors: CHECKOUT_ERRORS,
+      handler: async ({ c }) => {
+        const list = await deps.upstream.call({
+          op: "paymentTypes",
+          data: upstreamPaymentTypesSchema,
+          ...callOptions(c),
+        });
+        const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
+          if (p.code === "creditcard")
+            return [{ type: "card", name: p.name, installments: p.installments ?? [1] }];
+          if (p.code === "cash") return [{ type: "wallet", name: p.name, installments: [1] }];
+          return [];
+        });
+        return { paymentTypes };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/checkout/complete",
+      operationId: "completeCheckout",
+      summary:
+        "Complete the basket at the accepted quote (Idempotency-Key): card → 3-D Secure redirect, wallet → paid",
+      tag: "checkout",
+      auth: "customer",
+      body: completeCheckoutBodySchema,
+      response: completeCheckoutResultSchema,
+      headers: [IDEMPOTENCY_HEADER],
+      errors: [...CHECKOUT_ERRORS, "price_expired", "conflict"],
+      handler: async ({ c, body, customer }) =>
+        respondIdempotently(
+          c,
+          { store: deps.store, customer, operation: "completeCheckout", body },
+          async () => ({ status: 200, body: await complete(c, customer, body) }),
+        ),
+    }),
+    route({
+      method: "get",
+      path: "/api/checkout/return",
+      operationId: "getCheckoutReturn",
+      summary: "After 3-D Secure: the order's real payment state, read upstream",
+      tag: "checkout",
+      auth: "customer",
+      query: checkoutReturnQuerySchema,
+      response: checkoutReturnSchema,
+      errors: [...CHECKOUT_ERRORS, "not_found"],
+      handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {
+        const order = await findCheckoutOrder(deps, c, customer, query.order);
+        const status = statusOfPayment(order);
+        const payment = order.payment;
+        return {
+          orderCode: order.increment_id,
+          status,
+          ...(status === "failed" && payment?.error_message
+            ? { failureReason: payment.error_message }
+            : {}),
+          ...(status === "failed" && payment?.error_code
+            ? { failureCode: payment.error_code }
+            : {}),
+        };
+      },
+    }),
+  ];
+}
+
+/**
+ * The customer's order (or, after a declined payment, basket again) with code `orderCode`: by
+ * the checkout record's cart token, else among the customer's orders, else the active basket.
+ */
+async function findCheckoutOrder(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+  orderCode: string,
+): Promise<UpstreamEcomOrder> {
+  const record = await readCheckoutRecord(deps.store, orderCode, customer);
+  let order: UpstreamEcomOrder | null = null;
+  if (record)
+    order = await deps.upstream.call({
+      op: "ecomOrderGet",
+      body: { customer_external_id: customer, cart_token: record.cartToken },
+      data: upstreamEcomOrderSchema,
+      ...callOptions(c),
+    });
+  else {
+    order = await findOwnOrder(deps, customer, orderCode, callOptions(c));
+    if (!order) {
+      const active = await activeBasket(deps, c, customer);
+      order = active?.increment_id === orderCode ? active : null;
+    }
+  }
+  const owner = order?.customer?.external_id ?? customer;
+  if (order?.increment_id !== orderCode || owner !== customer) throw new ApiError("not_found");
+  return order;
+}

@@ -1,0 +1,373 @@
+import {
+  currencySchema,
+  type FeeKind,
+  type FeeLine,
+  type OrderStatus,
+} from "../../contract/common.ts";
+import type {
+  Invoice,
+  OrderAddress,
+  OrderDetail,
+  OrderItem,
+  OrderPayment,
+  OrderSummary,
+  OrderTotals,
+  Receipt,
+  TimelineEvent,
+} from "../../contract/orders.ts";
+import { isDigitalSku } from "../prices/metal-skus.ts";
+import { ApiError, type Lang } from "../problem.ts";
+import type {
+  UpstreamEcomOrder,
+  UpstreamInvoice,
+  UpstreamOrderAddress,
+  UpstreamOrderItem,
+} from "../upstream/schemas/orders.ts";
+import { imagePath } from "./catalog-source.ts";
+
+/** Upstream e-commerce orders and invoices → the shop's order views. */
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Our status ↔ Minted's status name and id (minted-api.md §9.8). */
+export const UPSTREAM_STATUSES: readonly { status: OrderStatus; id: number; name: string }[] = [
+  { status: "created", id: 1, name: "Created" },
+  { status: "pending", id: 2, name: "Pending" },
+  { status: "processing", id: 3, name: "Processing" },
+  { status: "cancelled", id: 4, name: "Cancelled" },
+  { status: "completed", id: 5, name: "Completed" },
+  { status: "preparing", id: 6, name: "Preparing" },
+  { status: "packed", id: 7, name: "Packed" },
+  { status: "shipped", id: 8, name: "Shipped" },
+  { status: "transferring", id: 9, name: "Transferring" },
+  { status: "refunding", id: 10, name: "Refunding" },
+  { status: "refunded", id: 11, name: "Refunded" },
+  { status: "payment_confirmed", id: 12, name: "Payment Confirmed" },
+];
+
+/** Minted's name for our status (the Get Orders `status` filter takes names). */
+export function upstreamStatusName(status: OrderStatus): string {
+  return UPSTREAM_STATUSES.find((s) => s.status === status)?.name ?? "Pending";
+}
+
+export function statusOf(order: Pick<UpstreamEcomOrder, "status_id" | "status_name">): OrderStatus {
+  const name = order.status_name.trim().toLowerCase();
+  return (
+    UPSTREAM_STATUSES.find((s) => s.name.toLowerCase() === name)?.status ??
+    UPSTREAM_STATUSES.find((s) => s.id === order.status_id)?.status ??
+    "pending"
+  );
+}
+
+function iso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Every digit but the last two replaced (KVKK): `10000000146` → `*********46`. */
+export function maskTaxNumber(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const compact = value.replace(/\s+/g, "");
+  if (compact.length <= 2) return "*".repeat(compact.length);
+  return `${"*".repeat(compact.length - 2)}${compact.slice(-2)}`;
+}
+
+function invoiceType(value: string | null | undefined): "individual" | "corporate" | null {
+  if (!value) return null;
+  return value.toLowerCase() === "corporate" ? "corporate" : "individual";
+}
+
+export function addressView(a: UpstreamOrderAddress | null | undefined): OrderAddress | null {
+  if (!a) return null;
+  return {
+    fullName: a.fullname ?? null,
+    companyName: a.company_name ?? null,
+    phone: a.phone ?? null,
+    email: a.email ?? null,
+    city: a.city,
+    county: a.county,
+    district: a.district ?? null,
+    street: a.street ?? null,
+    zipcode: a.zipcode ?? null,
+    line: a.address,
+    invoiceType: invoiceType(a.invoice_type),
+    taxOffice: a.tax_office ?? null,
+    taxNumberMasked: maskTaxNumber(a.tax_number),
+  };
+}
+
+function itemView(i: UpstreamOrderItem): OrderItem {
+  return {
+    sku: i.sku,
+    name: i.product_name,
+    quantity: i.amount,
+    weightGrams: i.product_weight ?? null,
+    unitPrice: i.price,
+    vatRate: i.tax_rate,
+    vat: i.tax,
+    total: i.total,
+    image: i.product_images?.length ? imagePath(i.sku, 1) : null,
+  };
+}
+
+const FEES: readonly {
+  kind: FeeKind;
+  amount: (o: UpstreamEcomOrder) => number;
+  included: boolean;
+  tr: string;
+  en: string;
+}[] = [
+  {
+    kind: "delivery",
+    amount: (o) => o.delivery_price,
+    included: false,
+    tr: "Kargo",
+    en: "Delivery",
+  },
+  {
+    kind: "insurance",
+    amount: (o) => o.insurance_price,
+    included: false,
+    tr: "Sigorta",
+    en: "Insurance",
+  },
+  {
+    kind: "market_commission",
+    amount: (o) => o.market_commission,
+    included: false,
+    tr: "Pazar komisyonu",
+    en: "Market commission",
+  },
+  {
+    kind: "minted_markup",
+    amount: (o) => o.minted_markup_price,
+    included: true,
+    tr: "Minted kâr payı (fiyata dahil)",
+    en: "Minted markup (included in the price)",
+  },
+  {
+    kind: "silver_craftsmanship",
+    amount: (o) => o.silver_craftsmanship,
+    included: true,
+    tr: "Gümüş işçilik bedeli (fiyata dahil)",
+    en: "Silver craftsmanship (included in the price)",
+  },
+  {
+    kind: "payment_cost",
+    amount: (o) => o.payment_cost,
+    included: false,
+    tr: "Ödeme (taksit) maliyeti",
+    en: "Payment (instalment) cost",
+  },
+];
+
+/** Every non-zero upstream fee, with a stable kind. */
+export function feeLines(o: UpstreamEcomOrder, lang: Lang): FeeLine[] {
+  return FEES.flatMap((f) => {
+    const amount = f.amount(o);
+    if (amount === 0) return [];
+    return [{ kind: f.kind, label: f[lang], amount, ...(f.included ? { included: true } : {}) }];
+  });
+}
+
+/** Items, VAT, the fees added on top, and what is paid. */
+export function totalsView(o: UpstreamEcomOrder, fees: readonly FeeLine[]): OrderTotals {
+  return {
+    subtotal: o.price,
+    vat: o.tax,
+    fees: round2(fees.filter((f) => !f.included).reduce((s, f) => s + f.amount, 0)),
+    total: o.paid_total,
+  };
+}
+
+function paymentView(o: UpstreamEcomOrder): OrderPayment | null {
+  const p = o.payment;
+  if (!p) return null;
+  const type = (p.payment_type ?? "").toLowerCase().replace(/[^a-z]/g, "");
+  const method =
+    type === "creditcard" || type === "card"
+      ? "card"
+      : type === "cash" || type === "wallet"
+        ? "wallet"
+        : "other";
+  const digits = (p.details?.card_number ?? "").replace(/\D/g, "");
+  return {
+    method,
+    state: p.state === "success" ? "paid" : p.state === "failed" ? "failed" : "pending",
+    cardMasked: digits.length >= 4 ? `**** **** **** ${digits.slice(-4)}` : null,
+    cardBrand: p.details?.card_association ?? null,
+  };
+}
+
+function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const PHYSICAL_PATH: readonly OrderStatus[] = [
+  "created",
+  "payment_confirmed",
+  "preparing",
+  "packed",
+  "shipped",
+  "completed",
+];
+const DIGITAL_PATH: readonly OrderStatus[] = ["created", "payment_confirmed", "completed"];
+
+/**
+ * The order's steps. Minted gives the current status and the order time only, so the steps
+ * before the current one are `done` without a time (the creation has the order time).
+ */
+export function timelineOf(
+  status: OrderStatus,
+  orderedAt: string | null,
+  physical: boolean,
+): TimelineEvent[] {
+  const path = physical ? PHYSICAL_PATH : DIGITAL_PATH;
+  const at = (s: OrderStatus) => (s === "created" ? orderedAt : null);
+  const index = path.indexOf(status);
+  if (index >= 0) return path.map((s, i) => ({ status: s, at: at(s), done: i <= index }));
+  const steps: OrderStatus[] = [
+    "created",
+    ...(status === "refunded" ? (["refunding"] as const) : []),
+    status,
+  ];
+  return steps.map((s) => ({ status: s, at: at(s), done: true }));
+}
+
+function deliveryView(o: UpstreamEcomOrder): OrderDetail["delivery"] {
+  const d = o.delivery;
+  if (!d) return null;
+  const view = {
+    trackingNumber: d.cargo_tracking_number ?? null,
+    trackingUrl: httpUrl(d.cargo_tracking_url),
+    estimatedArrival: d.estimated_arrival_date ?? null,
+  };
+  return view.trackingNumber || view.trackingUrl || view.estimatedArrival ? view : null;
+}
+
+/** E-commerce orders are in TRY (minted-api.md §6). */
+const ECOM_CURRENCY = "TRY";
+
+export function orderSummaryView(o: UpstreamEcomOrder): OrderSummary {
+  return {
+    code: o.increment_id,
+    status: statusOf(o),
+    orderedAt: iso(o.order_at),
+    total: o.paid_total,
+    currency: ECOM_CURRENCY,
+    itemCount: o.items.length,
+    items: o.items.map((i) => ({
+      sku: i.sku,
+      name: i.product_name,
+      quantity: i.amount,
+      image: i.product_images?.length ? imagePath(i.sku, 1) : null,
+    })),
+  };
+}
+
+export function orderDetailView(o: UpstreamEcomOrder, lang: Lang): OrderDetail {
+  const status = statusOf(o);
+  const orderedAt = iso(o.order_at);
+  const fees = feeLines(o, lang);
+  return {
+    code: o.increment_id,
+    status,
+    orderedAt,
+    currency: ECOM_CURRENCY,
+    timeline: timelineOf(
+      status,
+      orderedAt,
+      o.items.some((i) => !isDigitalSku(i.sku)),
+    ),
+    items: o.items.map(itemView),
+    fees,
+    totals: totalsView(o, fees),
+    shippingAddress: addressView(o.shippingaddress),
+    billingAddress: addressView(o.billingaddress),
+    payment: paymentView(o),
+    delivery: deliveryView(o),
+  };
+}
+
+export function receiptView(o: UpstreamEcomOrder, lang: Lang): Receipt {
+  const fees = feeLines(o, lang);
+  const payment = paymentView(o);
+  return {
+    orderCode: o.increment_id,
+    status: statusOf(o),
+    orderedAt: iso(o.order_at),
+    currency: ECOM_CURRENCY,
+    items: o.items.map(itemView),
+    fees,
+    totals: totalsView(o, fees),
+    paidAmount: payment?.state === "paid" ? o.paid_total : 0,
+    payment,
+    shippingAddress: addressView(o.shippingaddress),
+    billingAddress: addressView(o.billingaddress),
+  };
+}
+
+/** The invoice, with the buyer's full identity number (the one view that carries it). */
+export function invoiceView(v: UpstreamInvoice): Invoice {
+  const currency = currencySchema.safeParse(v.currency_code.toUpperCase());
+  if (!currency.success) throw new ApiError("upstream_invalid");
+  const type = v.type.toLowerCase();
+  const billing = v.billing;
+  const customer = v.customer;
+  const corporate = invoiceType(billing?.invoice_type) === "corporate";
+  const name =
+    (corporate ? billing?.company_name : null) ??
+    billing?.fullname ??
+    customer?.fullname ??
+    ([customer?.firstname, customer?.lastname].filter(Boolean).join(" ") || "");
+  return {
+    invoiceNumber: v.invoice_number,
+    invoiceDate: v.invoice_date,
+    orderCode: v.order_code,
+    type: type === "sell" ? "sell" : type === "delivery" ? "delivery" : "buy",
+    currency: currency.data,
+    seller: {
+      name: v.seller.name,
+      taxOffice: v.seller.tax_office ?? null,
+      taxNumber: v.seller.tax_number,
+      address: v.seller.address ?? null,
+    },
+    buyer: {
+      name,
+      email: billing?.email ?? customer?.email ?? null,
+      phone: billing?.phone ?? customer?.phone ?? null,
+      identityNumber: billing?.tax_number ?? customer?.identity_number ?? null,
+      taxOffice: billing?.tax_office ?? customer?.tax_office ?? null,
+      invoiceType: invoiceType(billing?.invoice_type),
+      address: billing
+        ? {
+            city: billing.city,
+            county: billing.county,
+            district: billing.district ?? null,
+            street: billing.street ?? null,
+            zipcode: billing.zipcode ?? null,
+            line: billing.address,
+          }
+        : null,
+    },
+    items: v.items.map((i) => ({
+      sku: i.sku,
+      name: i.product_name,
+      quantity: i.amount,
+      weightGrams: i.product_weight ?? null,
+      purity: i.purity ?? null,
+      unitPrice: i.unit_price,
+      vatRate: i.tax_rate,
+      vat: i.tax,
+      total: i.total,
+    })),
+    totals: { subtotal: v.price, vat: v.tax, total: v.total },
+  };
+}

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { control } from "../../sandbox/test-support.ts";
+import { startTestProxy, type TestProxy } from "../test-support.ts";
+import { completeCashOrder, upstreamRequests } from "./test-fixtures.ts";
+
+let proxy: TestProxy;
+let code: string;
+let individual: string;
+let corporate: string;
+
+beforeAll(async () => {
+  proxy = await startTestProxy();
+  code = await completeCashOrder(proxy.sandbox.url, { qty: 2 });
+  individual = await proxy.cookieFor("DEMO-IND-001");
+  corporate = await proxy.cookieFor("DEMO-CORP-001");
+});
+afterAll(() => proxy.close());
+
+const get = (path: string, cookie: string) =>
+  proxy.app.request(path, { headers: { cookie, "accept-language": "en" } });
+
+async function json(path: string, cookie: string, status = 200) {
+  const res = await get(path, cookie);
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(text).not.toContain(proxy.sandbox.url);
+  return JSON.parse(text);
+}
+
+const lookup = (body: unknown) =>
+  proxy.app.request("/api/receipts/lookup", {
+    method: "POST",
+    headers: {
+      origin: "http://shop.test",
+      "content-type": "application/json",
+      "accept-language": "en",
+    },
+    body: JSON.stringify(body),
+  });
+
+const ordersCalls = async () =>
+  (await upstreamRequests(proxy.sandbox.url, "/partner/ecom/orders")).length;
+
+describe("orders", () => {
+  it("lists the customer's orders, newest first", async () => {
+    const second = await completeCashOrder(proxy.sandbox.url, { sku: "MNTSB00050" });
+    const body = await json("/api/orders", individual);
+    expect(body.items.map((o: { code: string }) => o.code)).toEqual([second, code]);
+    expect(body.items[1]).toMatchObject({
+      code,
+      status: "payment_confirmed",
+      currency: "TRY",
+      itemCount: 1,
+      items: [{ sku: "MNTGB00010", quantity: 2, image: "/api/images/MNTGB00010/1" }],
+    });
+    expect(body.pageInfo).toEqual({ page: 1, pageSize: 10, total: 2, totalPages: 1 });
+    expect((await json("/api/orders", corporate)).items).toEqual([]);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const filtered = await json(
+      `/api/orders?status=payment_confirmed,shipped&from=2020-01-01&to=${today}`,
+      individual,
+    );
+    expect(filtered.items).toHaveLength(2);
+    expect((await json("/api/orders?status=shipped", individual)).items).toEqual([]);
+  });
+
+  it("order detail: timeline, fee lines, totals, masked TCKN, payment", async () => {
+    const body = await json(`/api/orders/${code}`, individual);
+    expect(body.code).toBe(code);
+    expect(body.status).toBe("payment_confirmed");
+    expect(body.timeline.map((e: { status: string; done: boolean }) => [e.status, e.done])).toEqual(
+      [
+        ["created", true],
+        ["payment_confirmed", true],
+        ["preparing", false],
+        ["packed", false],
+        ["shipped", false],
+        ["completed", false],
+      ],
+    );
+    expect(body.timeline[0].at).toBe(body.orderedAt);
+    const kinds = body.fees.map((f: { kind: string }) => f.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(["insurance", "market_commission", "minted_markup"]),
+    );
+    expect(body.fees.find((f: { kind: string }) => f.kind === "minted_markup").included).toBe(true);
+    const totals: { subtotal: number; vat: number; fees: number; total: number } = body.totals;
+    expect(totals.total).toBeCloseTo(totals.subtotal + totals.vat + totals.fees, 2);
+    expect(body.shippingAddress.taxNumberMasked).toBe("*********46");
+    expect(body.billingAddress).toMatchObject({ city: "Ankara", taxNumberMasked: "*********46" });
+    expect(JSON.stringify(body)).not.toContain("10000000146");
+    expect(body.payment).toEqual({
+      method: "wallet",
+      state: "paid",
+      cardMasked: null,
+      cardBrand: null,
+    });
+    expect(body.items[0]).toMatchObject({ sku: "MNTGB00010", quantity: 2, vatRate: 0 });
+  });
+
+  it("shows cargo tracking once shipped", async () => {
+    await control(proxy.sandbox.url, "POST", "/clock", { advance: 3 * 3600 });
+    const body = await json(`/api/orders/${code}`, individual);
+    expect(body.status).toBe("shipped");
+    expect(body.delivery.trackingNumber).toMatch(/^YK\d{10}$/);
+    expect(body.delivery.trackingUrl).toContain(body.delivery.trackingNumber);
+    expect(body.delivery.estimatedArrival).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("invoice carries the full TCKN; receipt is masked", async () => {
+    const invoice = await json(`/api/orders/${code}/invoice`, individual);
+    expect(invoice).toMatchObject({
+      orderCode: code,
+      type: "buy",
+      currency: "TRY",
+      buyer: { identityNumber: "10000000146", name: "Ayşe Yılmaz", invoiceType: "individual" },
+      seller: { taxNumber: "6220000007" },
+    });
+    expect(invoice.invoiceNumber).toMatch(/^MNT\d{13}$/);
+    expect(invoice.items[0]).toMatchObject({
+      sku: "MNTGB00010",
+      quantity: 2,
+      weightGrams: 1,
+      vatRate: 0,
+    });
+
+    const receipt = await json(`/api/orders/${code}/receipt`, individual);
+    expect(receipt).toMatchObject({ orderCode: code, currency: "TRY" });
+    expect(receipt.paidAmount).toBe(receipt.totals.total);
+    expect(JSON.stringify(receipt)).not.toContain("10000000146");
+  });
+
+  it("someone else's order is 404 on detail, invoice and receipt", async () => {
+    for (const path of [
+      `/api/orders/${code}`,
+      `/api/orders/${code}/invoice`,
+      `/api/orders/${code}/receipt`,
+    ]) {
+      const body = await json(path, corporate, 404);
+      expect(body.code).toBe("not_found");
+    }
+    expect((await json("/api/orders/MC_0000000000000", individual, 404)).code).toBe("not_found");
+  });
+
+  it("needs a customer session", async () => {
+    const res = await proxy.app.request("/api/orders");
+    expect(res.status).toBe(401);
+  });
+
+  it("answers 400 for bad query input without calling upstream", async () => {
+    const before = await ordersCalls();
+    for (const q of [
+      "status=lost",
+      "from=2024-13-01",
+      "from=2024-05-02&to=2024-05-01",
+      "page=0",
+      "pageSize=100",
+    ]) {
+      const body = await json(`/api/orders?${q}`, individual, 400);
+      expect(body.code).toBe("validation_failed");
+    }
+    const reversed = await json("/api/orders?from=2024-05-02&to=2024-05-01", individual, 400);
+    expect(reversed.errors["query.to"]).toEqual([
+      "The end date must not be before the start date.",
+    ]);
+    expect((await json("/api/orders/bad%20code!", individual, 400)).code).toBe("validation_failed");
+    expect(await ordersCalls()).toBe(before);
+  });
+
+  it("a 503 upstream is retried twice, then answered 503 upstream_unavailable", async () => {
+    await control(proxy.sandbox.url, "DELETE", "/requests");
+    await control(proxy.sandbox.url, "POST", "/faults", {
+      method: "GET",
+      path: "/partner/ecom/orders",
+      status: 503,
+    });
+    const body = await json("/api/orders", individual, 503);
+    expect(body.code).toBe("upstream_unavailable");
+    const calls = await upstreamRequests(proxy.sandbox.url, "/partner/ecom/orders");
+    expect(calls.filter((r) => r.status === 503)).toHaveLength(3);
+    await control(proxy.sandbox.url, "DELETE", "/faults");
+  });
+
+  describe("receipt lookup", () => {
+    it("finds the receipt by code and e-mail, case-insensitively", async () => {
+      const res = await lookup({ orderCode: code, email: "AYSE.Yilmaz@Example.com" });
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.orderCode).toBe(code);
+      expect(body.billingAddress.taxNumberMasked).toBe("*********46");
+    });
+
+    it("a wrong e-mail and a wrong code give the same 404", async () => {
+      const wrongEmail = await lookup({ orderCode: code, email: "someone@example.com" });
+      const wrongCode = await lookup({
+        orderCode: "MC_FFFFFFFFFFFFF",
+        email: "ayse.yilmaz@example.com",
+      });
+      expect(wrongEmail.status).toBe(404);
+      expect(wrongCode.status).toBe(404);
+      expect(await wrongEmail.text()).toBe(await wrongCode.text());
+    });
+
+    it("validates the body (422) and limits tries per IP (429 after 10)", async () => {
+      const bad = await lookup({ orderCode: code, email: "not-an-email" });
+      expect(bad.status).toBe(422);
+      // Three lookups above; seven more are allowed in the window.
+      for (let i = 0; i < 7; i++)
+        expect((await lookup({ orderCode: code, email: "x@example.com" })).status).toBe(404);
+      const limited = await lookup({ orderCode: code, email: "ayse.yilmaz@example.com" });
+      expect(limited.status).toBe(429);
+      expect((await limited.json()).code).toBe("rate_limited");
+    });
+  });
+});

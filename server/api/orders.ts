@@ -1,0 +1,166 @@
+import type { Context } from "hono";
+import {
+  invoiceSchema,
+  orderDetailSchema,
+  orderListQuerySchema,
+  orderListSchema,
+  orderParamsSchema,
+  receiptLookupSchema,
+  receiptSchema,
+} from "../../contract/orders.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { clientIp } from "../http/rate-limit.ts";
+import { ApiError, langOf } from "../problem.ts";
+import { upstreamEcomOrderPageSchema } from "../upstream/schemas/orders.ts";
+import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
+import {
+  invoiceView,
+  orderDetailView,
+  orderSummaryView,
+  receiptView,
+  upstreamStatusName,
+} from "./order-views.ts";
+import { route, type RouteSpec } from "./registry.ts";
+
+/** Receipt lookups per IP: at most this many in the window. */
+export const LOOKUP_LIMIT = 10;
+export const LOOKUP_WINDOW_S = 600;
+const DEFAULT_PAGE_SIZE = 10;
+const ORDER_ERRORS = ["not_found", "unauthenticated", "upstream_unavailable"] as const;
+
+function callContext(c: Context<AppEnv>): CallContext {
+  return { lang: langOf(c), requestId: c.get("requestId") };
+}
+
+/** The same answer for an unknown code and a wrong e-mail. */
+const lookupMiss = () => new ApiError("not_found");
+
+/** The session customer's e-commerce orders, their invoices and receipts; receipt lookup. */
+export function orderRoutes(deps: AppDeps): RouteSpec[] {
+  const ownOrder = async (c: Context<AppEnv>, customer: string, code: string) => {
+    const order = await findOwnOrder(deps, customer, code, callContext(c));
+    if (!order) throw new ApiError("not_found");
+    return order;
+  };
+
+  return [
+    route({
+      method: "get",
+      path: "/api/orders",
+      operationId: "listOrders",
+      summary: "The customer's orders, newest first",
+      tag: "orders",
+      auth: "customer",
+      query: orderListQuerySchema,
+      response: orderListSchema,
+      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+      handler: async ({ c, query, customer }) => {
+        const list = await deps.upstream.call({
+          op: "ecomOrders",
+          query: {
+            customer_external_id: customer,
+            page: query.page ?? 1,
+            total: query.pageSize ?? DEFAULT_PAGE_SIZE,
+            sortBy: "created_at",
+            sortType: "desc",
+            status: query.status?.map(upstreamStatusName).join(","),
+            startDate: query.from,
+            endDate: query.to,
+          },
+          data: upstreamEcomOrderPageSchema,
+          lang: langOf(c),
+          requestId: c.get("requestId"),
+        });
+        // Defence in depth: the filter is the customer's, and so must every row be.
+        const own = list.data.filter((o) => o.customer?.external_id === customer);
+        if (own.length !== list.data.length)
+          deps.logger.warn("orders list returned another customer's rows", {
+            dropped: list.data.length - own.length,
+          });
+        return {
+          items: own.map(orderSummaryView),
+          pageInfo: {
+            page: list.current_page,
+            pageSize: list.per_page,
+            total: list.total,
+            totalPages: list.total === 0 ? 0 : list.last_page,
+          },
+        };
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/orders/:code",
+      operationId: "getOrder",
+      summary: "One order: status, timeline, items, fees, totals, addresses, payment, delivery",
+      tag: "orders",
+      auth: "customer",
+      params: orderParamsSchema,
+      response: orderDetailSchema,
+      errors: ORDER_ERRORS,
+      handler: async ({ c, params, customer }) =>
+        orderDetailView(await ownOrder(c, customer, params.code), langOf(c)),
+    }),
+    route({
+      method: "get",
+      path: "/api/orders/:code/invoice",
+      operationId: "getOrderInvoice",
+      summary: "The order's invoice (seller, buyer with full TCKN/VKN, items, VAT, totals)",
+      tag: "orders",
+      auth: "customer",
+      params: orderParamsSchema,
+      response: invoiceSchema,
+      errors: ORDER_ERRORS,
+      handler: async ({ c, params, customer }) => {
+        const invoice = await findInvoice(deps, params.code, callContext(c));
+        if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
+        return invoiceView(invoice);
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/orders/:code/receipt",
+      operationId: "getOrderReceipt",
+      summary: "The order's receipt",
+      tag: "orders",
+      auth: "customer",
+      params: orderParamsSchema,
+      response: receiptSchema,
+      errors: ORDER_ERRORS,
+      handler: async ({ c, params, customer }) =>
+        receiptView(await ownOrder(c, customer, params.code), langOf(c)),
+    }),
+    route({
+      method: "post",
+      path: "/api/receipts/lookup",
+      operationId: "lookupReceipt",
+      summary: "A receipt by order code and the customer's e-mail (no session needed)",
+      tag: "orders",
+      auth: "none",
+      body: receiptLookupSchema,
+      response: receiptSchema,
+      errors: ["validation_failed", "not_found", "rate_limited", "upstream_unavailable"],
+      handler: async ({ c, body }) => {
+        const tries = await deps.store.increment(
+          `lookup:${clientIp(c, Boolean(deps.env.PUBLIC_URL))}`,
+          LOOKUP_WINDOW_S,
+        );
+        if (tries > LOOKUP_LIMIT) {
+          c.header("Retry-After", String(LOOKUP_WINDOW_S));
+          throw new ApiError("rate_limited", { extra: { retryAfter: LOOKUP_WINDOW_S } });
+        }
+        const ctx = callContext(c);
+        const invoice = await findInvoice(deps, body.orderCode, ctx);
+        const owner = invoice?.customer?.external_id;
+        const email = body.email.trim().toLowerCase();
+        const emails = [invoice?.customer?.email, invoice?.billing?.email].flatMap((e) =>
+          e ? [e.trim().toLowerCase()] : [],
+        );
+        if (!invoice || !owner || !emails.includes(email)) throw lookupMiss();
+        const order = await findOwnOrder(deps, owner, body.orderCode, ctx, invoice.invoice_date);
+        if (!order) throw lookupMiss();
+        return receiptView(order, ctx.lang);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,158 @@
+import { streamSSE } from "hono/streaming";
+import { currencySchema, type Metal } from "../../contract/common.ts";
+import {
+  currencyRatesSchema,
+  pricesSchema,
+  rateHistoryQuerySchema,
+  rateHistorySchema,
+  type CurrencyRates,
+  type RateHistory,
+} from "../../contract/prices.ts";
+import { createSwrCache } from "../cache/swr-cache.ts";
+import type { AppDeps } from "../deps.ts";
+import { langOf } from "../problem.ts";
+import { upstreamCandlesSchema, upstreamCurrencyRatesSchema } from "../upstream/schemas/prices.ts";
+import { route, type RouteSpec } from "./registry.ts";
+
+export const SSE_HEARTBEAT_MS = 15_000;
+export const SSE_RETRY_MS = 3000;
+
+const SYMBOL_METAL: Record<RateHistory["symbol"], Metal> = {
+  GAU: "gold",
+  GAG: "silver",
+  GPT: "platinum",
+};
+
+function isoOf(value: string): string {
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? value : new Date(ms).toISOString();
+}
+
+/** Live prices (JSON and SSE), currency rates and rate history. */
+export function priceRoutes(deps: AppDeps): RouteSpec[] {
+  const cacheOptions = { ttlMs: 10_000, staleMs: 60_000, now: () => deps.now() };
+  const rates = createSwrCache<CurrencyRates>(cacheOptions);
+  const history = createSwrCache<RateHistory>({ ...cacheOptions, ttlMs: 30_000, maxEntries: 50 });
+
+  return [
+    route({
+      method: "get",
+      path: "/api/prices",
+      operationId: "getPrices",
+      summary: "Live prices: metals (per gram) and every SKU",
+      tag: "prices",
+      auth: "none",
+      response: pricesSchema,
+      handler: async () => pricesSchema.parse(await deps.prices.snapshot()),
+    }),
+    route({
+      method: "get",
+      path: "/api/prices/stream",
+      operationId: "streamPrices",
+      summary: "Live prices as Server-Sent Events (`event: prices`, the /api/prices object)",
+      tag: "prices",
+      auth: "none",
+      handler: ({ c }) => {
+        const logger = c.get("logger");
+        c.header("X-Accel-Buffering", "no");
+        return Promise.resolve(
+          streamSSE(
+            c,
+            async (stream) => {
+              const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+              const first = await deps.prices.snapshot();
+              const send = (snapshot: unknown) => {
+                if (stream.aborted || stream.closed) return;
+                stream
+                  .writeSSE({ event: "prices", data: JSON.stringify(snapshot) })
+                  .catch(() => undefined);
+              };
+              // Subscribed before the first frame is written: no change can fall in between.
+              const unsubscribe = deps.prices.subscribe(send);
+              const heartbeat = setInterval(() => {
+                if (!stream.aborted && !stream.closed)
+                  stream.write(": heartbeat\n\n").catch(() => undefined);
+              }, SSE_HEARTBEAT_MS);
+              heartbeat.unref();
+              try {
+                await stream.writeSSE({
+                  event: "prices",
+                  data: JSON.stringify(first),
+                  retry: SSE_RETRY_MS,
+                });
+                await closed;
+              } finally {
+                clearInterval(heartbeat);
+                unsubscribe();
+              }
+            },
+            (err) => {
+              logger.warn("price stream ended", { err: err.message });
+              return Promise.resolve();
+            },
+          ),
+        );
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/rates",
+      operationId: "getCurrencyRates",
+      summary: "Currency rates (TRY per unit)",
+      tag: "prices",
+      auth: "none",
+      response: currencyRatesSchema,
+      handler: ({ c }) =>
+        rates.get("rates", async () => {
+          const rows = await deps.upstream.call({
+            op: "currencyRates",
+            data: upstreamCurrencyRatesSchema,
+            lang: langOf(c),
+            requestId: c.get("requestId"),
+          });
+          return {
+            base: "TRY",
+            rates: rows.flatMap((r) => {
+              const currency = currencySchema.safeParse(r.code.toUpperCase());
+              return currency.success
+                ? [{ currency: currency.data, rate: r.rate, updatedAt: isoOf(r.updated_at) }]
+                : [];
+            }),
+          };
+        }),
+    }),
+    route({
+      method: "get",
+      path: "/api/rate-history",
+      operationId: "getRateHistory",
+      summary: "Price history of a metal (per gram, TRY) as OHLC candles",
+      tag: "prices",
+      auth: "none",
+      query: rateHistoryQuerySchema,
+      response: rateHistorySchema,
+      handler: ({ c, query }) =>
+        history.get(`${query.symbol}:${query.period}`, async () => {
+          const candles = await deps.upstream.call({
+            op: "rateHistory",
+            query: { sku: query.symbol, period: query.period },
+            data: upstreamCandlesSchema,
+            lang: langOf(c),
+            requestId: c.get("requestId"),
+          });
+          return {
+            symbol: query.symbol,
+            metal: SYMBOL_METAL[query.symbol],
+            period: query.period,
+            currency: "TRY",
+            candles: candles.map((k) => ({
+              time: new Date(k.t * 1000).toISOString(),
+              open: k.open,
+              high: k.high,
+              low: k.low,
+              close: k.close,
+            })),
+          };
+        }),
+    }),
+  ];
+}

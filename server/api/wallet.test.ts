@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { curl } from "../../sandbox/test-support.ts";
+import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
+
+const IND = "DEMO-IND-001";
+
+const proxy = useTestProxy();
+
+/** The walletable basket straight from the sandbox (curl's own Digest), for comparison. */
+async function sandboxBasket(type: string): Promise<any> {
+  const res = await curl(
+    proxy().sandbox.url,
+    `/partner/walletable/basket?external_customer_id=${IND}&type=${type}`,
+  );
+  expect(res.status).toBe(200);
+  return res.json.data;
+}
+
+const feeMap = (fees: any[]) => Object.fromEntries(fees.map((f) => [f.kind, f.amount]));
+const cents = (n: number) => Math.round(n * 100);
+
+/** subtotal + Σ fee lines = total, to the cent. */
+function expectBalanced(basket: any) {
+  const sum = basket.fees.reduce(
+    (s: number, f: any) => s + cents(f.amount),
+    cents(basket.subtotal),
+  );
+  expect(sum).toBe(cents(basket.total));
+}
+
+async function add(api: ApiClient, type: string, sku: string, quantity: number) {
+  const res = await api.call("POST", `/api/wallet/baskets/${type}/items`, { sku, quantity });
+  expect(res.status, res.text).toBe(200);
+  return res.json as any;
+}
+
+describe("wallet", () => {
+  it("shows balances per metal, holdings and cash", async () => {
+    const api = await apiClient(proxy(), IND);
+    const res = await api.call("GET", "/api/wallet");
+    expect(res.status).toBe(200);
+    const wallet: any = res.json;
+    expect(wallet.cash).toBe(250000);
+    expect(wallet.metals.find((m: any) => m.metal === "gold")).toMatchObject({
+      grams: 32.5,
+      deliverableGrams: 20,
+      digitalGrams: 12.5,
+      // 20 g of bars at the 4000 bid + 12.5 digital grams at 4000.
+      value: 130000,
+    });
+    expect(wallet.holdings.find((h: any) => h.sku === "MNTGB00100")).toEqual({
+      sku: "MNTGB00100",
+      name: "Minted 10 g 999.9 Gold Bar",
+      image: "/api/images/MNTGB00100/1",
+      metal: "gold",
+      quantity: 2,
+      grams: 20,
+      value: 80000,
+      deliverable: true,
+    });
+    expect(res.text).not.toContain(proxy().sandbox.url);
+  });
+
+  it("buy basket: Minted's fee lines to the cent", async () => {
+    const api = await apiClient(proxy(), IND);
+    const basket = await add(api, "buy", "MNTGB00010", 2);
+    const up = await sandboxBasket("buy");
+    expect(basket.items).toEqual([
+      {
+        sku: "MNTGB00010",
+        name: "Minted 1 g 999.9 Gold Bar",
+        image: "/api/images/MNTGB00010/1",
+        unitPrice: 4100,
+        quantity: 2,
+        lineTotal: 8200,
+      },
+    ]);
+    expect(basket.subtotal).toBe(up.price);
+    expect(basket.total).toBe(up.paid_total);
+    const fees = feeMap(basket.fees);
+    expect(fees.charge_fee).toBe(up.charge_fee);
+    expect(fees.minting_fee).toBe(up.minting_fee);
+    expect(fees.vat).toBe(up.charges_vat);
+    expect(fees.storage_fee ?? 0).toBe(up.storage_fee);
+    expect(basket.fees.every((f: any) => f.amount !== 0)).toBe(true);
+    expectBalanced(basket);
+    expect(basket.quoteId).toMatch(/^[a-f0-9]{32}$/);
+    expect(JSON.stringify(basket)).not.toContain(up.token);
+    expect(JSON.stringify(basket)).not.toContain(up.price_token);
+  });
+
+  it("sell basket: fees come off the proceeds, to the cent", async () => {
+    const api = await apiClient(proxy(), IND);
+    const basket = await add(api, "sell", "MNTGB00100", 1);
+    const up = await sandboxBasket("sell");
+    expect(basket.items[0]).toMatchObject({ unitPrice: 40000, quantity: 1 });
+    expect(basket.subtotal).toBe(up.price);
+    expect(basket.total).toBe(up.paid_total);
+    expect(feeMap(basket.fees)).toEqual({ charge_fee: -up.charge_fee, vat: -up.charges_vat });
+    expectBalanced(basket);
+
+    const tooMany = await api.call("PATCH", "/api/wallet/baskets/sell/items/MNTGB00100", {
+      quantity: 3,
+    });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.json).toMatchObject({ errors: { quantity: ["Only 2 held in the vault."] } });
+  });
+
+  it("delivery basket: an owned shipping address, the delivery fee and its VAT", async () => {
+    const api = await apiClient(proxy(), IND);
+    await add(api, "delivery", "MNTSB00100", 1);
+    expect(
+      (await api.call("PUT", "/api/wallet/baskets/delivery/address", { addressId: 1933 })).status,
+    ).toBe(404);
+    const billing = await api.call("PUT", "/api/wallet/baskets/delivery/address", {
+      addressId: 1932,
+    });
+    expect(billing.status).toBe(422);
+    expect(Object.keys((billing.json as any).errors)).toEqual(["addressId"]);
+
+    const res = await api.call("PUT", "/api/wallet/baskets/delivery/address", { addressId: 1931 });
+    expect(res.status, res.text).toBe(200);
+    const basket: any = res.json;
+    const up = await sandboxBasket("delivery");
+    expect(basket.shippingAddress).toMatchObject({ city: "İstanbul", zipcode: "34710" });
+    expect(basket.items).toEqual([
+      expect.objectContaining({ sku: "MNTSB00100", quantity: 1, unitPrice: 0 }),
+    ]);
+    expect(basket.subtotal).toBe(0);
+    expect(feeMap(basket.fees)).toEqual({ delivery: up.delivery_cost, vat: up.charges_vat });
+    expect(basket.total).toBe(up.paid_total);
+    expectBalanced(basket);
+  });
+
+  it("completes once per key, then lists the order and serves its receipt", async () => {
+    const api = await apiClient(proxy(), IND);
+    await add(api, "buy", "MNTGB00010", 1);
+    const basket = await add(api, "buy", "MNTGC00175", 2);
+    expect(basket.items.map((i: any) => [i.sku, i.quantity])).toEqual([
+      ["MNTGB00010", 1],
+      ["MNTGC00175", 2],
+    ]);
+    const key = `wallet-buy-${String(Date.now())}`;
+    const body = { quoteId: basket.quoteId };
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.call("POST", "/api/wallet/baskets/buy/complete", body, { "idempotency-key": key }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    expect(await upstreamCalls(proxy(), "POST", "/partner/walletable/complete/buy")).toBe(1);
+    const order: any = answers[0]?.json;
+    expect(order).toMatchObject({
+      type: "buy",
+      status: "completed",
+      subtotal: basket.subtotal,
+      total: basket.total,
+    });
+    expect(order.fees).toEqual(basket.fees);
+
+    const list: any = (await api.call("GET", "/api/wallet/orders?txType=buy")).json;
+    expect(list.orders[0]).toMatchObject({
+      id: order.id,
+      orderCode: order.orderCode,
+      type: "buy",
+      itemCount: 3,
+    });
+    expect(list.pageInfo).toMatchObject({ page: 1, total: 1 });
+
+    const receipt = await api.call("GET", `/api/wallet/orders/${String(order.id)}/receipt`);
+    expect(receipt.status, receipt.text).toBe(200);
+    expect(receipt.json).toMatchObject({
+      orderCode: order.orderCode,
+      type: "buy",
+      subtotal: order.subtotal,
+      fees: order.fees,
+      total: order.total,
+      paymentMethod: "wallet",
+    });
+    const other = await apiClient(proxy(), "DEMO-CORP-001");
+    expect((await other.call("GET", `/api/wallet/orders/${String(order.id)}/receipt`)).status).toBe(
+      404,
+    );
+
+    const empty: any = (await api.call("GET", "/api/wallet/baskets/buy")).json;
+    expect(empty).toMatchObject({ items: [], quoteId: null, total: 0 });
+  });
+
+  it("refuses a stale quote with the renewed basket", async () => {
+    const api = await apiClient(proxy(), IND);
+    const basket = await add(api, "buy", "MNTGB00010", 1);
+    const res = await api.call(
+      "POST",
+      "/api/wallet/baskets/buy/complete",
+      { quoteId: "0".repeat(32) },
+      { "idempotency-key": `wallet-stale-${String(Date.now())}` },
+    );
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ code: "price_expired", basket: { quoteId: basket.quoteId } });
+    expect(await upstreamCalls(proxy(), "POST", "/partner/walletable/complete/buy")).toBe(0);
+  });
+});

@@ -1,0 +1,92 @@
+import type { Hono } from "hono";
+import { startTestSandbox } from "../sandbox/test-support.ts";
+import type { RunningSandbox } from "../sandbox/server.ts";
+import { createApp } from "./app.ts";
+import type { AppDeps, AppEnv, Session } from "./deps.ts";
+import { proxyEnvSchema, type ProxyEnv } from "./env.ts";
+import { createLogger } from "./log.ts";
+import { createPriceHub } from "./prices/price-hub.ts";
+import { encodeSessionCookie } from "./session/cookie.ts";
+import { createMemoryStore } from "./store/memory-store.ts";
+import { createUpstream } from "./upstream/client.ts";
+
+export interface TestProxy {
+  sandbox: RunningSandbox;
+  app: Hono<AppEnv>;
+  deps: AppDeps;
+  /** `Cookie` header value for a session bound to `customer` (null: a guest). */
+  cookieFor(customer: string | null, overrides?: Partial<Session>): Promise<string>;
+  /** Headers for a same-origin JSON mutation with a session. */
+  headers(customer: string | null, extra?: Record<string, string>): Promise<Record<string, string>>;
+  close(): Promise<void>;
+}
+
+export const TEST_ORIGIN = "http://shop.test";
+
+/**
+ * The proxy in-process (app.request) against a real sandbox over a socket: the upstream client
+ * really speaks Digest to it. Pass `fetch` to observe or break upstream traffic.
+ */
+export async function startTestProxy(
+  options: {
+    env?: Record<string, string>;
+    fetch?: typeof fetch;
+  } = {},
+): Promise<TestProxy> {
+  const sandbox = await startTestSandbox();
+  const env: ProxyEnv = proxyEnvSchema.parse({
+    NODE_ENV: "test",
+    MINTED_API_URL: sandbox.url,
+    PUBLIC_URL: TEST_ORIGIN,
+    LOG_LEVEL: "silent",
+    DIST_DIR: "does-not-exist",
+    ...options.env,
+  });
+  const logger = createLogger(env);
+  const upstream = createUpstream({
+    env,
+    logger,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const deps: AppDeps = {
+    env,
+    upstream,
+    store: createMemoryStore(),
+    logger,
+    prices: createPriceHub({ env, logger, upstream }),
+    now: () => Date.now(),
+  };
+  const app = createApp(deps);
+  const cookieFor = async (customer: string | null, overrides: Partial<Session> = {}) => {
+    const session: Session = {
+      sid: crypto.randomUUID(),
+      kind: customer ? "launch" : "guest",
+      customer,
+      locale: "tr",
+      currency: "TRY",
+      theme: null,
+      guestBasket: [],
+      exp: Math.floor(Date.now() / 1000) + 3600,
+      ...overrides,
+    };
+    return encodeSessionCookie(session, env);
+  };
+  return {
+    sandbox,
+    app,
+    deps,
+    cookieFor,
+    headers: async (customer, extra = {}) => ({
+      cookie: await cookieFor(customer),
+      origin: TEST_ORIGIN,
+      "content-type": "application/json",
+      ...extra,
+    }),
+    close: async () => {
+      await deps.prices.close();
+      await upstream.close();
+      await deps.store.close();
+      await sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { upstreamOrderAddressSchema } from "./orders.ts";
+
+/**
+ * Checkout rows of the endpoint map as Minted sends them: saved addresses, customers, legal
+ * documents and payment types. (The basket itself is an Ecom Order: see ./orders.ts.)
+ * Unknown fields are tolerated; fields the docs leave open are `nullish`.
+ */
+
+const text = z.string().nullish();
+
+/** A saved address (Customer Address - Create / List / Delete): an order address with its owner. */
+export const upstreamAddressSchema = upstreamOrderAddressSchema.extend({
+  id: z.number().int(),
+  external_customer_id: text,
+  type: z.enum(["billing", "shipping"]),
+});
+export type UpstreamAddress = z.output<typeof upstreamAddressSchema>;
+
+export const upstreamAddressListSchema = z.array(upstreamAddressSchema);
+
+/** Create Customer answers the customer (with wallets); the proxy needs only its id. */
+export const upstreamCreatedCustomerSchema = z.object({ external_id: z.string() });
+
+export const upstreamLegalTypesSchema = z.array(
+  z.object({ type: z.string(), title: z.string(), version: z.string() }),
+);
+
+export const upstreamLegalDocumentSchema = z.object({
+  type: z.string(),
+  version: z.string(),
+  title: z.string(),
+  html: z.string(),
+  /** Never passed on: the link is the upstream's, and its token is the basket's secret. */
+  pdf_url: text,
+});
+
+export const upstreamPaymentTypesSchema = z.array(
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    installments: z.array(z.number().int()).nullish(),
+  }),
+);

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** Partner API digital rows (price fix, buy, sell, get order) as Minted sends them. */
+
+export const upstreamPriceFixSchema = z.object({
+  token: z.string().min(1),
+  total: z.number().nullish(),
+  expires_at: z.string(),
+  expire_ttl: z.number(),
+  is_total_price: z.boolean(),
+  prices: z.array(
+    z.object({
+      sku: z.string(),
+      spot_price: z.number().nullish(),
+      buy_price: z.number(),
+      sell_price: z.number(),
+      buy_amount: z.number().nullish(),
+    }),
+  ),
+  currency: z.string(),
+});
+export type UpstreamPriceFix = z.output<typeof upstreamPriceFixSchema>;
+
+/** Order Schema (§9.3), the fields the proxy reads. */
+export const upstreamPartnerOrderSchema = z.object({
+  order_code: z.string(),
+  external_id: z.string().nullish(),
+  type: z.string(),
+  total: z.number(),
+  currency_code: z.string(),
+  status_name: z.string(),
+  items: z
+    .array(z.object({ sku: z.string(), price: z.number(), amount: z.number(), total: z.number() }))
+    .min(1),
+  customer: z.object({ external_id: z.string() }).nullish(),
+  order_at: z.string().nullish(),
+});
+export type UpstreamPartnerOrder = z.output<typeof upstreamPartnerOrderSchema>;
+
+/** Order Response (§9.5): the created order wrapped with its arrays and totals. */
+export const upstreamOrderResponseSchema = z.object({
+  order_code: z.array(z.string()).min(1),
+  total: z.number(),
+  order_at: z.string().nullish(),
+  orders: z.array(upstreamPartnerOrderSchema).min(1),
+});

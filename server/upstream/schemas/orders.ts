@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { paginatorSchema } from "./paginator.ts";
+
+/**
+ * E-Commerce orders (the "Ecom Order", minted-api.md §9.1) and order invoices, as Minted sends
+ * them. Fields the docs leave open are `nullish`; unknown fields are tolerated.
+ */
+
+const text = z.string().nullish();
+
+export const upstreamCustomerSchema = z.object({
+  external_id: z.string(),
+  firstname: text,
+  lastname: text,
+  fullname: text,
+  email: text,
+  phone: text,
+  identity_number: text,
+  tax_office: text,
+  account_type: text,
+});
+export type UpstreamCustomer = z.output<typeof upstreamCustomerSchema>;
+
+/** Shipping and billing address snapshots share these fields (billing has no `id`). */
+export const upstreamOrderAddressSchema = z.object({
+  id: z.number().int().nullish(),
+  invoice_type: text,
+  fullname: text,
+  company_name: text,
+  phone: text,
+  email: text,
+  city: z.string(),
+  county: z.string(),
+  district: text,
+  street: text,
+  zipcode: text,
+  address: z.string(),
+  tax_office: text,
+  tax_number: text,
+});
+export type UpstreamOrderAddress = z.output<typeof upstreamOrderAddressSchema>;
+
+export const upstreamOrderItemSchema = z.object({
+  sku: z.string(),
+  product_id: z.number().int().nullish(),
+  product_name: z.string(),
+  product_weight: z.number().nullish(),
+  spot_price: z.number().nullish(),
+  price: z.number(),
+  tax_rate: z.number(),
+  tax: z.number(),
+  amount: z.number(),
+  total: z.number(),
+  product_images: z.array(z.string()).nullish(),
+});
+export type UpstreamOrderItem = z.output<typeof upstreamOrderItemSchema>;
+
+export const upstreamOrderPaymentSchema = z.object({
+  state: z.string(),
+  payment_type: text,
+  is_3d: z.boolean().nullish(),
+  redirect_url: text,
+  amount: z.number().nullish(),
+  comission: z.number().nullish(),
+  total: z.number().nullish(),
+  error_code: text,
+  error_message: text,
+  details: z
+    .object({
+      card_holder: text,
+      card_number: text,
+      card_association: text,
+    })
+    .nullish(),
+});
+
+export const upstreamDeliverySchema = z.object({
+  cargo_tracking_number: text,
+  cargo_tracking_url: text,
+  estimated_arrival_date: text,
+});
+
+export const upstreamEcomOrderSchema = z.object({
+  pricefix: z
+    .object({
+      remaining: z.number(),
+      nextUpdate: text,
+      updated: z.boolean().nullish(),
+      token: text,
+    })
+    .nullish(),
+  id: z.number().int(),
+  guid: z.string(),
+  order_creation_status: z.enum(["basket", "order"]),
+  token: z.string(),
+  external_id: text,
+  increment_id: z.string(),
+  price: z.number(),
+  tax: z.number(),
+  total: z.number(),
+  delivery_price: z.number(),
+  insurance_price: z.number(),
+  market_commission: z.number(),
+  minted_markup_price: z.number(),
+  silver_craftsmanship: z.number(),
+  paid_total: z.number(),
+  currency_rate: z.number(),
+  currency_total: z.number(),
+  status_id: z.number().int(),
+  status_name: z.string(),
+  delivery: upstreamDeliverySchema.nullish(),
+  order_at: text,
+  payment_cost: z.number(),
+  items: z.array(upstreamOrderItemSchema),
+  customer: upstreamCustomerSchema.nullish(),
+  shippingaddress: upstreamOrderAddressSchema.nullish(),
+  billingaddress: upstreamOrderAddressSchema.nullish(),
+  payment: upstreamOrderPaymentSchema.nullish(),
+});
+export type UpstreamEcomOrder = z.output<typeof upstreamEcomOrderSchema>;
+
+export const upstreamEcomOrderPageSchema = paginatorSchema(upstreamEcomOrderSchema);
+
+export const upstreamInvoiceSchema = z.object({
+  guid: z.string(),
+  order_code: z.string(),
+  external_id: text,
+  invoice_number: z.string(),
+  invoice_date: z.string(),
+  type: z.string(),
+  channel: text,
+  price: z.number(),
+  tax: z.number(),
+  total: z.number(),
+  currency_code: z.string(),
+  currency_rate: z.number().nullish(),
+  items: z.array(
+    z.object({
+      sku: z.string(),
+      product_name: z.string(),
+      product_weight: z.number().nullish(),
+      purity: z.number().nullish(),
+      amount: z.number(),
+      unit_price: z.number(),
+      tax_rate: z.number(),
+      tax: z.number(),
+      total: z.number(),
+    }),
+  ),
+  customer: upstreamCustomerSchema.nullish(),
+  billing: upstreamOrderAddressSchema.nullish(),
+  seller: z.object({
+    name: z.string(),
+    tax_office: text,
+    tax_number: z.string(),
+    address: text,
+  }),
+});
+export type UpstreamInvoice = z.output<typeof upstreamInvoiceSchema>;
