@@ -5,12 +5,9 @@
  *
  *   npm run bench:sandbox [-- --seconds 10 --connections 50]
  */
-import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { digestSigner, machine, startProcess, writeResult } from "./support.ts";
 
 const { values } = parseArgs({
   options: {
@@ -21,62 +18,24 @@ const { values } = parseArgs({
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const port = 4390;
-const base = `http://127.0.0.1:${port}`;
+const base = `http://127.0.0.1:${String(port)}`;
 const path = "/partner/ecom/products?page=1&total=10";
 
 const started = performance.now();
-const child = spawn(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
-  env: { ...process.env, SANDBOX_PORT: String(port) },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  child.stdout.on("data", (chunk: Buffer) => {
-    if (chunk.toString().includes("sandbox on")) resolve();
-  });
-  child.once("exit", (code) => reject(new Error(`sandbox exited ${String(code)}`)));
-});
+const sandbox = await startProcess("sandbox/main.ts", { SANDBOX_PORT: String(port) }, "sandbox on");
 const startupMs = performance.now() - started;
 
 try {
-  const res = await fetch(`${base}${path}`, { headers: { "x-client-id": "web" } });
-  const challenge = res.headers.get("www-authenticate") ?? "";
-  const param = (name: string) => new RegExp(`${name}="([^"]*)"`).exec(challenge)?.[1] ?? "";
-  const [realm, nonce, opaque] = [param("realm"), param("nonce"), param("opaque")];
-  const md5 = (s: string) => createHash("md5").update(s).digest("hex");
-  const ha1 = md5(`demo-partner:${realm}:demo-secret`);
-  const ha2 = md5(`GET:${path}`);
-  let nc = 0;
-
+  const sign = await digestSigner(base, path);
   const result = await autocannon({
     url: base,
     connections,
     duration: seconds,
-    requests: [
-      {
-        method: "GET",
-        path,
-        setupRequest: (req) => {
-          nc += 1;
-          const ncHex = nc.toString(16).padStart(8, "0");
-          const cnonce = randomBytes(8).toString("hex");
-          const response = md5(`${ha1}:${nonce}:${ncHex}:${cnonce}:auth:${ha2}`);
-          return {
-            ...req,
-            headers: {
-              "x-client-id": "web",
-              authorization:
-                `Digest username="demo-partner", realm="${realm}", nonce="${nonce}", uri="${path}", ` +
-                `algorithm=MD5, qop=auth, nc=${ncHex}, cnonce="${cnonce}", response="${response}", opaque="${opaque}"`,
-            },
-          };
-        },
-      },
-    ],
+    requests: [{ method: "GET", path, setupRequest: (req) => ({ ...req, headers: sign() }) }],
   });
-
   const figures = {
     what: "Digest-authenticated GET /partner/ecom/products?page=1&total=10 on the sandbox",
-    machine: `${String(cpus().length)} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
+    machine: machine(),
     startup_ms: Math.round(startupMs),
     connections,
     seconds,
@@ -88,12 +47,11 @@ try {
     total_requests: result.requests.total,
   };
   console.table(figures);
-  await mkdir("bench-results", { recursive: true });
-  await writeFile("bench-results/sandbox.json", `${JSON.stringify(figures, null, 2)}\n`);
+  await writeResult("sandbox", figures);
   if (figures.non_2xx > 0 || figures.errors > 0) {
     console.error("Some requests failed: the figures above are not valid.");
     process.exitCode = 1;
   }
 } finally {
-  child.kill("SIGTERM");
+  sandbox.kill("SIGTERM");
 }
