@@ -111,7 +111,8 @@ export function langOf(c: Context): Lang {
 export function problemBody(error: ApiError, lang: Lang, instance?: string) {
   const title = TITLES[error.code];
   return {
-    type: `https://minted-shop.dev/problems/${error.code.replace(/_/g, "-")}`,
+    // A URN, not a URL: it names the problem type without pointing at a page we would have to host.
+    type: `urn:minted-shop:problem:${error.code}`,
     title: title[lang],
     status: error.status,
     code: error.code,

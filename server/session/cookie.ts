@@ -174,7 +174,8 @@ export async function readSessionCookie(
   if (!value || value.length > MAX_COOKIE_BYTES) return null;
   const nowSeconds = (options.nowMs ?? Date.now()) / 1000;
   let decrypted = decryptedBySecret.get(env.SESSION_SECRET);
-  if (!decrypted) decryptedBySecret.set(env.SESSION_SECRET, (decrypted = new Map<string, Session>()));
+  if (!decrypted)
+    decryptedBySecret.set(env.SESSION_SECRET, (decrypted = new Map<string, Session>()));
   const known = decrypted.get(value);
   if (known) return known.exp > nowSeconds ? known : null;
   const session = await decrypt(value, env, options.nowMs);

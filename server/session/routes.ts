@@ -164,7 +164,8 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
         const session = newSession(deps, {
           kind: "launch",
           customer: claims.sub,
-          locale: claims.locale ?? langOf(c),
+          // Turkish unless the partner says otherwise: the device language is not the customer's choice.
+          locale: claims.locale ?? "tr",
           currency: claims.currency ?? "TRY",
           theme: claims.theme ?? null,
         });
