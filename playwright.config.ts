@@ -35,7 +35,7 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
-    env: { PORT: "8180", SANDBOX_PORT: "4110" },
+    env: { PORT: "8180", SANDBOX_PORT: "4110", LOG_LEVEL: "warn" },
     url: "http://127.0.0.1:8180/api/health",
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -15,7 +15,7 @@ function statusOf(error: unknown): number | undefined {
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
   if (failureCount >= maxQueryRetries) return false;
   const status = statusOf(error);
-  if (status === undefined) return true;
+  if (status === undefined || status === 0) return true; // no answer at all: offline, dropped
   return status === 408 || status === 429 || status >= 500;
 }
 
