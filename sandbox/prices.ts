@@ -14,22 +14,22 @@ type Symbol = SpotSymbol | FxCode;
 interface Instrument {
   /** Mid price in TRY (per gram for metals, per unit for currencies) at the seed. */
   base: number;
-  /** Standard deviation of one tick's log return. */
-  sigma: number;
+  /** Annualised volatility of the log price (gold ≈ 15 %). */
+  annualVol: number;
   /** Bid/ask spread as a fraction of mid. */
   spread: number;
   decimals: number;
 }
 
 const INSTRUMENTS: Record<Symbol, Instrument> = {
-  GAU: { base: 4285.4, sigma: 0.0004, spread: 0.008, decimals: 2 },
-  GAG: { base: 53.1, sigma: 0.0007, spread: 0.02, decimals: 4 },
-  GPT: { base: 1672.0, sigma: 0.0006, spread: 0.015, decimals: 2 },
-  GPD: { base: 1460.0, sigma: 0.0007, spread: 0.02, decimals: 2 },
-  USD: { base: 41.85, sigma: 0.00005, spread: 0.002, decimals: 4 },
-  EUR: { base: 48.4, sigma: 0.00006, spread: 0.002, decimals: 4 },
-  GBP: { base: 55.1, sigma: 0.00007, spread: 0.002, decimals: 4 },
-  AED: { base: 11.4, sigma: 0.00005, spread: 0.002, decimals: 4 },
+  GAU: { base: 4285.4, annualVol: 0.15, spread: 0.008, decimals: 2 },
+  GAG: { base: 53.1, annualVol: 0.25, spread: 0.02, decimals: 4 },
+  GPT: { base: 1672.0, annualVol: 0.22, spread: 0.015, decimals: 2 },
+  GPD: { base: 1460.0, annualVol: 0.3, spread: 0.02, decimals: 2 },
+  USD: { base: 41.85, annualVol: 0.08, spread: 0.002, decimals: 4 },
+  EUR: { base: 48.4, annualVol: 0.09, spread: 0.002, decimals: 4 },
+  GBP: { base: 55.1, annualVol: 0.1, spread: 0.002, decimals: 4 },
+  AED: { base: 11.4, annualVol: 0.08, spread: 0.002, decimals: 4 },
 };
 
 export const METAL_OF: Record<SpotSymbol, "gold" | "silver" | "platinum" | "palladium"> = {
@@ -67,6 +67,12 @@ const PERIODS: Record<Period, { points: number; stepMs: number }> = {
 };
 
 const DAY_MS = 86_400_000;
+const YEAR_MS = 365 * DAY_MS;
+
+/** Standard deviation of the log return over `ms` for an instrument. */
+function sigmaOver(inst: Instrument, ms: number): number {
+  return inst.annualVol * Math.sqrt(ms / YEAR_MS);
+}
 const MAX_EXACT_STEPS = 20_000;
 
 /**
@@ -118,7 +124,10 @@ export class PriceEngine {
       const scale = Math.sqrt(steps);
       for (const [symbol, inst] of Object.entries(INSTRUMENTS) as [Symbol, Instrument][]) {
         const mid = this.#mid.get(symbol) ?? inst.base;
-        this.#mid.set(symbol, mid * Math.exp(inst.sigma * scale * gaussian(this.#rng)));
+        this.#mid.set(
+          symbol,
+          mid * Math.exp(sigmaOver(inst, this.tickMs()) * scale * gaussian(this.#rng)),
+        );
         this.#prevClose.set(symbol, mid);
       }
       this.#tick = target;
@@ -131,7 +140,10 @@ export class PriceEngine {
         if (newDay) this.#prevClose.set(symbol, mid);
         // A gentle pull back to the base keeps long sandbox runs within a believable range.
         const pull = -0.0005 * Math.log(mid / inst.base);
-        this.#mid.set(symbol, mid * Math.exp(pull + inst.sigma * gaussian(this.#rng)));
+        this.#mid.set(
+          symbol,
+          mid * Math.exp(pull + sigmaOver(inst, this.tickMs()) * gaussian(this.#rng)),
+        );
       }
     }
     this.#tick = target;
@@ -187,8 +199,7 @@ export class PriceEngine {
     const now = this.clock.now();
     const step = Math.floor(now / stepMs);
     const rng = createRng(hashSeed(this.seed, symbol, period, step));
-    const ticksPerStep = Math.max(1, stepMs / this.tickMs());
-    const sigma = inst.sigma * Math.sqrt(Math.min(ticksPerStep, 100_000));
+    const sigma = sigmaOver(inst, stepMs);
     const closes: number[] = new Array<number>(points);
     closes[points - 1] = this.quote(symbol).mid;
     for (let i = points - 1; i > 0; i--)
