@@ -221,12 +221,16 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
       method: "get",
       path: "/api/basket",
       operationId: "getBasket",
-      summary: "The active basket: items, limits, fees, totals and the price fix",
+      summary:
+        "The active basket: items, limits, fees, totals and the price fix (empty without a session)",
       tag: "basket",
-      auth: "session",
+      // A visitor without a session simply has an empty basket: answering 401 here would put an
+      // error in the console of every first page view.
+      auth: "none",
       response: basketSchema,
       errors: BASKET_ERRORS,
       handler: async ({ c, session }) => {
+        if (!session) return guestView(deps, c, []);
         const s = sessionOf(session);
         if (!s.customer) return guestView(deps, c, s.guestBasket);
         return customerBasketView(deps, c, await activeBasket(deps, c, s.customer));

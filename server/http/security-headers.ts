@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { ProxyEnv } from "../env.ts";
+import { inlineStyleHashes } from "./inline-styles.ts";
 import { isSecureRequest } from "./secure.ts";
 
 /**
@@ -19,7 +20,7 @@ export function securityHeaders(
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...inlineStyleHashes()].join(" "),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -54,7 +54,8 @@ export async function api<S extends z.core.$ZodType>(
       headers: {
         accept: "application/json",
         "accept-language": i18n.locale || "tr",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        // Every mutation is JSON, body or not: the proxy refuses others (CSRF defence).
+        ...(method === "GET" ? {} : { "content-type": "application/json" }),
         ...headers,
       },
       body: body === undefined ? null : JSON.stringify(body),
