@@ -2,7 +2,7 @@ import { expect, mainNav, openPage, test } from "./fixtures";
 
 const shellPages = [
   "/",
-  "/products/GOLD-BAR-1G",
+  "/products/MNTGB00010",
   "/basket",
   "/checkout",
   "/orders",
@@ -28,10 +28,15 @@ test.describe("app shell", () => {
     await expect(page).toHaveTitle("Değerli metaller · Minted");
 
     const prices = page.getByRole("region", { name: "Canlı fiyatlar" });
-    await expect(prices).toHaveAttribute("aria-busy", "true");
+    await expect(prices).toHaveAttribute("aria-busy", "false");
     for (const metal of ["Altın", "Gümüş", "Platin"]) {
-      await expect(prices.getByText(metal, { exact: true })).toBeVisible();
+      const item = prices.getByRole("listitem").filter({ hasText: metal });
+      await expect(item.getByText(metal, { exact: true })).toBeVisible();
+      await expect(item).toContainText(
+        /satış ₺[\d.,]+, alış ₺[\d.,]+, günlük değişim [+-]?%[\d,]+/,
+      );
     }
+    await expect(page.getByRole("main").getByRole("heading", { level: 3 }).first()).toBeVisible();
 
     const basket = page.getByRole("banner").getByRole("link", { name: "Sepet, 0 ürün" });
     await expect(basket).toHaveAttribute("href", "/basket");

@@ -6,12 +6,12 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { queryClient } from "./app/query-client";
 import { createAppRouter } from "./app/router";
-import { activateLocale, i18n, readStoredLocale } from "./i18n/i18n";
+import { activateLocale, i18n, readStoredLocale, takeLocaleFromUrl } from "./i18n/i18n";
 
 async function start() {
   const container = document.getElementById("root");
   if (!container) throw new Error("Missing #root element");
-  await activateLocale(readStoredLocale());
+  await activateLocale(takeLocaleFromUrl() ?? readStoredLocale());
   const router = createAppRouter();
   createRoot(container).render(
     <StrictMode>

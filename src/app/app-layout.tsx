@@ -2,7 +2,9 @@ import { useLingui } from "@lingui/react";
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { cn } from "../components/class-names";
+import { LazyToaster } from "../components/toasts";
 import { BasketLink } from "./basket-link";
+import { LangParam } from "./lang-param";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
 import { MintedLogo } from "./minted-logo";
@@ -40,8 +42,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { _ } = useLingui();
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(main);
-  // The basket query arrives with the basket feature; the badge and its label are ready for it.
-  const basketCount = 0;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -57,6 +57,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         {_("a11y.skipToContent")}
       </a>
       <NavigationProgress />
+      <LangParam />
       <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
           <Link
@@ -69,7 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <MainNav />
           <div className="-mr-2 ml-auto flex items-center gap-1">
             <LanguageSwitch />
-            <BasketLink count={basketCount} />
+            <BasketLink />
           </div>
         </div>
       </header>
@@ -83,6 +84,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         {children}
       </main>
+      <LazyToaster />
       <ScrollRestoration />
     </div>
   );

@@ -1,7 +1,9 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
+import { basketQueryOptions } from "../features/basket/basket-queries";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageFallback } from "./page-fallback";
+import { queryClient } from "./query-client";
 import { RootErrorBoundary, RouteErrorBoundary } from "./route-error";
 
 /** Every page is its own chunk; the error and loading states ship with the shell. */
@@ -19,20 +21,33 @@ export const routes: RouteObject[] = [
       {
         index: true,
         ...page,
-        lazy: async () => ({
-          Component: (await import("../features/catalog/catalog-page")).CatalogPage,
-        }),
+        lazy: async () => {
+          const { CatalogPage, createCatalogLoader } =
+            await import("../features/catalog/catalog-page");
+          return { Component: CatalogPage, loader: createCatalogLoader(queryClient) };
+        },
       },
       {
         path: "products/:sku",
         ...page,
-        lazy: async () => ({
-          Component: (await import("../features/product/product-page")).ProductPage,
-        }),
+        lazy: async () => {
+          const { ProductPage, createProductLoader } =
+            await import("../features/product/product-page");
+          return { Component: ProductPage, loader: createProductLoader(queryClient) };
+        },
       },
       {
         path: "basket",
         ...page,
+        // ensureQueryData (as Query 5.9x spells it: `query` with a static staleTime): reuses the
+        // badge's basket or reads it while the page chunk loads; a failure is the page's own
+        // error state with retry, not the route's.
+        loader: async () => {
+          await queryClient
+            .query({ ...basketQueryOptions(), staleTime: "static" })
+            .catch(() => undefined);
+          return null;
+        },
         lazy: async () => ({
           Component: (await import("../features/basket/basket-page")).BasketPage,
         }),

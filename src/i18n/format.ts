@@ -63,3 +63,49 @@ export function formatDateTime(
   }
   return format.format(date);
 }
+
+const plainFormats = new Map<string, Intl.NumberFormat>();
+
+function cachedNumberFormat(locale: string, key: string, options: Intl.NumberFormatOptions) {
+  const tag = intlTag(locale);
+  const cacheKey = `${tag}|${key}`;
+  let format = plainFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, options);
+    plainFormats.set(cacheKey, format);
+  }
+  return format;
+}
+
+/** A plain number with up to `maxDigits` decimals, e.g. purity 999.9 → "999,9" in Turkish. */
+export function formatNumber(value: number, locale: string, maxDigits = 2): string {
+  return cachedNumberFormat(locale, `n${maxDigits}`, { maximumFractionDigits: maxDigits }).format(
+    value,
+  );
+}
+
+/** A weight in grams, e.g. 2.5 → "2,5 g"; 1000 g and more as kilograms ("1 kg"). */
+export function formatWeight(grams: number, locale: string): string {
+  if (grams >= 1000) {
+    return cachedNumberFormat(locale, "kg", {
+      style: "unit",
+      unit: "kilogram",
+      maximumFractionDigits: 3,
+    }).format(grams / 1000);
+  }
+  return cachedNumberFormat(locale, "g", {
+    style: "unit",
+    unit: "gram",
+    maximumFractionDigits: 3,
+  }).format(grams);
+}
+
+/** A signed percentage change, e.g. 0.27 → "+0,27%" (the value is already in percent). */
+export function formatChangePercent(percent: number, locale: string): string {
+  return cachedNumberFormat(locale, "pct", {
+    style: "percent",
+    signDisplay: "exceptZero",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(percent / 100);
+}

@@ -52,3 +52,34 @@ export async function switchLocale(locale: Locale): Promise<void> {
 }
 
 export { i18n };
+
+/** The `?lang=en|tr` of a search string, or null when absent or not a shop language. */
+export function localeFromSearch(search: string): Locale | null {
+  const lang = new URLSearchParams(search).get("lang");
+  return isLocale(lang) ? lang : null;
+}
+
+/** The search string without its `lang` parameter ("" when nothing is left). */
+export function searchWithoutLang(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("lang");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
+/**
+ * At start-up: a `?lang=` on the URL wins and is remembered; the parameter is then dropped from
+ * the address bar (replaceState keeps history length and state) so shared links stay clean.
+ */
+export function takeLocaleFromUrl(): Locale | null {
+  const { pathname, search, hash } = window.location;
+  if (!new URLSearchParams(search).has("lang")) return null;
+  const locale = localeFromSearch(search);
+  if (locale) persistLocale(locale);
+  window.history.replaceState(
+    window.history.state,
+    "",
+    pathname + searchWithoutLang(search) + hash,
+  );
+  return locale;
+}

@@ -1,9 +1,173 @@
 import { useLingui } from "@lingui/react";
+import { useQuery, type QueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Link, useParams, type LoaderFunctionArgs } from "react-router";
+import type { Product } from "../../../contract/catalog";
 import { BackLink } from "../../components/back-link";
+import { Button, ButtonLink } from "../../components/button-link";
+import { EmptyState } from "../../components/empty-state";
+import { AlertIcon, CompassIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
+import { formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { ApiProblem } from "../../lib/api";
+import { useAddToBasket } from "../basket/basket-queries";
+import { catalogKeys, findCachedProduct, productQueryOptions } from "../catalog/catalog-queries";
+import { MetalBadge, StockBadge } from "../catalog/product-badges";
+import { usePricesReceivedAt, useSkuQuote } from "../prices/live-prices";
+import { flashClass, usePriceDirection } from "../prices/use-price-direction";
+import { cn } from "../../components/class-names";
+import { PriceChart } from "./price-chart";
+import { ProductGallery } from "./product-gallery";
+import { QuantityStepper } from "./quantity-stepper";
 
-export function ProductPage() {
+const maxPerAdd = 10;
+
+/** Seeds the product from a cached catalog page (instant from a card), else starts loading. */
+export function createProductLoader(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    const sku = params.sku ?? "";
+    const key = catalogKeys.detail(sku);
+    if (queryClient.getQueryData(key) === undefined) {
+      const cached = findCachedProduct(queryClient, sku);
+      if (cached) queryClient.setQueryData(key, cached.product, { updatedAt: cached.updatedAt });
+    }
+    void queryClient.query(productQueryOptions(sku)).catch(() => undefined);
+    return null;
+  };
+}
+
+/** "Updated n s ago", ticking every second from when the last price snapshot arrived. */
+function UpdatedAgo() {
+  const { _ } = useLingui();
+  const receivedAt = usePricesReceivedAt();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (receivedAt === null) return <span className="inline-block h-5" />;
+  const seconds = Math.max(0, Math.floor((now - receivedAt) / 1_000));
+  return (
+    <span className="price text-sm text-text-muted">
+      {seconds < 60
+        ? _("price.updatedSeconds", { seconds })
+        : _("price.updatedMinutes", { minutes: Math.floor(seconds / 60) })}
+    </span>
+  );
+}
+
+function LivePrice({ product }: { product: Product }) {
+  const { _, i18n } = useLingui();
+  const quote = useSkuQuote(product.sku);
+  const move = usePriceDirection(quote?.ask);
+  const amount = quote?.ask ?? product.price.amount;
+  return (
+    <div>
+      <p className="text-sm text-text-muted">{_("price.unitPrice")}</p>
+      <p
+        key={move?.serial}
+        className={cn(
+          "-mx-1 inline-block rounded-md px-1 price text-3xl font-semibold tracking-tight text-text md:text-4xl",
+          move && flashClass[move.direction],
+        )}
+      >
+        {formatMoney(amount, product.price.currency, i18n.locale)}
+      </p>
+      <p className="mt-1 flex flex-wrap items-center gap-x-2">
+        <span className="text-sm text-text-muted">{_("price.vatExcluded")}</span>
+        <span aria-hidden="true" className="text-text-muted">
+          ·
+        </span>
+        <UpdatedAgo />
+      </p>
+    </div>
+  );
+}
+
+function AddToBasket({ product }: { product: Product }) {
+  const { _ } = useLingui();
+  const addToBasket = useAddToBasket();
+  const quote = useSkuQuote(product.sku);
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState<number | null>(null);
+  const out = product.stock.state === "out" || product.stock.available < 1;
+  const max = Math.max(1, Math.min(product.stock.available, maxPerAdd));
+  return (
+    <div className="sticky bottom-[calc(var(--nav-height)+var(--safe-bottom)+0.5rem)] z-10 -mx-1 rounded-card border border-border bg-surface-raised/95 p-3 shadow-card backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 md:shadow-none">
+      <div className="flex gap-3">
+        <QuantityStepper value={quantity} max={max} onChange={setQuantity} disabled={out} />
+        <Button
+          className="flex-1"
+          disabled={out}
+          onClick={() => {
+            addToBasket.mutate({
+              sku: product.sku,
+              quantity,
+              preview: {
+                name: product.name,
+                unitPrice: quote?.ask ?? product.price.amount,
+                type: product.type,
+                metal: product.metal,
+                maxQuantity: product.stock.available,
+              },
+            });
+            setAdded(quantity);
+          }}
+        >
+          {out ? _("stock.out") : _("product.add")}
+        </Button>
+      </div>
+      {/* Not a live region: the basket badge announces the change once, for every page. */}
+      <p className="text-sm text-text-muted empty:hidden">
+        {added !== null ? (
+          <span className="mt-2 flex items-center justify-between gap-2">
+            {_("product.added", { count: added })}
+            <Link
+              to="/basket"
+              className="inline-flex min-h-12 items-center font-medium text-primary"
+            >
+              {_("product.toBasket")}
+            </Link>
+          </span>
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+function ProductDetails({ product }: { product: Product }) {
+  const { _, i18n } = useLingui();
+  const rows: [string, string][] = [
+    [_("product.weight"), formatWeight(product.weightGrams, i18n.locale)],
+    [_("product.purity"), formatNumber(product.purity, i18n.locale, 1)],
+    [_("product.sku"), product.sku],
+    ...(product.barcode
+      ? [[_("product.barcode"), product.barcode] satisfies [string, string]]
+      : []),
+    [
+      _("product.stock"),
+      product.stock.state === "out"
+        ? _("stock.out")
+        : _("product.available", { count: product.stock.available }),
+    ],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-px overflow-hidden rounded-card border border-border bg-border">
+      {rows.map(([term, value]) => (
+        <div
+          key={term}
+          className="bg-surface-raised px-4 py-3 [&:last-child:nth-child(odd)]:col-span-2"
+        >
+          <dt className="text-xs text-text-muted">{term}</dt>
+          <dd className="mt-0.5 price font-medium break-all text-text">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ProductSkeleton() {
   const { _ } = useLingui();
   return (
     <>
@@ -28,6 +192,75 @@ export function ProductPage() {
           </div>
           <Skeleton className="h-12 w-full" />
         </div>
+      </div>
+    </>
+  );
+}
+
+export function ProductPage() {
+  const { _ } = useLingui();
+  const { sku = "" } = useParams();
+  const { data: product, error, refetch, isFetching } = useQuery(productQueryOptions(sku));
+
+  if (!product && error) {
+    const notFound = error instanceof ApiProblem && (error.status === 404 || error.status === 400);
+    return (
+      <>
+        <PageHeader
+          title={notFound ? _("product.notFound.title") : _("error.title")}
+          hideTitle
+          before={<BackLink to="/">{_("product.back")}</BackLink>}
+        />
+        {notFound ? (
+          <EmptyState
+            icon={<CompassIcon />}
+            title={_("product.notFound.title")}
+            body={_("product.notFound.body")}
+            actions={<ButtonLink to="/">{_("product.notFound.browse")}</ButtonLink>}
+          />
+        ) : (
+          <EmptyState
+            icon={<AlertIcon />}
+            title={_("error.title")}
+            body={_("error.body")}
+            actions={
+              <Button onClick={() => void refetch()} disabled={isFetching}>
+                {_("error.retry")}
+              </Button>
+            }
+          />
+        )}
+      </>
+    );
+  }
+  if (!product) return <ProductSkeleton />;
+
+  return (
+    <>
+      <div className="grid gap-6 md:grid-cols-2 md:gap-10">
+        <div className="min-w-0">
+          <BackLink to="/">{_("product.back")}</BackLink>
+          <ProductGallery images={product.images} name={product.name} />
+        </div>
+        <div className="flex min-w-0 flex-col gap-5 md:pt-14">
+          <div>
+            <div className="mb-2 flex items-center justify-between gap-2">
+              <MetalBadge metal={product.metal} type={product.type} />
+              <StockBadge stock={product.stock} />
+            </div>
+            <PageHeader title={product.name} />
+          </div>
+          <LivePrice product={product} />
+          <AddToBasket product={product} />
+          <ProductDetails product={product} />
+          <div>
+            <h2 className="mb-1 font-semibold text-text">{_("product.description")}</h2>
+            <p className="text-text-muted">{product.description}</p>
+          </div>
+        </div>
+      </div>
+      <div className="mt-8">
+        <PriceChart metal={product.metal} />
       </div>
     </>
   );

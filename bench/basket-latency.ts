@@ -1,0 +1,176 @@
+/**
+ * Tap-to-visible basket latency with a slow upstream: the real sandbox and proxy, the built shop,
+ * Chromium on a Pixel 7 viewport, and a 1.5 s latency fault on the upstream basket paths.
+ * Measured inside the page: `performance.now()` at the click, and again when a MutationObserver
+ * (started right before the click) sees the badge or the line's quantity change.
+ *
+ *   node --import tsx bench/basket-latency.ts [--check]   (--check: exit 1 if any ≥ 100 ms)
+ */
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chromium, devices, type Locator, type Page } from "@playwright/test";
+import { machine, startProcess, writeResult } from "./support.ts";
+
+const check = process.argv.includes("--check");
+const repetitions = 10;
+const budgetMs = 100;
+const sandboxPort = 4731;
+const proxyPort = 8731;
+const sandboxUrl = `http://127.0.0.1:${String(sandboxPort)}`;
+const proxyUrl = `http://127.0.0.1:${String(proxyPort)}`;
+const sku = "MNTGB00010";
+
+if (!existsSync("dist/index.html")) execSync("npm run build", { stdio: "inherit" });
+
+async function sandboxCall(method: string, path: string, body?: unknown): Promise<void> {
+  const res = await fetch(`${sandboxUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${String(res.status)}`);
+}
+
+/** Clicks `target` and resolves with the ms until `watched`'s text no longer reads `before`. */
+async function tapToVisible(page: Page, target: Locator, watched: Locator): Promise<number> {
+  const handle = await watched.elementHandle();
+  const button = await target.elementHandle();
+  const done = page.evaluate(
+    ([el, btn]) =>
+      new Promise<number>((resolve) => {
+        const before = el.textContent + (el.getAttribute("aria-label") ?? "");
+        let start = 0;
+        const observer = new MutationObserver(() => {
+          const now = el.textContent + (el.getAttribute("aria-label") ?? "");
+          if (now === before) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(el, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+        start = performance.now();
+        btn.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+      }),
+    [handle, button] as const,
+  );
+  return done;
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const p50 = sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+  const max = sorted[sorted.length - 1] ?? NaN;
+  return { p50: Math.round(p50 * 10) / 10, max: Math.round(max * 10) / 10, runs: sorted.length };
+}
+
+const sandbox = await startProcess(
+  "sandbox/main.ts",
+  { SANDBOX_PORT: String(sandboxPort), SANDBOX_LOG: "silent" },
+  "sandbox on",
+);
+const proxy = await startProcess(
+  "server/main.ts",
+  {
+    PORT: String(proxyPort),
+    HOST: "127.0.0.1",
+    SANDBOX: "1",
+    MINTED_API_URL: sandboxUrl,
+    LOG_LEVEL: "error",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    RATE_LIMIT_IP_PER_MINUTE: "100000",
+  },
+  "Minted Shop on",
+);
+
+const isRoot = process.getuid?.() === 0;
+const browser = await chromium.launch({
+  ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
+  args: [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    ...(isRoot ? ["--no-sandbox"] : []),
+  ],
+});
+
+try {
+  await sandboxCall("POST", "/__sandbox/reset");
+  const context = await browser.newContext({
+    ...devices["Pixel 7"],
+    baseURL: proxyUrl,
+    locale: "tr-TR",
+  });
+  const page = await context.newPage();
+  await page.goto(`/dev/launch?customer=DEMO-IND-001&to=/products/${sku}`);
+  const add = page.getByRole("button", { name: "Sepete ekle" });
+  await add.waitFor();
+  const badge = page.getByRole("link", { name: /^Sepet, \d+ ürün$/ });
+  await badge.waitFor();
+  await page.waitForLoadState("networkidle");
+
+  await sandboxCall("POST", "/__sandbox/faults", {
+    path: "/partner/ecom/basket",
+    latency_ms: 1500,
+  });
+
+  const addRuns: number[] = [];
+  for (let i = 0; i < repetitions; i += 1) {
+    addRuns.push(await tapToVisible(page, add, badge));
+    await page.waitForTimeout(150);
+  }
+  // Let the slow adds settle before the basket page.
+  await page.waitForFunction(() => !document.body.textContent.includes("Güncelleniyor"), null, {
+    timeout: 60_000,
+  });
+
+  await badge.click();
+  const row = page.getByRole("list", { name: "Sepetteki ürünler" }).getByRole("listitem").first();
+  await row.waitFor({ timeout: 30_000 });
+  const plus = row.getByRole("button", { name: /^Miktarı artır/ });
+  const minus = row.getByRole("button", { name: /^Miktarı azalt/ });
+  const quantity = row.getByRole("group", { name: /^Miktar/ });
+  const stepRuns: number[] = [];
+  for (let i = 0; i < repetitions; i += 1) {
+    // Alternate +/− so the line stays within its limit; each is one tap on the stepper.
+    const target = i % 2 === 0 ? minus : plus;
+    stepRuns.push(await tapToVisible(page, target, quantity));
+    await page.waitForTimeout(150);
+  }
+
+  const figures = {
+    what: "tap → visible basket change, upstream basket calls delayed 1.5 s",
+    budgetMs,
+    add: stats(addRuns),
+    stepper: stats(stepRuns),
+    raw: {
+      add: addRuns.map((v) => Math.round(v * 10) / 10),
+      stepper: stepRuns.map((v) => Math.round(v * 10) / 10),
+    },
+    device: "Pixel 7 viewport, Chromium",
+    machine: machine(),
+    at: new Date().toISOString(),
+  };
+  console.log(
+    `add to basket → badge:   p50 ${String(figures.add.p50)} ms, max ${String(figures.add.max)} ms`,
+  );
+  console.log(
+    `stepper tap → quantity: p50 ${String(figures.stepper.p50)} ms, max ${String(figures.stepper.max)} ms`,
+  );
+  await writeResult("basket", figures);
+  await context.close();
+  if (check && Math.max(figures.add.max, figures.stepper.max) >= budgetMs) {
+    console.error(`over budget: a tap took ≥ ${String(budgetMs)} ms to show`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  await sandboxCall("DELETE", "/__sandbox/faults").catch(() => undefined);
+  proxy.kill();
+  sandbox.kill();
+}

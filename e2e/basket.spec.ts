@@ -1,0 +1,205 @@
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+/** The sandbox behind the webServer (override when running on other ports). */
+const sandbox = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110";
+const product = "/products/MNTGB00010";
+
+async function fault(request: APIRequestContext, spec: Record<string, unknown>) {
+  const res = await request.post(`${sandbox}/__sandbox/faults`, { data: spec });
+  expect(res.ok()).toBe(true);
+}
+
+function entriesOf(body: unknown): unknown[] {
+  if (typeof body !== "object" || body === null || !("data" in body)) return [];
+  return Array.isArray(body.data) ? body.data : [];
+}
+
+/** The id of the sandbox's latest logged request (its log is a bounded ring). */
+async function lastRequestId(request: APIRequestContext): Promise<number> {
+  const last = entriesOf(
+    await (await request.get(`${sandbox}/__sandbox/requests?limit=1`)).json(),
+  )[0];
+  return typeof last === "object" && last !== null && "id" in last && typeof last.id === "number"
+    ? last.id
+    : 0;
+}
+
+/** Upstream basket PATCHes since the request `since`. */
+async function upstreamPatches(request: APIRequestContext, since: number): Promise<number> {
+  const res = await request.get(
+    `${sandbox}/__sandbox/requests?method=PATCH&path=/partner/ecom/basket&since=${String(since)}`,
+  );
+  return entriesOf(await res.json()).length;
+}
+
+/** "₺1.234,50" → 1234.5 */
+function amountOf(text: string): number {
+  return Number(text.replace(/[^\d,]/g, "").replace(",", "."));
+}
+
+const badge = (page: Page, count: number) =>
+  page.getByRole("link", { name: new RegExp(`^Sepet, ${count} ürün$`) });
+
+async function launch(page: Page) {
+  await page.goto(`/dev/launch?customer=DEMO-IND-001&to=${product}`);
+  await expect(page.getByRole("button", { name: "Sepete ekle" })).toBeEnabled({ timeout: 15_000 });
+}
+
+async function addOnProductPage(page: Page) {
+  await page.getByRole("button", { name: "Sepete ekle" }).click();
+  await expect(badge(page, 1)).toBeVisible();
+}
+
+/** Adds through the proxy API in the page's session (setup only). */
+async function addThroughApi(page: Page, sku: string, quantity = 1) {
+  const res = await page.request.post("/api/basket/items", {
+    data: { sku, quantity },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(res.ok()).toBe(true);
+}
+
+async function openBasket(page: Page) {
+  await page.getByRole("link", { name: /^Sepet, \d+ ürün$/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sepetim" })).toBeVisible();
+}
+
+function line(page: Page): Locator {
+  return page.getByRole("list", { name: "Sepetteki ürünler" }).getByRole("listitem").first();
+}
+
+test.beforeEach(async ({ request }) => {
+  await request.post(`${sandbox}/__sandbox/reset`);
+  await request.delete(`${sandbox}/__sandbox/faults`);
+});
+
+test("product → add → badge → basket → quantity → remove → empty", async ({ page }, testInfo) => {
+  await launch(page);
+  await addOnProductPage(page);
+  await openBasket(page);
+
+  const row = line(page);
+  const total = row.getByText(/Satır toplamı/);
+  const before = amountOf((await total.textContent()) ?? "");
+  await row.getByRole("button", { name: /^Miktarı artır/ }).click();
+  await expect(row.getByRole("group", { name: /^Miktar/ })).toContainText("2");
+  await expect(badge(page, 2)).toBeVisible();
+  await expect
+    .poll(async () => amountOf((await total.textContent()) ?? ""))
+    .toBeCloseTo(before * 2, 1);
+  await expect(page.getByText("Güncelleniyor…")).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole("link", { name: "Ödemeye geç" })).toBeVisible();
+
+  await testInfo.attach("basket-phone", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
+
+  await row.getByRole("button", { name: /^Sepetten çıkar/ }).click();
+  await expect(page.getByRole("heading", { name: "Sepetiniz boş" })).toBeVisible();
+  await expect(badge(page, 0)).toBeVisible();
+});
+
+test("clear asks for confirmation", async ({ page }) => {
+  await launch(page);
+  await addThroughApi(page, "MNTGB00010", 2);
+  await page.goto("/basket");
+  await expect(badge(page, 2)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sepeti boşalt" }).click();
+  const dialog = page.getByRole("dialog", { name: "Sepet boşaltılsın mı?" });
+  await dialog.getByRole("button", { name: "Vazgeç" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(badge(page, 2)).toBeVisible();
+
+  await page.getByRole("button", { name: "Sepeti boşalt" }).click();
+  await dialog.getByRole("button", { name: "Boşalt" }).click();
+  await expect(page.getByRole("heading", { name: "Sepetiniz boş" })).toBeVisible();
+  await expect(badge(page, 0)).toBeVisible();
+});
+
+test("the change shows at once while upstream takes 1.5 s", async ({ page, request }) => {
+  await launch(page);
+  await fault(request, { path: "/partner/ecom/basket", latency_ms: 1500 });
+  const started = Date.now();
+  await page.getByRole("button", { name: "Sepete ekle" }).click();
+  await expect(badge(page, 1)).toBeVisible({ timeout: 300 });
+  expect(Date.now() - started).toBeLessThan(1500);
+
+  await expect(page.getByRole("link", { name: "Sepete git" })).toBeVisible();
+  await openBasket(page);
+  await expect(line(page)).toBeVisible({ timeout: 10_000 });
+  await line(page)
+    .getByRole("button", { name: /^Miktarı artır/ })
+    .click();
+  await expect(line(page).getByRole("group", { name: /^Miktar/ })).toContainText("2", {
+    timeout: 300,
+  });
+  await expect(badge(page, 2)).toBeVisible({ timeout: 300 });
+  // Let the slow calls land before the next test resets the sandbox.
+  await expect(page.getByText("Güncelleniyor…")).toBeHidden({ timeout: 10_000 });
+});
+
+test("a failed change rolls back with a message", async ({ page, request }) => {
+  await launch(page);
+  await addThroughApi(page, "MNTGB00010", 1);
+  await page.goto("/basket");
+  await expect(badge(page, 1)).toBeVisible();
+  await fault(request, { path: "/partner/ecom/basket", method: "PATCH", status: 500 });
+
+  await line(page)
+    .getByRole("button", { name: /^Miktarı artır/ })
+    .click();
+  await expect(badge(page, 2)).toBeVisible();
+  await expect(page.getByText("Sepet güncellenemedi")).toBeVisible({ timeout: 10_000 });
+  await expect(badge(page, 1)).toBeVisible();
+  await expect(line(page).getByRole("group", { name: /^Miktar/ })).toContainText("1");
+});
+
+test("rapid taps become one upstream call with the final quantity", async ({ page, request }) => {
+  await launch(page);
+  await addThroughApi(page, "MNTGB00010", 1);
+  await page.goto("/basket");
+  await expect(badge(page, 1)).toBeVisible();
+  const since = await lastRequestId(request);
+
+  const plus = line(page).getByRole("button", { name: /^Miktarı artır/ });
+  for (let i = 0; i < 5; i += 1) await plus.click({ delay: 0 });
+  await expect(badge(page, 6)).toBeVisible();
+  await expect(page.getByText("Güncelleniyor…")).toBeHidden({ timeout: 10_000 });
+  await expect.poll(() => upstreamPatches(request, since)).toBe(1);
+  await page.waitForTimeout(800);
+  expect(await upstreamPatches(request, since)).toBe(1);
+  await page.reload();
+  await expect(line(page).getByRole("group", { name: /^Miktar/ })).toContainText("6");
+  await expect(badge(page, 6)).toBeVisible();
+});
+
+test("a guest can add and see the basket", async ({ page }) => {
+  await page.goto(product);
+  await page.getByRole("button", { name: "Sepete ekle" }).click();
+  await expect(badge(page, 1)).toBeVisible();
+  await openBasket(page);
+  await expect(line(page)).toBeVisible();
+  await expect(page.getByText(/Tahmini tutar/)).toBeVisible();
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the basket page is accessible (${scheme})`, async ({
+    page,
+    expectAccessible,
+  }, testInfo) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await launch(page);
+    await addThroughApi(page, "MNTGB00010", 2);
+    await page.goto("/basket");
+    await expect(line(page)).toBeVisible();
+    await expect(page.getByText("Güncelleniyor…")).toBeHidden();
+    await expectAccessible();
+    await testInfo.attach(`basket-${scheme}`, {
+      body: await page.screenshot({ fullPage: false }),
+      contentType: "image/png",
+    });
+  });
+}

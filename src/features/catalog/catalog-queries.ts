@@ -1,0 +1,106 @@
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import {
+  metalSchema,
+  productTypeSchema,
+  type Metal,
+  type ProductType,
+} from "../../../contract/common";
+import {
+  productListSchema,
+  productSchema,
+  productSortSchema,
+  type Product,
+  type ProductList,
+  type ProductSort,
+} from "../../../contract/catalog";
+import { api } from "../../lib/api";
+
+export const catalogPageSize = 12;
+
+/** What the catalog URL can say: `?metal=gold&type=bar&sort=price_asc&page=2`. */
+export interface CatalogSearch {
+  metal?: Metal;
+  type?: ProductType;
+  sort?: ProductSort;
+  page: number;
+}
+
+/** Reads the catalog's search params; anything the contract does not allow is ignored. */
+export function parseCatalogSearch(params: URLSearchParams): CatalogSearch {
+  const metal = metalSchema.safeParse(params.get("metal"));
+  const type = productTypeSchema.safeParse(params.get("type"));
+  const sort = productSortSchema.safeParse(params.get("sort"));
+  const page = Number(params.get("page") ?? "1");
+  return {
+    ...(metal.success ? { metal: metal.data } : {}),
+    ...(type.success ? { type: type.data } : {}),
+    ...(sort.success ? { sort: sort.data } : {}),
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+/** The search string for a catalog state (defaults left out, so URLs stay short). */
+export function catalogSearchString(search: CatalogSearch): string {
+  const params = new URLSearchParams();
+  if (search.metal) params.set("metal", search.metal);
+  if (search.type) params.set("type", search.type);
+  if (search.sort) params.set("sort", search.sort);
+  if (search.page > 1) params.set("page", String(search.page));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+export function fetchProducts(search: CatalogSearch, signal?: AbortSignal): Promise<ProductList> {
+  const params = new URLSearchParams(catalogSearchString(search));
+  params.set("pageSize", String(catalogPageSize));
+  return api(`/api/products?${params.toString()}`, {
+    schema: productListSchema,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export function fetchProduct(sku: string, signal?: AbortSignal): Promise<Product> {
+  return api(`/api/products/${encodeURIComponent(sku)}`, {
+    schema: productSchema,
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export const catalogKeys = {
+  all: ["products"] as const,
+  lists: () => [...catalogKeys.all, "list"] as const,
+  list: (search: CatalogSearch) =>
+    [
+      ...catalogKeys.lists(),
+      search.metal ?? "",
+      search.type ?? "",
+      search.sort ?? "",
+      search.page,
+    ] as const,
+  detail: (sku: string) => [...catalogKeys.all, "detail", sku] as const,
+};
+
+export const productListQueryOptions = (search: CatalogSearch) =>
+  queryOptions({
+    queryKey: catalogKeys.list(search),
+    queryFn: ({ signal }) => fetchProducts(search, signal),
+  });
+
+export const productQueryOptions = (sku: string) =>
+  queryOptions({
+    queryKey: catalogKeys.detail(sku),
+    queryFn: ({ signal }) => fetchProduct(sku, signal),
+  });
+
+/** A product already in a cached catalog page (so a card opens its page without waiting). */
+export function findCachedProduct(
+  queryClient: QueryClient,
+  sku: string,
+): { product: Product; updatedAt: number } | undefined {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: catalogKeys.lists() })) {
+    const list = productListSchema.safeParse(query.state.data);
+    const product = list.success ? list.data.items.find((item) => item.sku === sku) : undefined;
+    if (product) return { product, updatedAt: query.state.dataUpdatedAt };
+  }
+  return undefined;
+}
