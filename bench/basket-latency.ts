@@ -8,8 +8,9 @@
  */
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { chromiumLaunchOptions } from "../scripts/chromium.ts";
 import { chromium, devices, type Locator, type Page } from "@playwright/test";
-import { machine, startProcess, writeResult } from "./support.ts";
+import { machine, startStack, writeResult } from "./support.ts";
 
 const check = process.argv.includes("--check");
 const repetitions = 10;
@@ -67,37 +68,9 @@ function stats(values: number[]) {
   return { p50: Math.round(p50 * 10) / 10, max: Math.round(max * 10) / 10, runs: sorted.length };
 }
 
-const sandbox = await startProcess(
-  "sandbox/main.ts",
-  { SANDBOX_PORT: String(sandboxPort), SANDBOX_LOG: "silent" },
-  "sandbox on",
-);
-const proxy = await startProcess(
-  "server/main.ts",
-  {
-    PORT: String(proxyPort),
-    HOST: "127.0.0.1",
-    SANDBOX: "1",
-    MINTED_API_URL: sandboxUrl,
-    LOG_LEVEL: "error",
-    RATE_LIMIT_PER_MINUTE: "100000",
-    RATE_LIMIT_IP_PER_MINUTE: "100000",
-  },
-  "Minted Shop on",
-);
+const stack = await startStack({ sandboxPort, proxyPort });
 
-const isRoot = process.getuid?.() === 0;
-const browser = await chromium.launch({
-  ...(existsSync("/usr/bin/chromium") ? { executablePath: "/usr/bin/chromium" } : {}),
-  args: [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    ...(isRoot ? ["--no-sandbox"] : []),
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 try {
   await sandboxCall("POST", "/__sandbox/reset");
@@ -171,6 +144,5 @@ try {
 } finally {
   await browser.close();
   await sandboxCall("DELETE", "/__sandbox/faults").catch(() => undefined);
-  proxy.kill();
-  sandbox.kill();
+  stack.stop();
 }

@@ -9,7 +9,7 @@
  *   npm run bench:proxy [-- --seconds 10 --check]
  */
 import { parseArgs } from "node:util";
-import { digestSigner, machine, startProcess, writeResult } from "./support.ts";
+import { digestSigner, machine, startStack, writeResult } from "./support.ts";
 
 const { values } = parseArgs({
   options: {
@@ -93,25 +93,7 @@ async function launch(customer: string): Promise<string> {
   return cookie;
 }
 
-const sandbox = await startProcess(
-  "sandbox/main.ts",
-  { SANDBOX_PORT: String(sandboxPort), SANDBOX_LOG: "silent" },
-  "sandbox on",
-);
-const proxy = await startProcess(
-  "server/main.ts",
-  {
-    PORT: String(proxyPort),
-    HOST: "127.0.0.1",
-    SANDBOX: "1",
-    MINTED_API_URL: sandboxUrl,
-    LOG_LEVEL: "error",
-    RATE_LIMIT_PER_MINUTE: "100000",
-    RATE_LIMIT_IP_PER_MINUTE: "100000",
-    DIST_DIR: "does-not-exist",
-  },
-  "Minted Shop on",
-);
+const stack = await startStack({ sandboxPort, proxyPort, env: { DIST_DIR: "does-not-exist" } });
 
 try {
   const cookie = await launch("DEMO-IND-001");
@@ -191,6 +173,5 @@ try {
   for (const [name, ok] of budgets) console.log(`${ok ? "✓" : "✗"} ${name}`);
   if (values.check && budgets.some(([, ok]) => !ok)) process.exitCode = 1;
 } finally {
-  proxy.kill("SIGTERM");
-  sandbox.kill("SIGTERM");
+  stack.stop();
 }

@@ -64,3 +64,42 @@ export async function digestSigner(
     };
   };
 }
+
+/** The sandbox and the proxy (sandbox mode, generous rate limits) as real processes on loopback. */
+export async function startStack(options: {
+  sandboxPort: number;
+  proxyPort: number;
+  env?: Record<string, string>;
+}): Promise<{ sandboxUrl: string; proxyUrl: string; stop(): void }> {
+  const sandboxUrl = `http://127.0.0.1:${String(options.sandboxPort)}`;
+  const sandbox = await startProcess(
+    "sandbox/main.ts",
+    { SANDBOX_PORT: String(options.sandboxPort), SANDBOX_LOG: "silent" },
+    "sandbox on",
+  );
+  const proxy = await startProcess(
+    "server/main.ts",
+    {
+      PORT: String(options.proxyPort),
+      HOST: "127.0.0.1",
+      SANDBOX: "1",
+      MINTED_API_URL: sandboxUrl,
+      LOG_LEVEL: "error",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_IP_PER_MINUTE: "100000",
+      ...options.env,
+    },
+    "Minted Shop on",
+  ).catch((error: unknown) => {
+    sandbox.kill("SIGTERM");
+    throw error;
+  });
+  return {
+    sandboxUrl,
+    proxyUrl: `http://127.0.0.1:${String(options.proxyPort)}`,
+    stop: () => {
+      proxy.kill("SIGTERM");
+      sandbox.kill("SIGTERM");
+    },
+  };
+}
