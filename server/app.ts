@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);
-    if (err instanceof UpstreamError) return problemResponse(c, toApiError(err, c));
+    if (err instanceof UpstreamError) return problemResponse(c, toApiError(err));
     c.get("logger").error("unhandled error", {
       err: err instanceof Error ? err.message : String(err),
     });

@@ -18,15 +18,20 @@ const RANK: Record<ProxyEnv["LOG_LEVEL"], number> = {
 const REDACTED_KEYS = new Set([
   "authorization",
   "cookie",
-  "set-cookie",
+  "setcookie",
   "token",
+  "carttoken",
+  "pricetoken",
   "password",
   "secret",
-  "identity_number",
+  "identitynumber",
   "tckn",
   "vkn",
-  "tax_number",
+  "taxnumber",
 ]);
+
+/** `identity_number`, `identityNumber` and `Identity-Number` are the same key here. */
+const normalise = (key: string) => key.toLowerCase().replace(/[_-]/g, "");
 
 const MAX_DEPTH = 6;
 
@@ -47,7 +52,7 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (REDACTED_KEYS.has(key.toLowerCase())) continue;
+    if (REDACTED_KEYS.has(normalise(key))) continue;
     out[key] = redact(item, depth + 1, seen);
   }
   return out;

@@ -101,7 +101,7 @@ export async function irreversible<T>(
   } catch (error) {
     if (!(error instanceof UpstreamError) || error.failure === "rejected") throw error;
     c.get("logger").warn("completion outcome unknown", { op: error.op, failure: error.failure });
-    const mapped = toApiError(error, c);
+    const mapped = toApiError(error);
     const problem = new ApiError(mapped.code, {
       ...mapped.options,
       extra: { ...mapped.options.extra, ...extra },
