@@ -8,7 +8,8 @@ import {
   type Address,
   type AddressForm,
 } from "../../contract/addresses.ts";
-import type { AppDeps } from "../deps.ts";
+import type { Context } from "hono";
+import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import {
   upstreamAddressListSchema,
@@ -20,6 +21,26 @@ import { route, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's saved addresses. Someone else's id is a 404, as a missing one. */
+
+/**
+ * Refuse (404) an address id that is not in the customer's own list, before Minted sees it: the
+ * proxy does not rely on upstream to enforce ownership of ids the browser sends.
+ */
+export async function assertOwnAddresses(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  customer: string,
+  ids: readonly (string | number)[],
+): Promise<void> {
+  const list = await deps.upstream.call({
+    op: "addressList",
+    query: { external_customer_id: customer },
+    data: upstreamAddressListSchema,
+    ...callOptions(c),
+  });
+  const own = new Set(list.map((a) => String(a.id)));
+  if (ids.some((id) => !own.has(String(id)))) throw new ApiError("not_found");
+}
 
 /** The address form in Minted's field names (Customer Address - Create, Set Custom Address). */
 export function upstreamAddressFields(form: AddressForm) {
@@ -114,6 +135,7 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
       response: deletedSchema,
       errors: ["not_found", "unauthenticated", "upstream_unavailable"],
       handler: async ({ c, params, customer }) => {
+        await assertOwnAddresses(deps, c, customer, [params.id]);
         await deps.upstream.call({
           op: "addressDelete",
           params: { id: params.id },

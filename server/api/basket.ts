@@ -495,7 +495,7 @@ async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: st
       o.order_creation_status === "basket" &&
       o.id !== active?.id &&
       o.items.length > 0 &&
-      (o.customer?.external_id ?? customer) === customer,
+      o.customer?.external_id === customer,
   );
   return { active, others };
 }

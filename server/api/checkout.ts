@@ -28,7 +28,7 @@ import {
   upstreamPaymentTypesSchema,
 } from "../upstream/schemas/checkout.ts";
 import { upstreamEcomOrderSchema, type UpstreamEcomOrder } from "../upstream/schemas/orders.ts";
-import { upstreamAddressFields } from "./addresses.ts";
+import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
 import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
 import { quoteIdOf, quoteView } from "./basket-views.ts";
 import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
@@ -162,6 +162,8 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     body: SetCheckoutAddressesBody,
   ) => {
     const order = await filledBasket(deps, c, customer);
+    if ("shippingAddressId" in body)
+      await assertOwnAddresses(deps, c, customer, [body.shippingAddressId, body.billingAddressId]);
     const owner = { external_customer_id: customer, cart_token: order.token };
     const addresses =
       "shippingAddressId" in body
@@ -361,7 +363,7 @@ async function findCheckoutOrder(
       order = active?.increment_id === orderCode ? active : null;
     }
   }
-  const owner = order?.customer?.external_id ?? customer;
+  const owner = order?.customer?.external_id;
   if (order?.increment_id !== orderCode || owner !== customer) throw new ApiError("not_found");
   return order;
 }

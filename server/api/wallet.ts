@@ -39,6 +39,7 @@ import {
 import { iso, priceFixView, quoteIdOf, round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { addressView, statusOf } from "./order-views.ts";
+import { assertOwnAddresses } from "./addresses.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import {
   callOptions,
@@ -360,7 +361,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           data: upstreamWalletOrderPageSchema,
           ...callOptions(c),
         });
-        const own = page.data.filter((o) => (o.customer?.external_id ?? customer) === customer);
+        const own = page.data.filter((o) => o.customer?.external_id === customer);
         return {
           orders: own.map((o) => ({
             id: o.id,
@@ -472,6 +473,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
         const o = await basketOf(c, customer, "delivery");
         const first = o?.items[0];
         if (!o || !first) throw emptyError(callOptions(c).lang);
+        await assertOwnAddresses(deps, c, customer, [body.addressId]);
         // Minted takes the address with an item change: restate the first line as it is.
         const quantity = o.items.filter((i) => i.sku === first.sku).length;
         const updated = await mutate(c, "walletBasketUpdate", {
@@ -530,6 +532,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           data: upstreamWalletReceiptSchema,
           ...callOptions(c),
         });
+        if (r.customer.external_id !== customer) throw new ApiError("not_found");
         const type = walletTypeOf(r.tx_type);
         return {
           receiptNo: r.receipt_no,

@@ -78,6 +78,8 @@ export const upstreamWalletReceiptSchema = z.object({
   currency_code: text,
   payment_method: text,
   shippingaddress: upstreamOrderAddressSchema.nullish(),
+  /** Whose receipt it is: the proxy checks it against the session, whatever upstream filtered. */
+  customer: z.object({ external_id: z.string() }),
 });
 export type UpstreamWalletReceipt = z.output<typeof upstreamWalletReceiptSchema>;
 
