@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
 import { idempotencyKeySchema } from "../contract/checkout.ts";
@@ -42,7 +42,11 @@ export interface IdempotencyOptions {
   fingerprint: string;
   /** How long a finished answer is replayed (default 24 h). */
   ttlSeconds?: number;
-  /** How long a pending record survives a crashed first attempt (default 60 s). */
+  /**
+   * How long a pending record survives a crashed first attempt (default 10 min: far beyond the
+   * worst case of a completion, several upstream calls of at most UPSTREAM_TIMEOUT_MS each, so a
+   * slow first attempt is never taken over while it is still running).
+   */
   pendingTtlSeconds?: number;
   /** How long a concurrent repeat waits for the first attempt (default 15 s). */
   waitMs?: number;
@@ -126,9 +130,10 @@ export async function runIdempotent(
   const { store, fingerprint: print } = options;
   const storeKey = storeKeyOf(options.owner, options.key);
   const ttl = options.ttlSeconds ?? IDEMPOTENCY_TTL_SECONDS;
-  const pendingTtl = options.pendingTtlSeconds ?? 60;
+  const pendingTtl = options.pendingTtlSeconds ?? 600;
   const deadline = Date.now() + (options.waitMs ?? 15_000);
-  const pending = JSON.stringify({ state: "pending", fingerprint: print });
+  // The attempt id makes the pending record ours: only the attempt that wrote it removes it.
+  const pending = JSON.stringify({ state: "pending", fingerprint: print, attempt: randomUUID() });
 
   for (;;) {
     if (await store.setIfAbsent(storeKey, pending, pendingTtl)) break;
@@ -147,7 +152,7 @@ export async function runIdempotent(
   } catch (error) {
     const stored = error instanceof StoredFailure ? error.response : options.storeError?.(error);
     if (!stored) {
-      await store.delete(storeKey);
+      if ((await store.get(storeKey)) === pending) await store.delete(storeKey);
       throw error;
     }
     response = stored;

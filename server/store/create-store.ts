@@ -5,11 +5,16 @@ import { createRedisStore } from "./redis-store.ts";
 
 /** Redis when REDIS_URL is set (several instances agree), otherwise memory. */
 export async function createStore(
-  env: Pick<ProxyEnv, "REDIS_URL">,
+  env: Pick<ProxyEnv, "REDIS_URL" | "sandboxMode">,
   logger: Logger,
 ): Promise<KeyValueStore> {
   if (!env.REDIS_URL) {
-    logger.info("store: memory");
+    if (env.sandboxMode) logger.info("store: memory");
+    else
+      logger.warn(
+        "store: memory — idempotency keys, rate limits and used launch tokens are per process; " +
+          "run a single instance or set REDIS_URL",
+      );
     return createMemoryStore();
   }
   const store = await createRedisStore(env.REDIS_URL, {
