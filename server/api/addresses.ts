@@ -22,6 +22,16 @@ import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's saved addresses. Someone else's id is a 404, as a missing one. */
 
+/** The customer's saved addresses as Minted lists them (filtered upstream by customer). */
+async function savedAddresses(deps: AppDeps, c: Context<AppEnv>, customer: string) {
+  return deps.upstream.call({
+    op: "addressList",
+    query: { external_customer_id: customer },
+    data: upstreamAddressListSchema,
+    ...callOptions(c),
+  });
+}
+
 /**
  * Refuse (404) an address id that is not in the customer's own list, before Minted sees it: the
  * proxy does not rely on upstream to enforce ownership of ids the browser sends.
@@ -32,12 +42,7 @@ export async function assertOwnAddresses(
   customer: string,
   ids: readonly (string | number)[],
 ): Promise<void> {
-  const list = await deps.upstream.call({
-    op: "addressList",
-    query: { external_customer_id: customer },
-    data: upstreamAddressListSchema,
-    ...callOptions(c),
-  });
+  const list = await savedAddresses(deps, c, customer);
   const own = new Set(list.map((a) => String(a.id)));
   if (ids.some((id) => !own.has(String(id)))) throw new ApiError("not_found");
 }
@@ -78,12 +83,7 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
       response: addressListSchema,
       errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
       handler: async ({ c, query, customer }) => {
-        const list = await deps.upstream.call({
-          op: "addressList",
-          query: { external_customer_id: customer },
-          data: upstreamAddressListSchema,
-          ...callOptions(c),
-        });
+        const list = await savedAddresses(deps, c, customer);
         return {
           addresses: list
             .filter(
