@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
 const launchOptions = chromiumLaunchOptions();
+// Ports of the stack under test; override to run two checkouts' suites side by side.
+const port = process.env.E2E_PORT ?? "8180";
+const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "4110";
+// The specs reach the sandbox's control API here (workers inherit the runner's environment).
+process.env.E2E_SANDBOX_URL ??= `http://127.0.0.1:${sandboxPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,7 +17,7 @@ export default defineConfig({
   workers: 1,
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
-    baseURL: "http://127.0.0.1:8180",
+    baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     locale: "tr-TR",
     timezoneId: "Europe/Istanbul",
@@ -23,8 +28,8 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
-    env: { PORT: "8180", SANDBOX_PORT: "4110", LOG_LEVEL: "warn" },
-    url: "http://127.0.0.1:8180/api/health",
+    env: { PORT: port, SANDBOX_PORT: sandboxPort, LOG_LEVEL: "warn" },
+    url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: "pipe",

@@ -1,37 +1,8 @@
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { fault, lastRequestId, resetSandbox, upstreamCalls } from "./sandbox";
 
-/** The sandbox behind the webServer (override when running on other ports). */
-const sandbox = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110";
 const product = "/products/MNTGB00010";
-
-async function fault(request: APIRequestContext, spec: Record<string, unknown>) {
-  const res = await request.post(`${sandbox}/__sandbox/faults`, { data: spec });
-  expect(res.ok()).toBe(true);
-}
-
-function entriesOf(body: unknown): unknown[] {
-  if (typeof body !== "object" || body === null || !("data" in body)) return [];
-  return Array.isArray(body.data) ? body.data : [];
-}
-
-/** The id of the sandbox's latest logged request (its log is a bounded ring). */
-async function lastRequestId(request: APIRequestContext): Promise<number> {
-  const last = entriesOf(
-    await (await request.get(`${sandbox}/__sandbox/requests?limit=1`)).json(),
-  )[0];
-  return typeof last === "object" && last !== null && "id" in last && typeof last.id === "number"
-    ? last.id
-    : 0;
-}
-
-/** Upstream basket PATCHes since the request `since`. */
-async function upstreamPatches(request: APIRequestContext, since: number): Promise<number> {
-  const res = await request.get(
-    `${sandbox}/__sandbox/requests?method=PATCH&path=/partner/ecom/basket&since=${String(since)}`,
-  );
-  return entriesOf(await res.json()).length;
-}
 
 /** "₺1.234,50" → 1234.5 */
 function amountOf(text: string): number {
@@ -70,8 +41,7 @@ function line(page: Page): Locator {
 }
 
 test.beforeEach(async ({ request }) => {
-  await request.post(`${sandbox}/__sandbox/reset`);
-  await request.delete(`${sandbox}/__sandbox/faults`);
+  await resetSandbox(request);
 });
 
 test("product → add → badge → basket → quantity → remove → empty", async ({ page }, testInfo) => {
@@ -168,9 +138,9 @@ test("rapid taps become one upstream call with the final quantity", async ({ pag
   for (let i = 0; i < 5; i += 1) await plus.click({ delay: 0 });
   await expect(badge(page, 6)).toBeVisible();
   await expect(page.getByText("Güncelleniyor…")).toBeHidden({ timeout: 10_000 });
-  await expect.poll(() => upstreamPatches(request, since)).toBe(1);
+  await expect.poll(() => upstreamCalls(request, "PATCH", "/partner/ecom/basket", since)).toBe(1);
   await page.waitForTimeout(800);
-  expect(await upstreamPatches(request, since)).toBe(1);
+  expect(await upstreamCalls(request, "PATCH", "/partner/ecom/basket", since)).toBe(1);
   await page.reload();
   await expect(line(page).getByRole("group", { name: /^Miktar/ })).toContainText("6");
   await expect(badge(page, 6)).toBeVisible();

@@ -1,12 +1,11 @@
 import { expect, openPage, test as base } from "./fixtures";
-
-const sandbox = "http://127.0.0.1:4110";
+import { advanceClock, resetSandbox } from "./sandbox";
 
 /** Every test starts from the sandbox seed (prices, stock and clock). */
-const test = base.extend<{ resetSandbox: undefined }>({
-  resetSandbox: [
+const test = base.extend<{ freshSandbox: undefined }>({
+  freshSandbox: [
     async ({ request }, use) => {
-      await request.post(`${sandbox}/__sandbox/reset`);
+      await resetSandbox(request);
       await use(undefined);
     },
     { auto: true },
@@ -108,7 +107,7 @@ test.describe("catalog", () => {
     await expect(gold).toContainText(/satış ₺[\d.,]+, alış ₺[\d.,]+, günlük değişim/);
     const before = await gold.innerText();
     await expect(async () => {
-      await request.post(`${sandbox}/__sandbox/clock`, { data: { advance: 30 } });
+      await advanceClock(request, 30);
       expect(await gold.innerText()).not.toBe(before);
     }).toPass({ timeout: 20_000, intervals: [1_000, 2_000, 3_000] });
   });
