@@ -5,6 +5,7 @@ import type { Basket, BasketItem } from "../../../contract/basket";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
+import { FeeSummary } from "../../components/fee-summary";
 import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
@@ -124,29 +125,7 @@ function BasketLine({
   );
 }
 
-function TotalRow({
-  label,
-  value,
-  strong = false,
-}: {
-  label: string;
-  value: string;
-  strong?: boolean;
-}) {
-  return (
-    <div
-      className={cn(
-        "flex items-baseline justify-between gap-4",
-        strong ? "pt-3 text-lg font-semibold text-text" : "text-text-muted",
-      )}
-    >
-      <dt className="min-w-0">{label}</dt>
-      <dd className="shrink-0 text-right price whitespace-nowrap text-text">{value}</dd>
-    </div>
-  );
-}
-
-function Totals({ basket, money, updating }: { basket: Basket; money: Money; updating: boolean }) {
+function Totals({ basket, updating }: { basket: Basket; updating: boolean }) {
   const { _ } = useLingui();
   return (
     <section
@@ -162,23 +141,14 @@ function Totals({ basket, money, updating }: { basket: Basket; money: Money; upd
           <span className="text-sm text-text-muted">{_("basket.totals.updating")}</span>
         ) : null}
       </div>
-      <dl className={cn("mt-3 space-y-2 transition-opacity", updating && "opacity-60")}>
-        <TotalRow label={_("basket.totals.subtotal")} value={money(basket.totals.subtotal)} />
-        <TotalRow label={_("basket.totals.vat")} value={money(basket.totals.vat)} />
-        {basket.fees.map((fee) => (
-          <TotalRow
-            key={fee.kind}
-            label={fee.label}
-            value={
-              fee.included
-                ? _("basket.totals.included", { amount: money(fee.amount) })
-                : money(fee.amount)
-            }
-          />
-        ))}
-        <div className="border-t border-border" />
-        <TotalRow strong label={_("basket.totals.total")} value={money(basket.totals.total)} />
-      </dl>
+      <div className="mt-3">
+        <FeeSummary
+          totals={basket.totals}
+          fees={basket.fees}
+          currency={basket.currency}
+          updating={updating}
+        />
+      </div>
       {basket.estimated ? (
         <p className="mt-3 text-sm text-text-muted">{_("basket.totals.estimated")}</p>
       ) : null}
@@ -338,7 +308,7 @@ function FilledBasket({ basket }: { basket: Basket }) {
         </div>
       </div>
       <div className="space-y-4 md:sticky md:top-24">
-        <Totals basket={basket} money={money} updating={updating} />
+        <Totals basket={basket} updating={updating} />
         {/* Phones: the action sits above the tab bar, within thumb reach. */}
         <div className="fixed inset-x-0 bottom-[calc(var(--nav-height)+var(--safe-bottom))] z-20 border-t border-border bg-surface-raised/95 px-4 py-3 backdrop-blur md:static md:border-0 md:bg-transparent md:p-0 md:backdrop-blur-none">
           <div className="mx-auto flex max-w-lg items-center gap-4 md:max-w-none">
