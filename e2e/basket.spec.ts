@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fault, lastRequestId, resetSandbox, upstreamCalls } from "./sandbox";
+import { fault, lastRequestId, resetSandbox, upstream, upstreamCalls } from "./sandbox";
 
 const product = "/products/MNTGB00010";
 
@@ -144,6 +144,40 @@ test("rapid taps become one upstream call with the final quantity", async ({ pag
   await page.reload();
   await expect(line(page).getByRole("group", { name: /^Miktar/ })).toContainText("6");
   await expect(badge(page, 6)).toBeVisible();
+});
+
+test("the basket outlives the visit, and an unfinished basket is offered back", async ({
+  page,
+  browser,
+}) => {
+  await launch(page);
+  await addOnProductPage(page);
+
+  // A later visit (another browser, a new launch) finds the same basket upstream.
+  const later = await browser.newPage();
+  await later.goto(`/dev/launch?customer=DEMO-IND-001&to=/basket`);
+  await expect(line(later)).toContainText("1 Gr 999,9 Külçe Altın");
+  await expect(badge(later, 1)).toBeVisible();
+
+  // Meanwhile another channel of the partner started a newer basket for the customer
+  // (Minted makes a new basket when an item is added without a cart token).
+  await upstream("POST", "/partner/ecom/basket", {
+    external_customer_id: "DEMO-IND-001",
+    sku: "MNTSB00100",
+    qty: 1,
+  });
+  await later.reload();
+  const offer = later.getByRole("region", { name: "Yarım kalan bir sepetiniz var" });
+  await expect(offer).toContainText("1 ürün");
+  const items = later.getByRole("list", { name: "Sepetteki ürünler" }).getByRole("listitem");
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText("Gümüş");
+
+  await offer.getByRole("button", { name: "Bu sepete devam et" }).click();
+  await expect(items).toHaveCount(2);
+  await expect(offer).toBeHidden();
+  await expect(badge(later, 2)).toBeVisible();
+  await later.close();
 });
 
 test("a guest can add and see the basket", async ({ page }) => {
