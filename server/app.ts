@@ -5,6 +5,7 @@ import { basketRoutes } from "./api/basket.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { checkoutRoutes } from "./api/checkout.ts";
 import { digitalRoutes } from "./api/digital.ts";
+import { invoiceFileRoutes } from "./api/invoice-files.ts";
 import { orderRoutes } from "./api/orders.ts";
 import { priceRoutes } from "./api/prices.ts";
 import { openApiDocument, registerRoutes, type RouteSpec } from "./api/registry.ts";
@@ -33,6 +34,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...addressRoutes(deps),
     ...checkoutRoutes(deps),
     ...orderRoutes(deps),
+    ...invoiceFileRoutes(deps),
     ...walletRoutes(deps),
     ...digitalRoutes(deps),
   ];

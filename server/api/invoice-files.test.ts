@@ -1,0 +1,112 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import { fileLinkSchema } from "../../contract/files.ts";
+import { FILE_LINK_TTL_S } from "../file-links.ts";
+import { TEST_ORIGIN } from "../test-support.ts";
+import { apiClient, useTestProxy, type ApiClient } from "./api-test-client.ts";
+
+const proxy = useTestProxy();
+
+/** A paid (wallet) order of DEMO-IND-001; returns its code. */
+async function paidOrder(api: ApiClient): Promise<string> {
+  expect(
+    (await api.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 })).status,
+  ).toBe(200);
+  expect(
+    (
+      await api.call("PUT", "/api/checkout/addresses", {
+        shippingAddressId: 1931,
+        billingAddressId: 1932,
+      })
+    ).status,
+  ).toBe(200);
+  const legal = (await api.call("GET", "/api/checkout/legal")).json as {
+    documents: { type: string; version: string }[];
+  };
+  const quote = (await api.call("GET", "/api/checkout/quote")).json as { quoteId: string };
+  const acceptedAt = new Date().toISOString();
+  const res = await api.call(
+    "POST",
+    "/api/checkout/complete",
+    {
+      quoteId: quote.quoteId,
+      paymentType: "wallet",
+      legalAcceptances: legal.documents.map((d) => ({
+        type: d.type,
+        version: d.version,
+        acceptedAt,
+      })),
+    },
+    { "idempotency-key": `invoice-pdf-${String(Date.now())}` },
+  );
+  expect(res.status, res.text).toBe(200);
+  return (res.json as { orderCode: string }).orderCode;
+}
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages.join("\n");
+}
+
+describe("invoice PDF", () => {
+  it("links to a real A4 PDF with the order code, the buyer and the total in words", async () => {
+    const api = await apiClient(proxy(), "DEMO-IND-001", "tr");
+    const code = await paidOrder(api);
+
+    const res = await api.call("GET", `/api/orders/${code}/invoice/pdf`);
+    expect(res.status, res.text).toBe(200);
+    const link = fileLinkSchema.parse(res.json);
+    // PUBLIC_URL (https in production) names the host.
+    expect(link.url.startsWith(`${TEST_ORIGIN}/api/files/invoices/`)).toBe(true);
+    expect(link.filename).toBe(`fatura-${code}.pdf`);
+    expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(FILE_LINK_TTL_S * 1000);
+    expect(link.url).not.toContain("DEMO-IND-001");
+
+    // No cookie: the link alone is the credential.
+    const file = await proxy().app.request(new URL(link.url).pathname);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/pdf");
+    expect(file.headers.get("content-disposition")).toBe(
+      `attachment; filename="fatura-${code}.pdf"`,
+    );
+    expect(file.headers.get("cache-control")).toContain("no-store");
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const text = await pdfText(bytes);
+    expect(text).toContain(code);
+    expect(text).toContain("Ayşe Yılmaz");
+    expect(text).toContain("FATURA");
+    expect(text).toMatch(/Yalnız [a-zçğıöşü ]+ TL/);
+  });
+
+  it("refuses another customer's order, altered and expired links", async () => {
+    const owner = await apiClient(proxy(), "DEMO-IND-001", "en");
+    const code = await paidOrder(owner);
+    const other = await apiClient(proxy(), "DEMO-CORP-001");
+    expect((await other.call("GET", `/api/orders/${code}/invoice/pdf`)).status).toBe(404);
+
+    const link = fileLinkSchema.parse(
+      (await owner.call("GET", `/api/orders/${code}/invoice/pdf`)).json,
+    );
+    expect(link.filename).toBe(`invoice-${code}.pdf`);
+    const path = new URL(link.url).pathname;
+    const token = path.split("/")[4] ?? "";
+    const altered = path.replace(token, `${token.slice(0, -4)}AAAA`);
+    expect((await proxy().app.request(altered)).status).toBe(404);
+    expect((await proxy().app.request(path.replace(/[^/]+\.pdf$/, "x.txt"))).status).toBe(400);
+
+    const deps = proxy().deps;
+    const now = deps.now;
+    deps.now = () => now() + (FILE_LINK_TTL_S + 1) * 1000;
+    try {
+      expect((await proxy().app.request(path)).status).toBe(404);
+    } finally {
+      deps.now = now;
+    }
+  });
+});

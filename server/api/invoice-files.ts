@@ -1,0 +1,84 @@
+import type { Context } from "hono";
+import { fileLinkSchema, fileParamsSchema, type FileLink } from "../../contract/files.ts";
+import { orderParamsSchema } from "../../contract/orders.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { openFileLink, sealFileLink } from "../file-links.ts";
+import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
+import { ApiError, langOf } from "../problem.ts";
+import { findInvoice } from "./order-finder.ts";
+import { invoiceView } from "./order-views.ts";
+import { route, type RouteSpec } from "./registry.ts";
+
+/**
+ * The invoice as a PDF: the shop asks for a link (session, ownership checked), then the browser
+ * or the partner app opens that link — no cookie needed, so it works when a webview hands it to
+ * the system's PDF viewer or download manager.
+ */
+export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
+  const ownInvoice = async (c: Context<AppEnv>, customer: string, code: string) => {
+    const invoice = await findInvoice(deps, code, {
+      lang: langOf(c),
+      requestId: c.get("requestId"),
+    });
+    if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
+    return invoiceView(invoice);
+  };
+
+  return [
+    route({
+      method: "get",
+      path: "/api/orders/:code/invoice/pdf",
+      operationId: "getOrderInvoicePdfLink",
+      summary: "A link (5 minutes, no cookie needed) to the invoice as an A4 PDF attachment",
+      tag: "orders",
+      auth: "customer",
+      params: orderParamsSchema,
+      response: fileLinkSchema,
+      errors: ["not_found", "unauthenticated", "upstream_unavailable"],
+      handler: async ({ c, params, customer }): Promise<FileLink> => {
+        const invoice = await ownInvoice(c, customer, params.code);
+        const lang = langOf(c);
+        const { token, expiresAt } = await sealFileLink(
+          { kind: "invoice", customer, code: invoice.orderCode, lang },
+          deps.env.SESSION_SECRET,
+          deps.now(),
+        );
+        const filename = invoiceFilename(invoice, lang);
+        const origin = (deps.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, "");
+        c.header("cache-control", "no-store");
+        return {
+          url: `${origin}/api/files/invoices/${token}/${filename}`,
+          filename,
+          mime: "application/pdf",
+          expiresAt: expiresAt.toISOString(),
+        };
+      },
+    }),
+    route({
+      method: "get",
+      path: "/api/files/invoices/:token/:filename",
+      operationId: "downloadInvoicePdf",
+      summary: "The invoice PDF behind a link from getOrderInvoicePdfLink",
+      tag: "orders",
+      auth: "none",
+      params: fileParamsSchema,
+      errors: ["not_found", "upstream_unavailable"],
+      handler: async ({ c, params }) => {
+        const claims = await openFileLink(params.token, deps.env.SESSION_SECRET, deps.now());
+        // Expired, altered and foreign links look alike.
+        if (claims?.kind !== "invoice") throw new ApiError("not_found");
+        const invoice = await ownInvoice(c, claims.customer, claims.code);
+        const pdf = await renderInvoicePdf(invoice, claims.lang);
+        return new Response(new Uint8Array(pdf), {
+          headers: {
+            "content-type": "application/pdf",
+            "content-length": String(pdf.length),
+            "content-disposition": `attachment; filename="${invoiceFilename(invoice, claims.lang)}"`,
+            "cache-control": "private, no-store",
+            "x-content-type-options": "nosniff",
+          },
+        });
+      },
+    }),
+  ];
+}
