@@ -58,8 +58,8 @@ export async function openFileLink(
     });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return null;
-    const { exp: _exp, ...rest } = claims.data;
-    return rest;
+    const { kind, customer, code, lang } = claims.data;
+    return { kind, customer, code, lang };
   } catch {
     return null;
   }
