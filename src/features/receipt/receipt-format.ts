@@ -1,5 +1,5 @@
 import type { OrderStatus } from "../../../contract/common";
-import type { OrderAddress, ReceiptPayment } from "../../../contract/orders";
+import type { ReceiptPayment } from "../../../contract/orders";
 import { msg } from "../../i18n/i18n";
 
 /** Message ids of what the receipt names: statuses, payment methods and states, documents. */
@@ -39,23 +39,6 @@ const legalLabels: Record<string, string> = {
 /** The message id naming a legal document type, or null for a type this shop does not know. */
 export function legalTypeLabel(type: string): string | null {
   return Object.hasOwn(legalLabels, type) ? (legalLabels[type] ?? null) : null;
-}
-
-/** `+905321112233` → `+90 532 111 22 33`; anything else as it came. */
-export function formatPhone(phone: string): string {
-  const digits = phone.replace(/[\s()-]/g, "");
-  const tr = /^\+90(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(digits);
-  return tr ? `+90 ${tr.slice(1).join(" ")}` : phone;
-}
-
-/** The lines of an address as a letter would carry them (empty parts left out). */
-export function addressLines(a: OrderAddress): string[] {
-  const place = [a.zipcode, a.county].filter(Boolean).join(" ");
-  return [
-    [a.street, a.line].filter(Boolean).join(" "),
-    a.district ?? "",
-    [place, a.city].filter(Boolean).join(" / "),
-  ].filter((line) => line.trim() !== "");
 }
 
 /** The last four digits of a masked card number (`**** **** **** 4321` → `4321`), or null. */

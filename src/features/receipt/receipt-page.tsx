@@ -18,10 +18,9 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { showToast } from "../../components/toasts";
 import { formatDateTime, formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { AddressSummary } from "../addresses/address-summary";
 import {
-  addressLines,
   cardLastFour,
-  formatPhone,
   legalTypeLabel,
   paymentMethodLabel,
   paymentStateLabel,
@@ -228,39 +227,13 @@ function AddressBlock({ title, address }: { title: string; address: OrderAddress
   const { _ } = useLingui();
   return (
     <div className="min-w-0 break-inside-avoid">
-      <h3 className="text-sm font-semibold text-text">{title}</h3>
+      <h3 className="mb-1 text-sm font-semibold text-text">{title}</h3>
       {address ? (
-        <address className="mt-1 text-sm leading-relaxed text-text not-italic">
-          {address.companyName ? <span className="block">{address.companyName}</span> : null}
-          {address.fullName ? <span className="block">{address.fullName}</span> : null}
-          {addressLines(address).map((line) => (
-            <span key={line} className="block text-text-muted">
-              {line}
-            </span>
-          ))}
-          {address.phone ? (
-            <span className="block price text-text-muted">{formatPhone(address.phone)}</span>
-          ) : null}
-          {address.invoiceType ? (
-            <span className="mt-1 block text-text-muted">
-              {address.invoiceType === "corporate"
-                ? _("receipt.address.corporate")
-                : _("receipt.address.individual")}
-              {address.taxOffice
-                ? ` · ${_("receipt.address.taxOffice", { office: address.taxOffice })}`
-                : null}
-              {address.taxNumberMasked
-                ? ` · ${
-                    address.invoiceType === "corporate"
-                      ? _("receipt.address.vkn", { number: address.taxNumberMasked })
-                      : _("receipt.address.tckn", { number: address.taxNumberMasked })
-                  }`
-                : null}
-            </span>
-          ) : null}
+        <address className="not-italic">
+          <AddressSummary address={address} />
         </address>
       ) : (
-        <p className="mt-1 text-sm text-text-muted">{_("receipt.addresses.none")}</p>
+        <p className="text-sm text-text-muted">{_("receipt.addresses.none")}</p>
       )}
     </div>
   );
