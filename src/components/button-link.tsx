@@ -2,7 +2,7 @@ import type { ComponentProps } from "react";
 import { Link } from "react-router";
 import { cn } from "./class-names";
 
-type Variant = "primary" | "secondary" | "quiet";
+type Variant = "primary" | "secondary" | "quiet" | "danger";
 
 const base =
   "inline-flex min-h-12 items-center justify-center gap-2 rounded-control px-5 text-base font-semibold transition-colors";
@@ -14,6 +14,8 @@ export const buttonVariants: Record<Variant, string> = {
     "border border-border bg-surface-raised text-text hover:bg-surface-sunken active:bg-surface-sunken",
   ),
   quiet: cn(base, "px-3 text-primary hover:bg-primary-soft"),
+  /** Destructive confirmations (clear the basket, delete an address). */
+  danger: cn(base, "bg-danger text-primary-contrast hover:bg-danger/90 active:bg-danger/85"),
 };
 
 export function ButtonLink({

@@ -184,8 +184,7 @@ function ClearBasket({ onConfirm }: { onConfirm: () => void }) {
             {_("basket.clear.cancel")}
           </Button>
           <Button
-            type="button"
-            className="bg-danger text-primary-contrast hover:bg-danger/90"
+            variant="danger"
             onClick={() => {
               dialog.current?.close();
               onConfirm();
