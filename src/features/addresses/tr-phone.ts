@@ -1,0 +1,24 @@
+/**
+ * A Turkish phone number for reading: `+905321112233` → `+90 532 111 22 33`. Anything that is
+ * not +90 (or 0) and ten digits comes back as it was.
+ */
+export function formatTrPhone(value: string): string {
+  const digits = value.replace(/[^\d+]/g, "");
+  const national = /^(?:\+90|0090|90|0)?(\d{10})$/.exec(digits)?.[1];
+  if (!national) return value;
+  return `+90 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6, 8)} ${national.slice(8)}`;
+}
+
+/**
+ * The phone field as the customer types: a leading `+90`, then the national number grouped
+ * `5xx xxx xx xx`. Digits beyond ten are kept so the schema, not the mask, says what is wrong.
+ */
+export function maskTrPhoneInput(input: string): string {
+  let digits = input.replace(/\D/g, "");
+  if (input.trim().startsWith("+")) digits = digits.replace(/^90/, "");
+  else if (digits.startsWith("90") && digits.length > 10) digits = digits.slice(2);
+  digits = digits.replace(/^0+/, "");
+  if (digits === "") return input.trim().startsWith("+") ? "+90 " : "";
+  const groups = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6, 8), digits.slice(8)];
+  return `+90 ${groups.filter(Boolean).join(" ")}`;
+}
