@@ -76,7 +76,7 @@ function Timeline({ events }: { events: readonly TimelineEvent[] }) {
           <li
             key={event.status}
             aria-current={isCurrent ? "step" : undefined}
-            className="relative flex min-h-14 gap-3 pb-4 last:pb-0"
+            className="relative flex min-h-14 gap-3 pb-4 last:min-h-0 last:pb-0"
           >
             {last ? null : (
               <span
@@ -139,11 +139,11 @@ function Timeline({ events }: { events: readonly TimelineEvent[] }) {
   );
 }
 
-function Delivery({ order }: { order: OrderDetail }) {
+function Delivery({ order, className }: { order: OrderDetail; className?: string }) {
   const { _, i18n } = useLingui();
   const delivery = order.delivery;
   return (
-    <Card title={_("order.delivery.title")}>
+    <Card title={_("order.delivery.title")} className={className}>
       {delivery ? (
         <dl className="space-y-3 text-sm">
           {delivery.trackingNumber ? (
@@ -189,11 +189,11 @@ function Delivery({ order }: { order: OrderDetail }) {
   );
 }
 
-function Documents({ code }: { code: string }) {
+function Documents({ code, className }: { code: string; className?: string }) {
   const { _ } = useLingui();
   const path = `/orders/${encodeURIComponent(code)}`;
   return (
-    <Card title={_("order.documents.title")}>
+    <Card title={_("order.documents.title")} className={className}>
       <div className="grid gap-2 sm:grid-cols-2 md:grid-cols-1">
         <ButtonLink to={`${path}/receipt`} variant="secondary" className="justify-start">
           <DocumentIcon className="size-5 text-primary" />
@@ -208,11 +208,11 @@ function Documents({ code }: { code: string }) {
   );
 }
 
-function Addresses({ order }: { order: OrderDetail }) {
+function Addresses({ order, className }: { order: OrderDetail; className?: string }) {
   const { _ } = useLingui();
   if (!order.shippingAddress && !order.billingAddress) return null;
   return (
-    <Card title={_("order.addresses.title")}>
+    <Card title={_("order.addresses.title")} className={className}>
       <div className="grid gap-4 sm:grid-cols-2 md:grid-cols-1">
         {order.shippingAddress ? (
           <div>
@@ -286,18 +286,16 @@ function OrderContent({ order }: { order: OrderDetail }) {
   const { _ } = useLingui();
   const physical =
     order.timeline.some((event) => event.status === "shipped") || order.delivery !== null;
+  // One column on phones, with the delivery card right under the timeline; two columns on
+  // wide screens. The column wrappers are `display: contents` on phones so that `order` can
+  // interleave their cards (each card is rendered once).
   return (
-    <div className="grid gap-4 md:grid-cols-[3fr_2fr] md:items-start md:gap-6">
-      <div className="space-y-4">
-        <Card title={_("order.timeline.title")}>
+    <div className="flex flex-col gap-4 md:grid md:grid-cols-[3fr_2fr] md:items-start md:gap-6">
+      <div className="contents md:block md:space-y-4">
+        <Card title={_("order.timeline.title")} className="order-1">
           <Timeline events={order.timeline} />
         </Card>
-        {physical ? (
-          <div className="md:hidden">
-            <Delivery order={order} />
-          </div>
-        ) : null}
-        <Card title={_("order.items.title")}>
+        <Card title={_("order.items.title")} className="order-3">
           <OrderItems items={order.items} currency={order.currency} label={_("order.items.list")} />
           <div className="mt-4 border-t border-border pt-4">
             <FeeSummary
@@ -309,17 +307,13 @@ function OrderContent({ order }: { order: OrderDetail }) {
           </div>
         </Card>
       </div>
-      <div className="space-y-4">
-        {physical ? (
-          <div className="hidden md:block">
-            <Delivery order={order} />
-          </div>
-        ) : null}
-        <Card title={_("order.payment.title")}>
+      <div className="contents md:block md:space-y-4">
+        {physical ? <Delivery order={order} className="order-2" /> : null}
+        <Card title={_("order.payment.title")} className="order-4">
           <PaymentSummary payment={order.payment} />
         </Card>
-        <Addresses order={order} />
-        <Documents code={order.code} />
+        <Addresses order={order} className="order-5" />
+        <Documents code={order.code} className="order-6" />
       </div>
     </div>
   );

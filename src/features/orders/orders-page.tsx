@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { Link, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { Link, useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
 import type { OrderSummary } from "../../../contract/orders";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
@@ -39,10 +39,11 @@ export function createOrdersLoader(queryClient: QueryClient) {
 
 const placeholderRows = [0, 1, 2, 3];
 
+/** A new history entry per filter change (Back undoes it), with the readable canonical query. */
 function useSetSearch() {
-  const [, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
   return (next: OrdersSearch) =>
-    setSearchParams(new URLSearchParams(ordersSearchString(next)), { preventScrollReset: true });
+    void navigate({ search: ordersSearchString(next) }, { preventScrollReset: true });
 }
 
 function StatusFilters({ search }: { search: OrdersSearch }) {
@@ -51,7 +52,7 @@ function StatusFilters({ search }: { search: OrdersSearch }) {
   return (
     <fieldset className="min-w-0">
       <legend className="sr-only">{_("orders.filter.status")}</legend>
-      <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 md:mx-0 md:flex-wrap md:px-0">
+      <ul className="flex flex-wrap gap-2">
         {statusFilters.map((filter) => {
           const checked = search.statuses.includes(filter);
           return (
@@ -426,7 +427,8 @@ export function OrdersPage() {
         <section aria-label={_("orders.filter.label")} className="mb-5 space-y-3">
           <StatusFilters search={search} />
           <DateFilters search={search} />
-          {filtered ? (
+          {/* The empty state has its own "clear filters" button. */}
+          {filtered && (data?.items.length ?? 0) > 0 ? (
             <Link
               to="/orders"
               preventScrollReset

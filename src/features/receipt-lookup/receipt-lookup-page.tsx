@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { orderCodeSchema, receiptLookupSchema, type ReceiptLookup } from "../../../contract/orders";
 import { Button } from "../../components/button-link";
@@ -55,7 +55,7 @@ export function ReceiptLookupPage() {
     register,
     handleSubmit,
     setError,
-    getValues,
+    control,
     formState: { errors },
   } = useForm<ReceiptLookup>({
     resolver: zodResolver(receiptLookupSchema),
@@ -83,11 +83,14 @@ export function ReceiptLookupPage() {
     resultHeading.current?.scrollIntoView({ block: "start", behavior: "smooth" });
   }, [receipt]);
 
+  // Watched, so that a message follows the value (an empty field and a malformed one fail the
+  // same check but read differently).
+  const values = useWatch({ control });
   const fieldError = (field: Field): string | null => {
     const error = errors[field];
     if (!error) return null;
     if (error.type === "server" && error.message) return error.message;
-    if (getValues(field).trim() === "")
+    if ((values[field] ?? "").trim() === "")
       return field === "orderCode" ? _("lookup.code.required") : _("lookup.email.required");
     return field === "orderCode" ? _("lookup.code.invalid") : _("lookup.email.invalid");
   };
