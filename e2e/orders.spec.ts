@@ -212,7 +212,8 @@ test("a guest finds a receipt by code and e-mail; a wrong e-mail gets the generi
   await context.clearCookies();
 
   await page.goto("/orders");
-  await expect(page.getByRole("heading", { name: "Siparişinizi mi arıyorsunuz?" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Henüz siparişiniz yok" })).toBeVisible();
+  await expect(page.getByText("Bu ziyarette verilmiş bir sipariş yok.")).toBeVisible();
   await page.getByRole("link", { name: "Sipariş kodu ile sorgula" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sipariş sorgula" })).toBeVisible();
 

@@ -3,13 +3,16 @@ import { ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { LockIcon } from "../../components/icons";
 
-/** Guests have no order history here; a receipt can still be found by code and e-mail. */
+/**
+ * A visitor without a customer has no orders in this visit; an earlier order (a guest checkout
+ * in another visit) is found by its code and e-mail.
+ */
 export function GuestOrders() {
   const { _ } = useLingui();
   return (
     <EmptyState
       icon={<LockIcon />}
-      title={_("orders.guest.title")}
+      title={_("orders.empty.title")}
       body={_("orders.guest.body")}
       actions={
         <>
