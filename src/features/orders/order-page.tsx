@@ -258,16 +258,16 @@ function OrderSkeleton() {
       <p role="status" className="sr-only">
         {_("order.loading")}
       </p>
-      <div className="rounded-card border border-border bg-surface-raised p-5 shadow-card">
-        <Skeleton className="h-4 w-32" />
-        <div className="mt-6 space-y-6">
-          {[0, 1, 2, 3].map((step) => (
-            <div key={step} className="flex items-center gap-4">
+      {/* The timeline card's own measures, so the real one takes its place without a jump. */}
+      <div className="rounded-card border border-border bg-surface-raised p-4 shadow-card md:p-5">
+        <div className="mb-3 flex h-6 items-center">
+          <Skeleton className="h-4 w-32" />
+        </div>
+        <div>
+          {[0, 1, 2, 3, 4, 5].map((step) => (
+            <div key={step} className="flex min-h-14 gap-3 pb-4 last:min-h-0 last:pb-0">
               <Skeleton className="size-7 shrink-0 rounded-full" />
-              <div className="flex-1 space-y-2">
-                <Skeleton className="h-3.5 w-40" />
-                <Skeleton className="h-3 w-24" />
-              </div>
+              <Skeleton className="mt-1.5 h-3.5 w-36" />
             </div>
           ))}
         </div>
@@ -386,7 +386,7 @@ export function OrderPage() {
         before={back}
         description={
           order ? (
-            <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span key="status" className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <OrderStatusBadge status={order.status} />
               {order.orderedAt ? (
                 <time dateTime={order.orderedAt} className="text-sm">
@@ -395,7 +395,11 @@ export function OrderPage() {
               ) : null}
             </span>
           ) : (
-            <span aria-hidden="true" className="inline-block h-7 w-48 skeleton align-middle" />
+            <span
+              key="placeholder"
+              aria-hidden="true"
+              className="inline-block h-7 w-48 skeleton align-middle"
+            />
           )
         }
       />
