@@ -63,16 +63,18 @@ export const routes: RouteObject[] = [
       {
         path: "orders",
         ...page,
-        lazy: async () => ({
-          Component: (await import("../features/orders/orders-page")).OrdersPage,
-        }),
+        lazy: async () => {
+          const { OrdersPage, createOrdersLoader } = await import("../features/orders/orders-page");
+          return { Component: OrdersPage, loader: createOrdersLoader(queryClient) };
+        },
       },
       {
         path: "orders/:code",
         ...page,
-        lazy: async () => ({
-          Component: (await import("../features/orders/order-page")).OrderPage,
-        }),
+        lazy: async () => {
+          const { OrderPage, createOrderLoader } = await import("../features/orders/order-page");
+          return { Component: OrderPage, loader: createOrderLoader(queryClient) };
+        },
       },
       {
         path: "orders/:code/receipt",
@@ -90,9 +92,11 @@ export const routes: RouteObject[] = [
       {
         path: "orders/:code/invoice",
         ...page,
-        lazy: async () => ({
-          Component: (await import("../features/orders/invoice-page")).InvoicePage,
-        }),
+        lazy: async () => {
+          const { InvoicePage, createInvoiceLoader } =
+            await import("../features/orders/invoice-page");
+          return { Component: InvoicePage, loader: createInvoiceLoader(queryClient) };
+        },
       },
       {
         path: "wallet",

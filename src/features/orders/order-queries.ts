@@ -1,0 +1,91 @@
+import { queryOptions } from "@tanstack/react-query";
+import { fileLinkSchema, type FileLink } from "../../../contract/files";
+import {
+  invoiceSchema,
+  orderDetailSchema,
+  orderListSchema,
+  type Invoice,
+  type OrderDetail,
+  type OrderList,
+} from "../../../contract/orders";
+import { api } from "../../lib/api";
+import { orderRefetchInterval } from "./order-status";
+import { apiStatuses, type OrdersSearch } from "./orders-search";
+
+export const ordersPageSize = 10;
+
+const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
+
+export function fetchOrders(search: OrdersSearch, signal?: AbortSignal): Promise<OrderList> {
+  const params = new URLSearchParams();
+  const statuses = apiStatuses(search.statuses);
+  if (statuses.length > 0) params.set("status", statuses.join(","));
+  if (search.from) params.set("from", search.from);
+  if (search.to) params.set("to", search.to);
+  params.set("page", String(search.page));
+  params.set("pageSize", String(ordersPageSize));
+  return api(`/api/orders?${params.toString()}`, {
+    schema: orderListSchema,
+    ...withSignal(signal),
+  });
+}
+
+export function fetchOrder(code: string, signal?: AbortSignal): Promise<OrderDetail> {
+  return api(`/api/orders/${encodeURIComponent(code)}`, {
+    schema: orderDetailSchema,
+    ...withSignal(signal),
+  });
+}
+
+export function fetchInvoice(code: string, signal?: AbortSignal): Promise<Invoice> {
+  return api(`/api/orders/${encodeURIComponent(code)}/invoice`, {
+    schema: invoiceSchema,
+    ...withSignal(signal),
+  });
+}
+
+/** A 5-minute link to the invoice PDF that needs no cookie (so a webview can hand it over). */
+export function fetchInvoicePdfLink(code: string): Promise<FileLink> {
+  return api(`/api/orders/${encodeURIComponent(code)}/invoice/pdf`, { schema: fileLinkSchema });
+}
+
+export const orderKeys = {
+  all: ["orders"] as const,
+  lists: () => [...orderKeys.all, "list"] as const,
+  list: (search: OrdersSearch) =>
+    [
+      ...orderKeys.lists(),
+      search.statuses.join(","),
+      search.from ?? "",
+      search.to ?? "",
+      search.page,
+    ] as const,
+  detail: (code: string) => [...orderKeys.all, "detail", code] as const,
+  invoice: (code: string) => [...orderKeys.all, "invoice", code] as const,
+};
+
+export const ordersQueryOptions = (search: OrdersSearch) =>
+  queryOptions({
+    queryKey: orderKeys.list(search),
+    queryFn: ({ signal }) => fetchOrders(search, signal),
+  });
+
+/**
+ * One order. While it is not final it asks again on its own (only while the page is visible;
+ * Query pauses the interval in a background tab), and stops once the status is final.
+ */
+export const orderQueryOptions = (code: string) =>
+  queryOptions({
+    queryKey: orderKeys.detail(code),
+    queryFn: ({ signal }) => fetchOrder(code, signal),
+    refetchInterval: (query) => orderRefetchInterval(query.state.data?.status),
+    refetchIntervalInBackground: false,
+  });
+
+/** Invoices do not change once issued. */
+export const invoiceQueryOptions = (code: string) =>
+  queryOptions({
+    queryKey: orderKeys.invoice(code),
+    queryFn: ({ signal }) => fetchInvoice(code, signal),
+    staleTime: 10 * 60_000,
+  });
