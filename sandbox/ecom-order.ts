@@ -168,7 +168,7 @@ function computeTotals(ctx: SandboxContext, b: EcomBasket, paymentRate: number):
 }
 
 /** What the record costs now: the frozen totals of an order, the live ones of a basket. */
-function totalsOf(ctx: SandboxContext, b: EcomBasket): Totals {
+export function totalsOf(ctx: SandboxContext, b: EcomBasket): Totals {
   const live = computeTotals(ctx, b, 0);
   return b.frozen ? { ...live, ...b.frozen } : live;
 }

@@ -4,6 +4,7 @@ import type { SandboxContext } from "./context.ts";
 import { t, type Lang } from "./http.ts";
 import { DIGITAL_BY_SKU, findPartnerOrder } from "./partner-order.ts";
 import { hashSeed, round2 } from "./random.ts";
+import { totalsOf } from "./ecom-order.ts";
 import { customerJson } from "./routes/customers.ts";
 import type { AddressSnapshot, EcomBasket, PartnerOrder, WalletBasket } from "./state.ts";
 import { basketFees, basketLines, snapshotAddress, walletOrders } from "./wallet-basket.ts";
@@ -131,10 +132,23 @@ function partnerInvoice(ctx: SandboxContext, o: PartnerOrder) {
   return invoiceJson(ctx, head, items);
 }
 
-function frozenNumber(frozen: Record<string, number> | null, key: string): number | undefined {
-  const value = frozen?.[key];
-  return typeof value === "number" ? value : undefined;
-}
+/**
+ * The services an e-commerce order charges on top of its items. Their amounts in the order are
+ * gross; the invoice shows them with the services' 20 % VAT included, so that the invoice's total
+ * is what the customer paid.
+ */
+const SERVICE_LINES = [
+  { key: "delivery_price", sku: "SRV-DELIVERY", tr: "Kargo bedeli", en: "Delivery" },
+  { key: "insurance_price", sku: "SRV-INSURANCE", tr: "Taşıma sigortası", en: "Transit insurance" },
+  {
+    key: "market_commission",
+    sku: "SRV-COMMISSION",
+    tr: "Piyasa komisyonu",
+    en: "Market commission",
+  },
+  { key: "payment_cost", sku: "SRV-PAYMENT", tr: "Ödeme maliyeti", en: "Payment cost" },
+] as const;
+const SERVICE_VAT_RATE = 20;
 
 function ecomInvoice(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
   const items: InvoiceItem[] = [];
@@ -157,6 +171,23 @@ function ecomInvoice(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
       total: round2(net + tax),
     });
   }
+  const totals = totalsOf(ctx, b);
+  for (const line of SERVICE_LINES) {
+    const gross = totals[line.key];
+    if (gross <= 0) continue;
+    const net = round2(gross / (1 + SERVICE_VAT_RATE / 100));
+    items.push({
+      sku: line.sku,
+      product_name: t(lang, line.tr, line.en),
+      product_weight: 0,
+      purity: 0,
+      amount: 1,
+      unit_price: net,
+      tax_rate: SERVICE_VAT_RATE,
+      tax: round2(gross - net),
+      total: gross,
+    });
+  }
   const price = round2(items.reduce((s, i) => s + i.unit_price * i.amount, 0));
   const tax = round2(items.reduce((s, i) => s + i.tax, 0));
   const head: InvoiceHead = {
@@ -166,9 +197,10 @@ function ecomInvoice(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
     orderAt: b.orderAt ?? b.createdAt,
     type: "Buy",
     channel: "ecommerce",
-    price: frozenNumber(b.frozen, "price") ?? price,
-    tax: frozenNumber(b.frozen, "tax") ?? tax,
-    total: frozenNumber(b.frozen, "total") ?? round2(price + tax),
+    price,
+    tax,
+    // What was paid: items, their VAT and the services.
+    total: round2(items.reduce((sum, i) => sum + i.total, 0)),
     currency_code: "TRY",
     currency_rate: 1,
     customer: b.customer,

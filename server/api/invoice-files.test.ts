@@ -53,6 +53,30 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return pages.join("\n");
 }
 
+describe("invoice", () => {
+  it("adds up to what was paid: items and the services charged on top, with their VAT", async () => {
+    const api = await apiClient(proxy(), "DEMO-IND-001", "tr");
+    const code = await paidOrder(api);
+    const invoice = (await api.call("GET", `/api/orders/${code}/invoice`)).json as {
+      items: { sku: string; unitPrice: number; quantity: number; vat: number; total: number }[];
+      totals: { subtotal: number; vat: number; total: number };
+    };
+    const receipt = (await api.call("GET", `/api/orders/${code}/receipt`)).json as {
+      paidAmount: number;
+    };
+    expect(invoice.totals.total).toBe(receipt.paidAmount);
+    expect(invoice.items.map((i) => i.sku)).toEqual(
+      expect.arrayContaining(["MNTGB00010", "SRV-INSURANCE", "SRV-COMMISSION"]),
+    );
+    const cents = (n: number) => Math.round(n * 100);
+    for (const item of invoice.items)
+      expect(cents(item.unitPrice * item.quantity) + cents(item.vat)).toBe(cents(item.total));
+    expect(cents(invoice.totals.subtotal) + cents(invoice.totals.vat)).toBe(
+      cents(invoice.totals.total),
+    );
+  });
+});
+
 describe("invoice PDF", () => {
   it("links to a real A4 PDF with the order code, the buyer and the total in words", async () => {
     const api = await apiClient(proxy(), "DEMO-IND-001", "tr");

@@ -383,8 +383,9 @@ export function invoiceView(v: UpstreamInvoice): Invoice {
       sku: i.sku,
       name: i.product_name,
       quantity: i.amount,
-      weightGrams: i.product_weight ?? null,
-      purity: i.purity ?? null,
+      // Services (delivery, insurance …) come with weight and purity 0: they have neither.
+      weightGrams: i.product_weight ? i.product_weight : null,
+      purity: i.purity ? i.purity : null,
       unitPrice: i.unit_price,
       vatRate: i.tax_rate,
       vat: i.tax,
