@@ -212,6 +212,25 @@ export const invoiceSchema = z.object({
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
+/** The payment as the receipt shows it: with the instalment count when the shop knows it. */
+export const receiptPaymentSchema = z.extend(orderPaymentSchema, {
+  /** Card payments made through this shop (1 = single payment); null when not known. */
+  installments: z.nullable(z.number()),
+});
+export type ReceiptPayment = z.infer<typeof receiptPaymentSchema>;
+
+/**
+ * A legal document the customer accepted at checkout. `type` is `pre_information` or
+ * `distance_sales` today; kept open so that a receipt of an older order still reads.
+ */
+export const receiptLegalAcceptanceSchema = z.object({
+  type: z.string(),
+  version: z.string(),
+  /** ISO 8601. */
+  acceptedAt: z.string(),
+});
+export type ReceiptLegalAcceptance = z.infer<typeof receiptLegalAcceptanceSchema>;
+
 export const receiptSchema = z.object({
   orderCode: z.string(),
   status: orderStatusSchema,
@@ -221,9 +240,11 @@ export const receiptSchema = z.object({
   fees: z.array(feeLineSchema),
   totals: orderTotalsSchema,
   paidAmount: z.number(),
-  payment: z.nullable(orderPaymentSchema),
+  payment: z.nullable(receiptPaymentSchema),
   shippingAddress: z.nullable(orderAddressSchema),
   billingAddress: z.nullable(orderAddressSchema),
+  /** What the customer accepted at checkout; empty for orders placed elsewhere. */
+  legalAcceptances: z.array(receiptLegalAcceptanceSchema),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
 

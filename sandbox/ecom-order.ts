@@ -61,6 +61,9 @@ const INSURANCE_MIN = 10;
 const COMMISSION_RATE = 0.2;
 /** At most this many units of one physical product per basket. */
 const MAX_PER_SKU = 10;
+/** The error code of a payment whose 3-D Secure page expired unanswered. */
+export const PAYMENT_TIMEOUT_CODE = "timeout";
+
 /** A 3-D Secure payment page lives this long on the sandbox clock. */
 const PAYMENT_TTL_MS = 15 * 60_000;
 const TRANSIT_DAYS = 2;
@@ -604,7 +607,7 @@ export function syncBasket(ctx: SandboxContext, b: EcomBasket): void {
   }
   const now = ctx.clock.now();
   if (b.payment?.state === "new" && now - b.payment.createdAt > PAYMENT_TTL_MS) {
-    failPayment(ctx, b, "timeout", "3-D Secure doğrulaması zaman aşımına uğradı.");
+    failPayment(ctx, b, PAYMENT_TIMEOUT_CODE, "3-D Secure doğrulaması zaman aşımına uğradı.");
     return;
   }
   if (!hasPhysical(b)) return;

@@ -102,7 +102,12 @@ describe("3-D Secure page and payment callbacks", () => {
         },
       },
     });
-    expect((await curl(sb.url, `/pay/${payToken}`, browser)).status).toBe(410);
+    // Back from the shop's receipt: the bank page of a finished payment sends the browser on.
+    const afterTheFact = await curl(sb.url, `/pay/${payToken}`, browser);
+    expect(afterTheFact.status).toBe(302);
+    expect(afterTheFact.headers.location).toBe(`${RETURN_URL}?status=success`);
+    expect(afterTheFact.headers["cache-control"]).toBe("no-store");
+    expect(afterTheFact.text).not.toContain("<form");
 
     await control(sb.url, "POST", "/clock", { advance: 7300 });
     const shipped = (await getOrder(sb.url, IND, cartToken)).json.data;
@@ -135,6 +140,12 @@ describe("3-D Secure page and payment callbacks", () => {
     );
     const again = await curl(sb.url, `/pay/${payToken}/callback/success?code=123456`, browser);
     expect(again.headers.location).toBe(
+      "https://shop.example.com/return?step=pay&status=fail&code=051#top",
+    );
+    // The page of the declined payment does not offer its form again: back to the shop.
+    const page = await curl(sb.url, `/pay/${payToken}`, browser);
+    expect(page.status).toBe(302);
+    expect(page.headers.location).toBe(
       "https://shop.example.com/return?step=pay&status=fail&code=051#top",
     );
 
@@ -177,8 +188,11 @@ describe("3-D Secure page and payment callbacks", () => {
     expect((await getOrder(sb.url, IND, cartToken)).json.data.payment.state).toBe("new");
 
     await control(sb.url, "POST", "/clock", { advance: 901 });
+    // Nobody answered the page: it says it expired rather than sending the browser anywhere.
     const gone = await curl(sb.url, `/pay/${payToken}`, browser);
     expect(gone.status).toBe(410);
+    expect(gone.headers.location).toBeUndefined();
+    expect(gone.text).toContain("Bu ödeme sayfası artık geçerli değil");
     expect(gone.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     const basket = (await getOrder(sb.url, IND, cartToken)).json.data;
     expect(basket).toMatchObject({

@@ -3,7 +3,13 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import type { SandboxApp } from "../app.ts";
 import type { SandboxContext } from "../context.ts";
-import { confirmPayment, failPayment, fullName, syncBasket } from "../ecom-order.ts";
+import {
+  PAYMENT_TIMEOUT_CODE,
+  confirmPayment,
+  failPayment,
+  fullName,
+  syncBasket,
+} from "../ecom-order.ts";
 import { langOf, t, type Lang } from "../http.ts";
 import type { CardDetails, EcomBasket, PaymentState } from "../state.ts";
 
@@ -12,6 +18,9 @@ import type { CardDetails, EcomBasket, PaymentState } from "../state.ts";
  * customer's browser opens `payment.redirect_url`. Approve → `/pay/{token}/callback/success`,
  * decline → `/pay/{token}/callback/fail?reason=…&code=…`; both end in a 302 to the order's
  * `return_url` with `status=success` or `status=fail&code=…`. Callbacks are idempotent.
+ * The page itself, opened again once the payment is decided (the customer pressed Back from
+ * the shop's receipt), sends the browser back to the shop the same way instead of showing a
+ * payment form for a finished transaction; a page that expired unanswered says so (410).
  */
 
 const CARD = {
@@ -223,6 +232,14 @@ function withQuery(url: string, params: Record<string, string>): string {
   return `${base}${base.includes("?") ? "&" : "?"}${new URLSearchParams(params).toString()}${fragment}`;
 }
 
+/** Approved or declined by the customer on this page (not left to expire). */
+function decided(payment: PaymentState): boolean {
+  return (
+    payment.state === "success" ||
+    (payment.state === "failed" && payment.errorCode !== PAYMENT_TIMEOUT_CODE)
+  );
+}
+
 /** Back to the shop with the payment's outcome. */
 function backToShop(c: Context, payment: PaymentState, lang: Lang): Response {
   const success = payment.state === "success";
@@ -255,8 +272,9 @@ export function registerPay(app: SandboxApp, ctx: SandboxContext): void {
     const lang = pageLang(c);
     const found = paymentOf(ctx, c.req.param("token"));
     if (!found) return notice(c, 404, lang, "unknown");
-    if (found.payment.state !== "new") return notice(c, 410, lang, "used");
-    return payPage(c, ctx, found, lang);
+    if (found.payment.state === "new") return payPage(c, ctx, found, lang);
+    if (decided(found.payment)) return backToShop(c, found.payment, lang);
+    return notice(c, 410, lang, "used");
   });
 
   app.get("/pay/:token/callback/success", (c) => {

@@ -13,6 +13,8 @@ const recordSchema = z.object({
   customer: z.string(),
   cartToken: z.string(),
   paymentType: z.enum(["card", "wallet"]),
+  /** Card only; Minted's order does not say it (records older than this field have none). */
+  installments: z.number().int().positive().optional(),
   legalAcceptances: z.array(
     z.object({ type: z.string(), version: z.string(), acceptedAt: z.string() }),
   ),

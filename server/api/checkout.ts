@@ -115,15 +115,16 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     if (!token || quoteIdOf(token) !== body.quoteId) throw priceExpired(order, lang, deps.now());
     await checkAcceptances(c, body);
     const orderCode = order.increment_id;
+    const card = body.paymentType === "card";
     // Kept before completing, so that the return page can find the order whatever happens next.
     await saveCheckoutRecord(deps.store, orderCode, {
       customer,
       cartToken: order.token,
       paymentType: body.paymentType,
+      ...(card ? { installments: body.installments ?? 1 } : {}),
       legalAcceptances: body.legalAcceptances,
       savedAt: new Date(deps.now()).toISOString(),
     });
-    const card = body.paymentType === "card";
     let completed: UpstreamEcomOrder;
     try {
       completed = await irreversible(

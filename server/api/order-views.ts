@@ -296,9 +296,26 @@ export function orderDetailView(o: UpstreamEcomOrder, lang: Lang): OrderDetail {
   };
 }
 
-export function receiptView(o: UpstreamEcomOrder, lang: Lang): Receipt {
+/** What the proxy kept at checkout that Minted's order does not carry. */
+export interface ReceiptExtras {
+  legalAcceptances: Receipt["legalAcceptances"];
+  /** The instalment count chosen for a card payment. */
+  installments: number | null;
+}
+
+const NO_EXTRAS: ReceiptExtras = { legalAcceptances: [], installments: null };
+
+export function receiptView(
+  o: UpstreamEcomOrder,
+  lang: Lang,
+  extras: ReceiptExtras = NO_EXTRAS,
+): Receipt {
   const fees = feeLines(o, lang);
-  const payment = paymentView(o);
+  const paid = paymentView(o);
+  const payment = paid && {
+    ...paid,
+    installments: paid.method === "card" ? extras.installments : null,
+  };
   return {
     orderCode: o.increment_id,
     status: statusOf(o),
@@ -311,6 +328,11 @@ export function receiptView(o: UpstreamEcomOrder, lang: Lang): Receipt {
     payment,
     shippingAddress: addressView(o.shippingaddress),
     billingAddress: addressView(o.billingaddress),
+    legalAcceptances: extras.legalAcceptances.map((a) => ({
+      type: a.type,
+      version: a.version,
+      acceptedAt: iso(a.acceptedAt) ?? a.acceptedAt,
+    })),
   };
 }
 

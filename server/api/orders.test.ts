@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { control } from "../../sandbox/test-support.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
+import { apiClient, type ApiClient } from "./api-test-client.ts";
+import { saveCheckoutRecord } from "./checkout-records.ts";
 import { completeCashOrder, upstreamRequests } from "./test-fixtures.ts";
 
 let proxy: TestProxy;
@@ -212,5 +215,131 @@ describe("orders", () => {
       expect(limited.status).toBe(429);
       expect((await limited.json()).code).toBe("rate_limited");
     });
+  });
+});
+
+describe("receipt of a checkout made in this shop", () => {
+  /** Basket → saved addresses → legal → quote → complete, as the shop does it. */
+  async function checkout(
+    api: ApiClient,
+    payment: { paymentType: "wallet" } | { paymentType: "card"; installments: 1 | 3 | 6 },
+  ) {
+    const add = await api.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 });
+    expect(add.status, add.text).toBe(200);
+    const set = await api.call("PUT", "/api/checkout/addresses", {
+      shippingAddressId: 1931,
+      billingAddressId: 1932,
+    });
+    expect(set.status, set.text).toBe(200);
+    const legal = z
+      .object({ documents: z.array(z.object({ type: z.string(), version: z.string() })) })
+      .parse((await api.call("GET", "/api/checkout/legal")).json);
+    const legalAcceptances = legal.documents.map((d, i) => ({
+      type: d.type,
+      version: d.version,
+      acceptedAt: new Date(Date.UTC(2026, 0, 15, 9, 30, i)).toISOString(),
+    }));
+    const quote = z
+      .object({ quoteId: z.string() })
+      .parse((await api.call("GET", "/api/checkout/quote")).json);
+    const done = await api.call(
+      "POST",
+      "/api/checkout/complete",
+      { quoteId: quote.quoteId, legalAcceptances, ...payment },
+      { "idempotency-key": `receipt-test-${crypto.randomUUID()}` },
+    );
+    expect(done.status, done.text).toBe(200);
+    const result = z
+      .object({ orderCode: z.string(), payment: z.object({ redirectUrl: z.string().optional() }) })
+      .parse(done.json);
+    return { ...result, legalAcceptances };
+  }
+
+  it("carries the legal acceptances kept at completion (wallet: no instalments)", async () => {
+    const api = await apiClient(proxy, "DEMO-IND-001");
+    const { orderCode, legalAcceptances } = await checkout(api, { paymentType: "wallet" });
+    const receipt = await json(`/api/orders/${orderCode}/receipt`, individual);
+    expect(receipt.legalAcceptances).toEqual(legalAcceptances);
+    expect(receipt.legalAcceptances.map((a: { type: string }) => a.type)).toEqual([
+      "pre_information",
+      "distance_sales",
+    ]);
+    expect(receipt.payment).toEqual({
+      method: "wallet",
+      state: "paid",
+      cardMasked: null,
+      cardBrand: null,
+      installments: null,
+    });
+    expect(receipt.paidAmount).toBe(receipt.totals.total);
+
+    // Ownership is the session's: the other customer gets the same 404 as for an unknown code.
+    expect((await json(`/api/orders/${orderCode}/receipt`, corporate, 404)).code).toBe("not_found");
+
+    // The receipt found by code and e-mail is the same receipt.
+    const found = await proxy.app.request("/api/receipts/lookup", {
+      method: "POST",
+      headers: {
+        origin: "http://shop.test",
+        "content-type": "application/json",
+        "x-forwarded-for": "203.0.113.77",
+      },
+      body: JSON.stringify({ orderCode, email: "ayse.yilmaz@example.com" }),
+    });
+    expect(found.status).toBe(200);
+    expect((await found.json()).legalAcceptances).toEqual(legalAcceptances);
+  });
+
+  it("card: pending until the bank approves, then paid with the masked card and instalments", async () => {
+    const api = await apiClient(proxy, "DEMO-IND-001");
+    const { orderCode, payment, legalAcceptances } = await checkout(api, {
+      paymentType: "card",
+      installments: 3,
+    });
+    const pending = await json(`/api/orders/${orderCode}/receipt`, individual);
+    expect(pending.status).toBe("created");
+    expect(pending.payment).toMatchObject({ method: "card", state: "pending", installments: 3 });
+    expect(pending.paidAmount).toBe(0);
+
+    const back = await fetch(`${String(payment.redirectUrl)}/callback/success?code=123456`, {
+      redirect: "manual",
+    });
+    expect(back.status).toBe(302);
+
+    const paid = await json(`/api/orders/${orderCode}/receipt`, individual);
+    expect(paid.status).toBe("payment_confirmed");
+    expect(paid.payment).toEqual({
+      method: "card",
+      state: "paid",
+      cardMasked: "**** **** **** 4321",
+      cardBrand: "Visa",
+      installments: 3,
+    });
+    expect(paid.fees.map((f: { kind: string }) => f.kind)).toContain("payment_cost");
+    expect(paid.paidAmount).toBe(paid.totals.total);
+    expect(paid.legalAcceptances).toEqual(legalAcceptances);
+  });
+
+  it("an order made elsewhere has no acceptances and no known instalments", async () => {
+    const receipt = await json(`/api/orders/${code}/receipt`, individual);
+    expect(receipt.legalAcceptances).toEqual([]);
+    expect(receipt.payment.installments).toBeNull();
+  });
+
+  it("a record of another customer under the same code is never shown", async () => {
+    const elsewhere = await completeCashOrder(proxy.sandbox.url);
+    await saveCheckoutRecord(proxy.deps.store, elsewhere, {
+      customer: "DEMO-CORP-001",
+      cartToken: "not-this-one",
+      paymentType: "card",
+      installments: 6,
+      legalAcceptances: [
+        { type: "distance_sales", version: "1999.1", acceptedAt: "2026-01-01T00:00:00.000Z" },
+      ],
+      savedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const receipt = await json(`/api/orders/${elsewhere}/receipt`, individual);
+    expect(receipt.legalAcceptances).toEqual([]);
+    expect(receipt.payment.installments).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientIp } from "../http/rate-limit.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { upstreamEcomOrderPageSchema } from "../upstream/schemas/orders.ts";
+import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
 import {
   invoiceView,
@@ -19,6 +20,7 @@ import {
   orderSummaryView,
   receiptView,
   upstreamStatusName,
+  type ReceiptExtras,
 } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
@@ -41,6 +43,15 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
     const order = await findOwnOrder(deps, customer, code, callContext(c));
     if (!order) throw new ApiError("not_found");
     return order;
+  };
+
+  /** The legal acceptances and instalments kept at checkout; none for orders made elsewhere. */
+  const receiptExtras = async (customer: string, code: string): Promise<ReceiptExtras> => {
+    const record = await readCheckoutRecord(deps.store, code, customer);
+    return {
+      legalAcceptances: record?.legalAcceptances ?? [],
+      installments: record?.paymentType === "card" ? (record.installments ?? null) : null,
+    };
   };
 
   return [
@@ -127,8 +138,13 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       params: orderParamsSchema,
       response: receiptSchema,
       errors: ORDER_ERRORS,
-      handler: async ({ c, params, customer }) =>
-        receiptView(await ownOrder(c, customer, params.code), langOf(c)),
+      handler: async ({ c, params, customer }) => {
+        const [order, extras] = await Promise.all([
+          ownOrder(c, customer, params.code),
+          receiptExtras(customer, params.code),
+        ]);
+        return receiptView(order, langOf(c), extras);
+      },
     }),
     route({
       method: "post",
@@ -159,7 +175,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
         if (!invoice || !owner || !emails.includes(email)) throw lookupMiss();
         const order = await findOwnOrder(deps, owner, body.orderCode, ctx, invoice.invoice_date);
         if (!order) throw lookupMiss();
-        return receiptView(order, ctx.lang);
+        return receiptView(order, ctx.lang, await receiptExtras(owner, body.orderCode));
       },
     }),
   ];
