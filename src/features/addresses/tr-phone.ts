@@ -10,15 +10,18 @@ export function formatTrPhone(value: string): string {
 }
 
 /**
- * The phone field as the customer types: a leading `+90`, then the national number grouped
- * `5xx xxx xx xx`. Digits beyond ten are kept so the schema, not the mask, says what is wrong.
+ * The phone field as the customer types: `+90`, then the national number grouped
+ * `5xx xxx xx xx`, whichever usual spelling is typed or pasted (`0532…`, `90532…`, `+90 (532)…`).
+ * Digits beyond ten are kept, so the schema, not the mask, says what is wrong.
  */
 export function maskTrPhoneInput(input: string): string {
   let digits = input.replace(/\D/g, "");
-  if (input.trim().startsWith("+")) digits = digits.replace(/^90/, "");
-  else if (digits.startsWith("90") && digits.length > 10) digits = digits.slice(2);
+  if (input.trim().startsWith("+") || digits.startsWith("0090"))
+    digits = digits.replace(/^0{0,2}90/, "");
+  // A national number never starts with 0 or 9: a trunk 0 or a country code typed without +.
   digits = digits.replace(/^0+/, "");
-  if (digits === "") return input.trim().startsWith("+") ? "+90 " : "";
+  if (/^90[1-8]/.test(digits)) digits = digits.slice(2);
+  if (digits === "") return "";
   const groups = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6, 8), digits.slice(8)];
   return `+90 ${groups.filter(Boolean).join(" ")}`;
 }

@@ -1,0 +1,505 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useLingui } from "@lingui/react";
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import {
+  addressFormSchema,
+  type AddressForm,
+  type AddressFormInput,
+  type InvoiceType,
+} from "../../../contract/addresses";
+import { issueMessage } from "../../../contract/issue-messages";
+import { TR_PROVINCES } from "../../../contract/tr-provinces";
+import { Button } from "../../components/button-link";
+import { cn } from "../../components/class-names";
+import { AlertIcon } from "../../components/icons";
+import { ApiProblem } from "../../lib/api";
+import { clearDraft, readDraft, writeDraft } from "./address-draft";
+import { maskTrPhoneInput } from "./tr-phone";
+
+export interface AddressFormProps {
+  /** Names the draft kept in sessionStorage and prefixes element ids. */
+  formId: string;
+  /** Heading-less form; the caller puts it under its own heading. */
+  submitLabel: string;
+  /** The parsed form. Reject with an ApiProblem to show its field `errors` at the fields (values kept); other rejections show the problem's detail above the button. */
+  onSubmit: (value: AddressForm) => Promise<void>;
+  onCancel?: () => void;
+  /** Initial invoice type (default "individual"). */
+  defaultInvoiceType?: InvoiceType;
+}
+
+type FieldName = FieldPath<AddressFormInput>;
+
+/** The fields in the order they are shown: the first one with an error gets the focus. */
+const FIELD_ORDER = [
+  "fullName",
+  "phone",
+  "city",
+  "county",
+  "district",
+  "zipcode",
+  "line",
+  "invoiceType",
+  "companyName",
+  "taxOffice",
+  "taxNumber",
+] as const satisfies readonly FieldName[];
+
+function isFieldName(key: string): key is (typeof FIELD_ORDER)[number] {
+  return FIELD_ORDER.some((name) => name === key);
+}
+
+const EMPTY: Required<AddressFormInput> = {
+  fullName: "",
+  phone: "",
+  city: "",
+  county: "",
+  district: "",
+  line: "",
+  zipcode: "",
+  invoiceType: "individual",
+  taxNumber: "",
+  companyName: "",
+  taxOffice: "",
+};
+
+/** Provinces in Turkish alphabetical order (Çanakkale after Bursa, İstanbul after Isparta). */
+const PROVINCE_NAMES = TR_PROVINCES.map((p) => p.name).sort((a, b) => a.localeCompare(b, "tr"));
+
+/**
+ * The contract's schema, worded in the shop's current language by the shared issue table.
+ * An individual invoice has no company or tax office, whatever the hidden fields still hold.
+ */
+function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> {
+  const { i18n } = useLingui();
+  return useMemo(() => {
+    const resolve = zodResolver(addressFormSchema, {
+      error: (issue) => issueMessage(issue, i18n.locale === "en" ? "en" : "tr"),
+    });
+    return (values, context, options) =>
+      resolve(
+        values.invoiceType === "corporate"
+          ? values
+          : { ...values, companyName: undefined, taxOffice: undefined },
+        context,
+        options,
+      );
+  }, [i18n]);
+}
+
+/** Keeps only digits, in place, so that pasted "34 710" or "100-000-001-46" still fit. */
+function digitsOnly(input: HTMLInputElement): void {
+  const digits = input.value.replace(/\D/g, "");
+  if (digits !== input.value) input.value = digits;
+}
+
+const controlClass =
+  "block min-h-12 w-full rounded-control border border-border-strong bg-surface-raised px-3.5 py-2.5 text-base text-text transition-colors placeholder:text-text-muted focus-visible:border-primary focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary aria-invalid:border-danger aria-invalid:focus-visible:outline-danger";
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  className?: string;
+  children: ReactNode;
+}
+
+function Field({ id, label, hint, error, className, children }: FieldProps) {
+  return (
+    <div className={cn("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="text-sm font-medium text-text">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="flex items-start gap-1.5 text-sm text-danger">
+          <AlertIcon className="mt-px size-4 shrink-0" />
+          <span>{error}</span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The address form: shipping or billing, individual (TCKN) or corporate (VKN) invoice. Checks
+ * the contract's rules on submit, then as the customer corrects; keeps a draft of what was
+ * typed in sessionStorage under `formId` until a successful submit.
+ */
+export function AddressForm({
+  formId,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  defaultInvoiceType = "individual",
+}: AddressFormProps): React.JSX.Element {
+  const { _, i18n } = useLingui();
+  const resolver = useAddressResolver();
+  const [defaultValues] = useState<AddressFormInput>(() => ({
+    ...EMPTY,
+    invoiceType: defaultInvoiceType,
+    ...readDraft(formId),
+  }));
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    setValue,
+    clearErrors,
+    getValues,
+    subscribe,
+    trigger,
+    control,
+    formState: { errors, isSubmitting, isSubmitted },
+  } = useForm<AddressFormInput, unknown, AddressForm>({
+    resolver,
+    defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    // Focus is moved below, in the order the fields are shown.
+    shouldFocusError: false,
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  /** The values last submitted successfully: not worth a draft. */
+  const saved = useRef<string | null>(null);
+  const errorId = useId();
+
+  // What the customer types outlives a reload or an error, until it is saved.
+  useEffect(
+    () =>
+      subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          if (saved.current !== JSON.stringify(values)) writeDraft(formId, values);
+        },
+      }),
+    [subscribe, formId],
+  );
+
+  // Errors already shown follow a change of language.
+  const locale = useRef(i18n.locale);
+  useEffect(() => {
+    if (locale.current === i18n.locale) return;
+    locale.current = i18n.locale;
+    if (isSubmitted) void trigger();
+  }, [i18n.locale, isSubmitted, trigger]);
+
+  const corporate = useWatch({ control, name: "invoiceType" }) === "corporate";
+
+  function focusFirst(invalid: (name: (typeof FIELD_ORDER)[number]) => boolean): void {
+    const first = FIELD_ORDER.find(
+      (name) => invalid(name) && (corporate || (name !== "companyName" && name !== "taxOffice")),
+    );
+    if (first) setFocus(first);
+  }
+
+  function problemText(error: unknown): string {
+    if (error instanceof ApiProblem) {
+      if (error.code === "network") return _("addresses.form.error.network");
+      if (error.detail) return error.detail;
+    }
+    return _("addresses.form.error.generic");
+  }
+
+  async function submitValid(value: AddressForm): Promise<void> {
+    setFormError(null);
+    try {
+      await onSubmit(value);
+      saved.current = JSON.stringify(getValues());
+      clearDraft(formId);
+    } catch (error) {
+      const fieldErrors = error instanceof ApiProblem ? Object.entries(error.errors) : [];
+      const atFields = fieldErrors.filter(([key]) => isFieldName(key));
+      for (const [key, messages] of atFields)
+        if (isFieldName(key)) setError(key, { type: "server", message: messages.join(" ") });
+      const elsewhere = fieldErrors.filter(([key]) => !isFieldName(key)).flatMap(([, m]) => m);
+      if (elsewhere.length > 0) setFormError(elsewhere.join(" "));
+      else if (atFields.length === 0) setFormError(problemText(error));
+      focusFirst((name) => atFields.some(([key]) => key === name));
+    }
+  }
+
+  const id = (name: FieldName) => `${formId}-${name}`;
+  /** The control's own attributes: id, validity, and what describes it. */
+  const a11y = (name: FieldName, hint = false) => {
+    const invalid = errors[name] !== undefined;
+    const describedBy = [hint && `${id(name)}-hint`, invalid && `${id(name)}-error`]
+      .filter(Boolean)
+      .join(" ");
+    return {
+      id: id(name),
+      "aria-invalid": invalid,
+      "aria-required": true,
+      ...(describedBy ? { "aria-describedby": describedBy } : {}),
+    };
+  };
+  const errorOf = (name: FieldName) => errors[name]?.message;
+
+  const phone = register("phone");
+  const zipcode = register("zipcode");
+  const taxNumber = register("taxNumber");
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) =>
+        void handleSubmit(submitValid, (invalid) => {
+          setFormError(null);
+          focusFirst((name) => invalid[name] !== undefined);
+        })(event)
+      }
+      aria-describedby={formError ? errorId : undefined}
+      className="grid gap-x-4 gap-y-5 sm:grid-cols-2"
+    >
+      <Field id={id("fullName")} label={_("addresses.form.fullName")} error={errorOf("fullName")}>
+        <input
+          {...register("fullName")}
+          {...a11y("fullName")}
+          type="text"
+          autoComplete="name"
+          autoCapitalize="words"
+          enterKeyHint="next"
+          className={controlClass}
+        />
+      </Field>
+
+      <Field
+        id={id("phone")}
+        label={_("addresses.form.phone")}
+        hint={_("addresses.form.phoneHint")}
+        error={errorOf("phone")}
+      >
+        <input
+          {...phone}
+          {...a11y("phone", true)}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          enterKeyHint="next"
+          placeholder="+90 5xx xxx xx xx"
+          className={cn(controlClass, "price")}
+          onChange={(event) => {
+            const input = event.target;
+            // Formats as the customer types at the end; an edit in the middle waits for blur.
+            if (input.selectionStart === input.value.length) {
+              input.value = maskTrPhoneInput(input.value);
+              input.setSelectionRange(input.value.length, input.value.length);
+            }
+            void phone.onChange(event);
+          }}
+          onBlur={(event) => {
+            const masked = maskTrPhoneInput(event.target.value);
+            if (masked !== event.target.value) setValue("phone", masked);
+            void phone.onBlur(event);
+          }}
+        />
+      </Field>
+
+      <Field id={id("city")} label={_("addresses.form.city")} error={errorOf("city")}>
+        <div className="relative">
+          <select
+            {...register("city", { deps: ["zipcode"] })}
+            {...a11y("city")}
+            autoComplete="address-level1"
+            className={cn(controlClass, "appearance-none pr-10")}
+          >
+            <option value="">{_("addresses.form.cityPlaceholder")}</option>
+            {PROVINCE_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+          <svg
+            viewBox="0 0 24 24"
+            aria-hidden="true"
+            focusable="false"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            className="pointer-events-none absolute top-1/2 right-3 size-5 -translate-y-1/2 text-text-muted"
+          >
+            <path d="m6 9 6 6 6-6" />
+          </svg>
+        </div>
+      </Field>
+
+      <Field id={id("county")} label={_("addresses.form.county")} error={errorOf("county")}>
+        <input
+          {...register("county")}
+          {...a11y("county")}
+          type="text"
+          autoComplete="address-level2"
+          autoCapitalize="words"
+          enterKeyHint="next"
+          className={controlClass}
+        />
+      </Field>
+
+      <Field id={id("district")} label={_("addresses.form.district")} error={errorOf("district")}>
+        <input
+          {...register("district")}
+          {...a11y("district")}
+          type="text"
+          autoComplete="address-level3"
+          autoCapitalize="words"
+          enterKeyHint="next"
+          className={controlClass}
+        />
+      </Field>
+
+      <Field id={id("zipcode")} label={_("addresses.form.zipcode")} error={errorOf("zipcode")}>
+        <input
+          {...zipcode}
+          {...a11y("zipcode")}
+          type="text"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          enterKeyHint="next"
+          maxLength={5}
+          className={cn(controlClass, "price")}
+          onChange={(event) => {
+            digitsOnly(event.target);
+            void zipcode.onChange(event);
+          }}
+        />
+      </Field>
+
+      <Field
+        id={id("line")}
+        label={_("addresses.form.line")}
+        hint={_("addresses.form.lineHint")}
+        error={errorOf("line")}
+        className="sm:col-span-2"
+      >
+        <textarea
+          {...register("line")}
+          {...a11y("line", true)}
+          rows={2}
+          autoComplete="street-address"
+          className={cn(controlClass, "resize-y")}
+        />
+      </Field>
+
+      <fieldset className="sm:col-span-2">
+        <legend className="mb-1.5 text-sm font-medium text-text">
+          {_("addresses.form.invoiceType")}
+        </legend>
+        <div className="grid grid-cols-2 gap-2">
+          {(["individual", "corporate"] as const).map((type) => (
+            <label
+              key={type}
+              className="flex min-h-12 cursor-pointer items-center gap-3 rounded-control border border-border-strong bg-surface-raised px-3.5 text-base text-text transition-colors has-checked:border-primary has-checked:bg-primary-soft has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-primary"
+            >
+              <input
+                {...register("invoiceType", {
+                  deps: ["taxNumber"],
+                  onChange: () => {
+                    if (getValues("invoiceType") === "individual")
+                      clearErrors(["companyName", "taxOffice"]);
+                  },
+                })}
+                type="radio"
+                value={type}
+                className="size-5 accent-primary"
+              />
+              {type === "individual"
+                ? _("addresses.form.individual")
+                : _("addresses.form.corporate")}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      {corporate ? (
+        <>
+          <Field
+            id={id("companyName")}
+            label={_("addresses.form.companyName")}
+            error={errorOf("companyName")}
+            className="sm:col-span-2"
+          >
+            <input
+              {...register("companyName")}
+              {...a11y("companyName")}
+              type="text"
+              autoComplete="organization"
+              enterKeyHint="next"
+              className={controlClass}
+            />
+          </Field>
+          <Field
+            id={id("taxOffice")}
+            label={_("addresses.form.taxOffice")}
+            error={errorOf("taxOffice")}
+          >
+            <input
+              {...register("taxOffice")}
+              {...a11y("taxOffice")}
+              type="text"
+              autoComplete="off"
+              autoCapitalize="words"
+              enterKeyHint="next"
+              className={controlClass}
+            />
+          </Field>
+        </>
+      ) : null}
+
+      <Field
+        id={id("taxNumber")}
+        label={corporate ? _("addresses.form.vkn") : _("addresses.form.tckn")}
+        hint={corporate ? _("addresses.form.vknHint") : _("addresses.form.tcknHint")}
+        error={errorOf("taxNumber")}
+      >
+        <input
+          {...taxNumber}
+          {...a11y("taxNumber", true)}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          enterKeyHint="done"
+          maxLength={corporate ? 10 : 11}
+          className={cn(controlClass, "price")}
+          onChange={(event) => {
+            digitsOnly(event.target);
+            void taxNumber.onChange(event);
+          }}
+        />
+      </Field>
+
+      <div className="flex flex-col gap-3 sm:col-span-2">
+        {formError ? (
+          <p
+            id={errorId}
+            role="alert"
+            className="flex items-start gap-2 rounded-control border border-danger/40 bg-surface-sunken p-3 text-sm text-text"
+          >
+            <AlertIcon className="mt-px size-5 shrink-0 text-danger" />
+            <span>{formError}</span>
+          </p>
+        ) : null}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          {onCancel ? (
+            <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>
+              {_("addresses.form.cancel")}
+            </Button>
+          ) : null}
+          <Button type="submit" disabled={isSubmitting} className="sm:min-w-48">
+            {isSubmitting ? _("addresses.form.saving") : submitLabel}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
