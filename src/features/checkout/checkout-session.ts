@@ -42,8 +42,12 @@ const orderRecordSchema = z.object({
 });
 export type OrderRecord = z.output<typeof orderRecordSchema>;
 
-/** The bank declined: shown once on the pay step. */
-const declineSchema = z.object({ orderCode: z.string(), reason: z.optional(z.string()) });
+/** The bank declined (or the payment never started): shown on the pay step until the next tap. */
+const declineSchema = z.object({
+  orderCode: z.string(),
+  reason: z.optional(z.string()),
+  code: z.optional(z.string()),
+});
 export type Decline = z.output<typeof declineSchema>;
 
 const progressSlot = new SessionSlot(storage, "minted.checkout.progress", progressSchema);
@@ -138,3 +142,6 @@ export const receiptPath = (orderCode: string) =>
 
 export const returnPath = (orderCode: string) =>
   `/checkout/return?order=${encodeURIComponent(orderCode)}`;
+
+/** Navigation state of the pay step's hand-over: go on to the bank if the order waits there. */
+export const resumeState = { resumePayment: true } as const;

@@ -27,6 +27,7 @@ import { createStepLoader, stepPath } from "./checkout-routing";
 import {
   attempts,
   receiptPath,
+  resumeState,
   returnPath,
   setPaymentChoice,
   useDecline,
@@ -215,7 +216,8 @@ function PayContent({ state }: { state: CheckoutState }) {
   useEffect(() => {
     const attempt = attempts.unresolved();
     if (!attempt || isPaying()) return;
-    if (attempt.orderCode) void navigate(returnPath(attempt.orderCode), { replace: true });
+    if (attempt.orderCode)
+      void navigate(returnPath(attempt.orderCode), { replace: true, state: resumeState });
     else startPayment(attempt);
   }, [navigate]);
 
@@ -230,7 +232,7 @@ function PayContent({ state }: { state: CheckoutState }) {
       void navigate(receiptPath(outcome.orderCode), { replace: true });
     } else if (outcome.kind === "check") {
       resetPaymentRun();
-      void navigate(returnPath(outcome.orderCode), { replace: true });
+      void navigate(returnPath(outcome.orderCode), { replace: true, state: resumeState });
     }
   }, [run, navigate]);
 
@@ -287,12 +289,16 @@ function PayContent({ state }: { state: CheckoutState }) {
           <div role="alert" className="rounded-card border border-danger/50 bg-surface-raised p-4">
             <p className="flex items-center gap-2 font-semibold text-danger">
               <AlertIcon className="size-5 shrink-0" />
-              {_("checkout.pay.bankDeclinedTitle")}
+              {decline.code === "not_completed"
+                ? _("checkout.pay.notStartedTitle")
+                : _("checkout.pay.bankDeclinedTitle")}
             </p>
             <p className="mt-1 text-text">
-              {decline.reason
-                ? _("checkout.pay.bankDeclinedReason", { reason: decline.reason })
-                : _("checkout.pay.bankDeclinedNoReason")}
+              {decline.code === "not_completed" && decline.reason
+                ? decline.reason
+                : decline.reason
+                  ? _("checkout.pay.bankDeclinedReason", { reason: decline.reason })
+                  : _("checkout.pay.bankDeclinedNoReason")}
             </p>
             <p className="mt-1 text-sm text-text-muted">{_("checkout.pay.bankDeclinedAgain")}</p>
           </div>

@@ -74,8 +74,10 @@ function settle(attempt: Attempt, outcome: CompletionOutcome): void {
       break;
   }
   if (settlesAttempt(outcome)) attempts.resolve(attempt.key);
-  if (outcome.kind === "paid" || outcome.kind === "redirect" || outcome.kind === "check") {
-    // The basket became an order: the badge and the checkout read it again.
+  if (outcome.kind === "paid") {
+    // The basket became an order: the badge and the checkout read it again. (Not while the
+    // page is on its way to the bank or the return page: an emptied basket would send the
+    // checkout's own redirects racing them.)
     void queryClient.invalidateQueries({ queryKey: basketKeys.all });
     void queryClient.invalidateQueries({ queryKey: checkoutKeys.state() });
   }

@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { useLocation, useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
 import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, CompassIcon } from "../../components/icons";
@@ -23,6 +23,10 @@ import {
 
 const orderPattern = /^[A-Za-z0-9_-]{4,64}$/;
 
+function isResumeState(state: unknown): boolean {
+  return typeof state === "object" && state !== null && "resumePayment" in state;
+}
+
 function orderOf(search: URLSearchParams): string | null {
   const order = search.get("order");
   return order && orderPattern.test(order) ? order : null;
@@ -37,10 +41,10 @@ export function createReturnLoader(queryClient: QueryClient) {
 }
 
 /** While the bank decides: we keep asking, and the customer can go back to the bank's page. */
-function Pending({ orderCode }: { orderCode: string }) {
+function Pending({ orderCode, redirectUrl }: { orderCode: string; redirectUrl?: string }) {
   const { _ } = useLingui();
   const record = readOrderRecord();
-  const bankUrl = record?.orderCode === orderCode ? record.redirectUrl : undefined;
+  const bankUrl = redirectUrl ?? (record?.orderCode === orderCode ? record.redirectUrl : undefined);
   return (
     <>
       <PageHeader title={_("checkout.return.pendingTitle")} />
@@ -80,10 +84,18 @@ export function ReturnPage() {
   const queryClient = useQueryClient();
   const result = useQuery({ ...checkoutReturnQueryOptions(order ?? ""), enabled: order !== null });
   const data = result.data;
+  // Sent here by the pay step after a lost answer or a reload: continue at the bank when the
+  // order is waiting there, rather than asking the customer to.
+  const location = useLocation();
+  const resume = isResumeState(location.state as unknown);
 
   useEffect(() => {
     if (!data) return;
     const code = data.orderCode;
+    if (data.status === "pending" && data.redirectUrl && resume) {
+      window.location.replace(data.redirectUrl);
+      return;
+    }
     if (data.status === "paid") {
       recordOrder({ orderCode: code, state: "paid" });
       attempts.resolveOrder(code);
@@ -92,19 +104,21 @@ export function ReturnPage() {
       void queryClient.invalidateQueries({ queryKey: checkoutKeys.state() });
       void navigate(receiptPath(code), { replace: true });
     } else if (data.status === "failed") {
-      // The basket is intact upstream (under a new fix); the next tap is a new attempt.
+      // Declined, or never placed: the basket is intact upstream and the next tap is a new
+      // attempt (with a new key).
       attempts.resolveOrder(code);
       if (readOrderRecord()?.orderCode === code) clearOrderRecord();
       recordDecline({
         orderCode: code,
         ...(data.failureReason ? { reason: data.failureReason } : {}),
+        ...(data.failureCode ? { code: data.failureCode } : {}),
       });
       void queryClient.invalidateQueries({ queryKey: basketKeys.all });
       void queryClient.invalidateQueries({ queryKey: checkoutKeys.state() });
       void queryClient.invalidateQueries({ queryKey: checkoutKeys.quote() });
       void navigate(stepPath("pay"), { replace: true });
     }
-  }, [data, navigate, queryClient]);
+  }, [data, navigate, queryClient, resume]);
 
   if (order === null || (result.error instanceof ApiProblem && result.error.status === 404))
     return (
@@ -126,7 +140,13 @@ export function ReturnPage() {
       </>
     );
 
-  if (data?.status === "pending") return <Pending orderCode={data.orderCode} />;
+  if (data?.status === "pending")
+    return (
+      <Pending
+        orderCode={data.orderCode}
+        {...(data.redirectUrl ? { redirectUrl: data.redirectUrl } : {})}
+      />
+    );
 
   if (result.isError && !data)
     return (
