@@ -58,7 +58,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <NavigationProgress />
       <LangParam />
-      <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe">
+      <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe print:hidden">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
           <Link
             to="/"
@@ -80,11 +80,13 @@ export function AppShell({ children }: { children: ReactNode }) {
         ref={main}
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 pt-6 px-safe pb-[calc(var(--nav-height)+var(--safe-bottom)+2rem)] outline-none md:pt-10 md:pb-16"
+        className="mx-auto w-full max-w-6xl flex-1 pt-6 px-safe pb-[calc(var(--nav-height)+var(--safe-bottom)+2rem)] outline-none md:pt-10 md:pb-16 print:max-w-none print:p-0"
       >
         {children}
       </main>
-      <LazyToaster />
+      <div className="print:hidden">
+        <LazyToaster />
+      </div>
       <ScrollRestoration />
     </div>
   );

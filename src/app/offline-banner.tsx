@@ -18,7 +18,7 @@ export function OfflineBanner() {
   const { _ } = useLingui();
   const online = useSyncExternalStore(subscribe, isOnline, () => true);
   return (
-    <div role="status">
+    <div role="status" className="print:hidden">
       {online ? null : (
         <p className="flex items-center justify-center gap-2 bg-text py-2 px-safe text-sm font-medium text-surface">
           <CloudOffIcon className="size-4 shrink-0" />

@@ -92,7 +92,7 @@ export function PriceStrip() {
     <section
       aria-labelledby={headingId}
       aria-busy={currency === null}
-      className="border-b border-border bg-surface-raised"
+      className="border-b border-border bg-surface-raised print:hidden"
     >
       <div className="mx-auto flex max-w-6xl items-center gap-6 py-2 px-safe">
         <h2

@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { basketQueryOptions } from "../features/basket/basket-queries";
+import { receiptQueryOptions } from "../features/receipt/receipt-queries";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageFallback } from "./page-fallback";
@@ -118,6 +119,19 @@ export const routes: RouteObject[] = [
         ...page,
         lazy: async () => ({
           Component: (await import("../features/orders/order-page")).OrderPage,
+        }),
+      },
+      {
+        path: "orders/:code/receipt",
+        ...page,
+        // Starts reading the receipt while the page chunk loads; a failure (404 included) is
+        // the page's own state, not the route's.
+        loader: ({ params }) => {
+          void queryClient.query(receiptQueryOptions(params.code ?? "")).catch(() => undefined);
+          return null;
+        },
+        lazy: async () => ({
+          Component: (await import("../features/receipt/receipt-page")).ReceiptPage,
         }),
       },
       {
