@@ -77,14 +77,20 @@ function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> 
     const resolve = zodResolver(addressFormSchema, {
       error: (issue) => issueMessage(issue, i18n.locale === "en" ? "en" : "tr"),
     });
-    return (values, context, options) =>
-      resolve(
-        values.invoiceType === "corporate"
-          ? values
-          : { ...values, companyName: undefined, taxOffice: undefined },
+    // Empty corporate details count as missing, so the contract's own words say what is needed.
+    const given = (value: string | undefined) => (value?.trim() ? value : undefined);
+    return (values, context, options) => {
+      const corporate = values.invoiceType === "corporate";
+      return resolve(
+        {
+          ...values,
+          companyName: corporate ? given(values.companyName) : undefined,
+          taxOffice: corporate ? given(values.taxOffice) : undefined,
+        },
         context,
         options,
       );
+    };
   }, [i18n]);
 }
 

@@ -152,16 +152,17 @@ function DeleteDialog({
         <Button variant="secondary" type="submit">
           {_("addresses.page.deleteCancel")}
         </Button>
-        <Button
+        {/* Not Button's primary variant: its bg-primary would win over bg-danger. */}
+        <button
           type="button"
-          className="bg-danger text-primary-contrast hover:bg-danger/90"
+          className="inline-flex min-h-12 items-center justify-center rounded-control bg-danger px-5 text-base font-semibold text-primary-contrast transition-colors hover:bg-danger/90"
           onClick={() => {
             if (address) onConfirm(address);
             dialog.current?.close();
           }}
         >
           {_("addresses.page.deleteConfirm")}
-        </Button>
+        </button>
       </form>
     </dialog>
   );
