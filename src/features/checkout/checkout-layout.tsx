@@ -13,6 +13,7 @@ import { CheckIcon } from "./checkout-icons";
 import { checkoutQueryOptions } from "./checkout-queries";
 import { STEPS, redirectFor, stepOfPath, stepPath, type Step } from "./checkout-routing";
 import { useUnresolvedAttempt } from "./checkout-session";
+import { usePaymentRun } from "./payment-runner";
 
 const stepLabels: Record<Step, string> = {
   address: msg("checkout.steps.address"),
@@ -171,9 +172,14 @@ export function CheckoutLayout() {
   const checkout = useQuery(checkoutQueryOptions());
   // Re-render when an attempt starts or ends (the redirects below read it).
   const unresolved = useUnresolvedAttempt();
+  const run = usePaymentRun();
 
   if (checkout.data) {
-    const to = redirectFor(step, checkout.data);
+    // While a payment is being sent or the page is on its way to the bank, the pay step is in
+    // charge: an emptied basket (the order exists) must not send it elsewhere.
+    const paying =
+      run.phase === "sending" || (run.phase === "done" && run.outcome.kind === "redirect");
+    const to = paying ? null : redirectFor(step, checkout.data);
     if (to) return <Navigate to={to} replace />;
     if (checkout.data.basket.items.length === 0 && !unresolved) return <EmptyCheckout />;
     return (

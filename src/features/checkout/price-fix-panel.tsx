@@ -4,7 +4,7 @@ import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { formatMoney } from "../../i18n/format";
 import { ClockIcon, SpinnerIcon } from "./checkout-icons";
-import { formatCountdown } from "./price-fix";
+import { countdownAnnouncement, formatCountdown } from "./price-fix";
 import type { PriceFixState } from "./use-price-fix";
 
 function useMoney() {
@@ -60,12 +60,14 @@ export function PriceAnnouncer({ fix }: { fix: PriceFixState }) {
       before: money(fix.previousTotal),
       after: money(quote.totals.total),
     });
-  else if (quote && fix.left === 0) text = _("checkout.price.expiredAnnouncement");
-  else if (quote && fix.left <= 10) text = _("checkout.price.leftAnnouncement", { seconds: 10 });
-  else if (quote && fix.left <= 30) text = _("checkout.price.leftAnnouncement", { seconds: 30 });
-  else if (quote && fix.left <= 60) text = _("checkout.price.minuteAnnouncement");
-  else if (quote?.priceFix.renewed)
-    text = _("checkout.price.renewedAnnouncement", { total: money(quote.totals.total) });
+  else if (quote) {
+    const said = countdownAnnouncement(fix.left);
+    if (said?.kind === "expired") text = _("checkout.price.expiredAnnouncement");
+    else if (said?.seconds === 60) text = _("checkout.price.minuteAnnouncement");
+    else if (said) text = _("checkout.price.leftAnnouncement", { seconds: said.seconds });
+    else if (quote.priceFix.renewed)
+      text = _("checkout.price.renewedAnnouncement", { total: money(quote.totals.total) });
+  }
   return (
     <p role="status" className="sr-only">
       {text}

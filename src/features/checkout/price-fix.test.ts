@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Quote } from "../../../contract/checkout";
 import {
   acceptedFrom,
-  announcementBetween,
+  countdownAnnouncement,
   basketSignature,
   decideQuote,
   formatCountdown,
@@ -62,11 +62,15 @@ describe("countdown", () => {
 });
 
 describe("announcements", () => {
-  it("speak at a minute, 30 and 10 seconds and at expiry, not on every tick", () => {
-    const spoken = [];
-    for (let s = 240; s > 0; s--) {
-      const a = announcementBetween(s, s - 1);
-      if (a) spoken.push(a);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+  it("change at a minute, 30 and 10 seconds and at expiry, not on every tick", () => {
+    const spoken: unknown[] = [];
+    let last: unknown = null;
+    for (let s = 240; s >= 0; s--) {
+      const now = countdownAnnouncement(s);
+      if (!same(now, last)) spoken.push(now);
+      last = now;
     }
     expect(spoken).toEqual([
       { kind: "left", seconds: 60 },
@@ -76,11 +80,12 @@ describe("announcements", () => {
     ]);
   });
 
-  it("say one thing when ticks were skipped (a background tab)", () => {
-    expect(announcementBetween(90, 5)).toEqual({ kind: "left", seconds: 10 });
-    expect(announcementBetween(90, 0)).toEqual({ kind: "expired" });
-    expect(announcementBetween(5, 5)).toBeNull();
-    expect(announcementBetween(0, 240)).toBeNull();
+  it("say nothing above a minute, and one thing after skipped ticks", () => {
+    expect(countdownAnnouncement(240)).toBeNull();
+    expect(countdownAnnouncement(61)).toBeNull();
+    expect(countdownAnnouncement(45)).toEqual({ kind: "left", seconds: 60 });
+    expect(countdownAnnouncement(5)).toEqual({ kind: "left", seconds: 10 });
+    expect(countdownAnnouncement(0)).toEqual({ kind: "expired" });
   });
 });
 

@@ -46,15 +46,15 @@ export const ANNOUNCE_AT: readonly number[] = [60, 30, 10];
 export type CountdownAnnouncement = { kind: "left"; seconds: number } | { kind: "expired" };
 
 /**
- * What to announce (politely) when the countdown moves from `before` to `after` seconds: the
- * last threshold crossed, or that the fix ran out; nothing for other ticks, so a screen reader
- * is not told the time every second. Ticks may skip (a background tab): only one message.
+ * What a polite live region says about the countdown at `left` seconds: the smallest threshold
+ * reached (a minute, 30 s, 10 s), or that the fix ran out; nothing above a minute. The value only
+ * changes when a threshold is crossed, and a live region speaks only changes, so a screen reader
+ * hears it a few times, never every second (skipped ticks of a background tab included).
  */
-export function announcementBetween(before: number, after: number): CountdownAnnouncement | null {
-  if (after >= before) return null;
-  if (after === 0) return { kind: "expired" };
-  const crossed = ANNOUNCE_AT.filter((t) => before > t && after <= t);
-  return crossed.length > 0 ? { kind: "left", seconds: Math.min(...crossed) } : null;
+export function countdownAnnouncement(left: number): CountdownAnnouncement | null {
+  if (left <= 0) return { kind: "expired" };
+  const reached = ANNOUNCE_AT.filter((t) => left <= t);
+  return reached.length > 0 ? { kind: "left", seconds: Math.min(...reached) } : null;
 }
 
 /** The quote the customer last saw and accepted, for the basket it was made for. */
