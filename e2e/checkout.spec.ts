@@ -393,6 +393,35 @@ test("a reload while the completion is in flight still makes one order", async (
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
+test("a response lost on the way to the phone: the same key is sent again, one order", async ({
+  page,
+  request,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  const since = await lastRequestId(request);
+
+  // The proxy completes the basket, but its answer never reaches the page (a dead mobile link).
+  const keys: (string | undefined)[] = [];
+  await page.route("**/api/checkout/complete", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else await route.continue();
+  });
+  await payButton(page).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+  expect(keys.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(keys).size).toBe(1);
+  expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
 test("a lost answer: the shop asks where the order stands and goes on to the bank", async ({
   page,
   request,
