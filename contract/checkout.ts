@@ -156,11 +156,17 @@ export const checkoutReturnQuerySchema = z.object({
   order: z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/)),
 });
 
-/** GET /api/checkout/return: the order's real state, read upstream. */
+/**
+ * GET /api/checkout/return: the order's real state, read upstream. A basket that was never
+ * completed (the completion's answer was lost and Minted had refused or never seen it) is
+ * `failed` with `failureCode` `not_completed`: nothing was charged, a new attempt is safe.
+ */
 export const checkoutReturnSchema = z.object({
   orderCode: z.string(),
   status: checkoutStatusSchema,
   failureReason: z.optional(z.string()),
   failureCode: z.optional(z.string()),
+  /** While a card payment waits for 3-D Secure: the bank's page, to continue there. */
+  redirectUrl: z.optional(z.string()),
 });
 export type CheckoutReturn = z.infer<typeof checkoutReturnSchema>;

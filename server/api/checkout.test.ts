@@ -325,6 +325,55 @@ describe("checkout", () => {
     expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(1);
   });
 
+  it("a lost completion answer: the return page tells a never-completed basket from one at the bank", async () => {
+    const api = await apiClient(proxy(), IND);
+    const { legalAcceptances, quote } = await readyToComplete(api);
+    const body = { quoteId: quote.quoteId, paymentType: "card", legalAcceptances };
+
+    // Minted never saw the completion (refused before running): nothing was charged, and the
+    // return page says so, so that the shop offers a new attempt (a new key).
+    await control(proxy().sandbox.url, "POST", "/faults", {
+      method: "PUT",
+      path: COMPLETE_PATH,
+      status: 503,
+      count: 1,
+    });
+    const lost: any = (await complete(api, body)).json;
+    expect(lost.orderCode).toMatch(/^MC_/);
+    const notPlaced = await api.call("GET", `/api/checkout/return?order=${String(lost.orderCode)}`);
+    expect(notPlaced.json).toEqual({
+      orderCode: lost.orderCode,
+      status: "failed",
+      failureCode: "not_completed",
+      failureReason: "The payment did not start; you were not charged.",
+    });
+
+    // Minted completed it but the answer was cut: the order waits at the bank, and the return
+    // page hands the bank's page back so the customer can finish there.
+    await control(proxy().sandbox.url, "POST", "/faults", {
+      method: "PUT",
+      path: COMPLETE_PATH,
+      malformed: true,
+      count: 1,
+    });
+    const cut = await complete(api, body);
+    expect(cut.status).toBeGreaterThanOrEqual(500);
+    const cutProblem: any = cut.json;
+    expect(cutProblem.orderCode).toBe(lost.orderCode);
+    const waiting: any = (
+      await api.call("GET", `/api/checkout/return?order=${String(cutProblem.orderCode)}`)
+    ).json;
+    expect(waiting).toMatchObject({ orderCode: lost.orderCode, status: "pending" });
+    expect(waiting.redirectUrl).toMatch(new RegExp(`^${proxy().sandbox.url}/pay/`));
+
+    await fetch(`${String(waiting.redirectUrl)}/callback/success?code=123456`, {
+      redirect: "manual",
+    });
+    const paid = await api.call("GET", `/api/checkout/return?order=${String(lost.orderCode)}`);
+    expect(paid.json).toEqual({ orderCode: lost.orderCode, status: "paid" });
+    expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(2);
+  });
+
   it("is for customers; guests bind their identity first", async () => {
     const guest = await apiClient(proxy(), null);
     expect((await guest.call("GET", "/api/checkout/quote")).status).toBe(401);

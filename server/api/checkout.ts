@@ -321,8 +321,21 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       errors: [...CHECKOUT_ERRORS, "not_found"],
       handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {
         const order = await findCheckoutOrder(deps, c, customer, query.order);
-        const status = statusOfPayment(order);
         const payment = order.payment;
+        // Still a basket with no payment: the completion never happened upstream (its answer
+        // was lost on the way, and replaying the stored failure would say nothing more).
+        if (order.order_creation_status === "basket" && !payment?.state)
+          return {
+            orderCode: order.increment_id,
+            status: "failed",
+            failureCode: "not_completed",
+            failureReason: t(
+              callOptions(c).lang,
+              "Ödeme başlamadı; kartınızdan tutar çekilmedi.",
+              "The payment did not start; you were not charged.",
+            ),
+          };
+        const status = statusOfPayment(order);
         return {
           orderCode: order.increment_id,
           status,
@@ -331,6 +344,9 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             : {}),
           ...(status === "failed" && payment?.error_code
             ? { failureCode: payment.error_code }
+            : {}),
+          ...(status === "pending" && payment?.redirect_url
+            ? { redirectUrl: payment.redirect_url }
             : {}),
         };
       },

@@ -54,11 +54,58 @@ export const routes: RouteObject[] = [
         }),
       },
       {
-        path: "checkout/*",
+        // One URL and history entry per step; each loader awaits the checkout state and starts
+        // the step's own queries, and redirects when the step cannot be shown (yet).
+        path: "checkout",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/checkout/checkout-page")).CheckoutPage,
+          Component: (await import("../features/checkout/checkout-layout")).CheckoutLayout,
         }),
+        children: [
+          {
+            index: true,
+            lazy: async () => {
+              const [{ CheckoutIndex }, { createStepLoader }] = await Promise.all([
+                import("../features/checkout/checkout-layout"),
+                import("../features/checkout/checkout-routing"),
+              ]);
+              return { Component: CheckoutIndex, loader: createStepLoader(queryClient, null) };
+            },
+          },
+          {
+            path: "address",
+            lazy: async () => {
+              const { AddressStep, createAddressLoader } =
+                await import("../features/checkout/address-step");
+              return { Component: AddressStep, loader: createAddressLoader(queryClient) };
+            },
+          },
+          {
+            path: "review",
+            lazy: async () => {
+              const { ReviewStep, createReviewLoader } =
+                await import("../features/checkout/review-step");
+              return { Component: ReviewStep, loader: createReviewLoader(queryClient) };
+            },
+          },
+          {
+            path: "pay",
+            lazy: async () => {
+              const { PayStep, createPayLoader } = await import("../features/checkout/pay-step");
+              return { Component: PayStep, loader: createPayLoader(queryClient) };
+            },
+          },
+        ],
+      },
+      {
+        // Where the bank sends the customer back (the proxy's return URL).
+        path: "checkout/return",
+        ...page,
+        lazy: async () => {
+          const { ReturnPage, createReturnLoader } =
+            await import("../features/checkout/return-page");
+          return { Component: ReturnPage, loader: createReturnLoader(queryClient) };
+        },
       },
       {
         path: "orders",

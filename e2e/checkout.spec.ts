@@ -1,0 +1,530 @@
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import {
+  advanceClock,
+  fault,
+  lastRequestId,
+  resetSandbox,
+  sandboxUrl,
+  upstreamCalls,
+} from "./sandbox";
+
+/**
+ * Checkout to receipt on a phone, as a person does it: basket → address → review (the two
+ * documents) → pay → the bank's 3-D Secure page → back in the shop on the receipt. Every test
+ * starts from a fresh sandbox.
+ */
+
+test.skip(({ isMobile }) => !isMobile, "the checkout journeys run on the phone project");
+
+const gold10g = "/products/MNTGB00010";
+/** Completing a basket upstream (server/upstream/paths.ts `basketComplete`). */
+const COMPLETE = { method: "PUT", path: "/partner/ecom/basket/complete" } as const;
+
+/** "₺1.234,50" → 1234.5 */
+function amountOf(text: string | null): number {
+  return Number((text ?? "").replace(/[^\d,]/g, "").replace(",", "."));
+}
+
+/** Gold at a fixed price, so that totals only change when a test moves it. */
+async function pinGold(request: APIRequestContext, perGram: number) {
+  const res = await request.put(`${sandboxUrl}/__sandbox/prices`, {
+    data: { GAU: { bid: perGram - 10, ask: perGram } },
+  });
+  expect(res.ok()).toBe(true);
+}
+
+async function priceFixTtl(request: APIRequestContext): Promise<number> {
+  const body: unknown = await (await request.get(`${sandboxUrl}/__sandbox/config`)).json();
+  const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
+  const ttl =
+    typeof data === "object" && data !== null && "pricefix_ttl" in data
+      ? data.pricefix_ttl
+      : undefined;
+  expect(typeof ttl).toBe("number");
+  return Number(ttl);
+}
+
+const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
+
+async function launchWithProduct(page: Page, customer = "DEMO-IND-001") {
+  await page.goto(`/dev/launch?customer=${customer}&to=${gold10g}`);
+  const add = page.getByRole("button", { name: "Sepete ekle" });
+  await expect(add).toBeEnabled({ timeout: 15_000 });
+  await add.click();
+  await expect(page.getByRole("link", { name: "Sepet, 1 ürün" })).toBeVisible();
+}
+
+async function basketToAddress(page: Page) {
+  await page.getByRole("link", { name: /^Sepet, \d+ ürün$/ }).click();
+  await expect(h1(page, "Sepetim")).toBeVisible();
+  await expect(page.getByText("Güncelleniyor…")).toBeHidden({ timeout: 10_000 });
+  await page.getByRole("link", { name: "Ödemeye geç" }).click();
+  await expect(h1(page, "Teslimat ve fatura adresi")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout\/address$/);
+}
+
+async function addressToReview(page: Page) {
+  await page.getByRole("button", { name: "Devam et" }).click();
+  await expect(h1(page, "Siparişinizi gözden geçirin")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout\/review$/);
+}
+
+async function acceptDocuments(page: Page) {
+  await page.getByRole("checkbox", { name: /Ön bilgilendirme formunu okudum/ }).check();
+  await page.getByRole("checkbox", { name: /Mesafeli satış sözleşmesini okudum/ }).check();
+}
+
+async function reviewToPay(page: Page) {
+  await page.getByRole("button", { name: "Ödeme adımına geç" }).click();
+  await expect(h1(page, "Ödeme")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout\/pay$/);
+}
+
+const payButton = (page: Page): Locator => page.getByRole("button", { name: /^₺[\d.,]+ öde$/ });
+
+/** The sandbox bank's 3-D Secure page (sandbox/routes/pay.ts). */
+async function atBank(page: Page) {
+  await expect(page.getByRole("heading", { name: "Ödemeyi onaylayın" })).toBeVisible({
+    timeout: 15_000,
+  });
+}
+
+async function approveAtBank(page: Page) {
+  await atBank(page);
+  await page.getByLabel("SMS doğrulama kodu").fill("123456");
+  await page.getByRole("button", { name: "Onayla" }).click();
+}
+
+async function bankAmount(page: Page): Promise<number> {
+  const row = page.locator("dt", { hasText: "Tutar" }).locator("xpath=following-sibling::dd[1]");
+  return amountOf(await row.textContent());
+}
+
+/** Back in the shop on the receipt; answers the order code. */
+async function expectReceipt(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/orders\/[^/]+\/receipt$/, { timeout: 15_000 });
+  const code = decodeURIComponent(/\/orders\/([^/]+)\/receipt$/.exec(page.url())?.[1] ?? "");
+  await expect(h1(page, "Dekont")).toBeVisible();
+  await expect(page.getByText(code).first()).toBeVisible();
+  return code;
+}
+
+/** A phone screenshot in the report (and in E2E_SHOTS_DIR, when set, to look at). */
+async function screenshot(page: Page, name: string) {
+  const dir = process.env.E2E_SHOTS_DIR;
+  const body = await page.screenshot({
+    fullPage: true,
+    ...(dir ? { path: `${dir}/${test.info().project.name}-${name}.png` } : {}),
+  });
+  await test.info().attach(name, { body, contentType: "image/png" });
+}
+
+test.beforeEach(async ({ request }) => {
+  await resetSandbox(request);
+});
+
+test("a full purchase by card: saved addresses, documents, 3-D Secure, receipt", async ({
+  page,
+  expectAccessible,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+
+  // Step indicator: an ordered list in a navigation, the current step marked.
+  const steps = page.getByRole("navigation", { name: "Ödeme adımları" });
+  await expect(steps.getByRole("listitem")).toHaveCount(3);
+  await expect(steps.locator('[aria-current="step"]')).toContainText("Adres");
+
+  // Her saved İstanbul address is preselected for delivery, billed to itself.
+  await expect(page.getByRole("radio", { name: /Kadıköy/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Fatura adresim teslimat/ })).toBeChecked();
+  await expectAccessible();
+  await screenshot(page, "address");
+
+  await addressToReview(page);
+  await expect(page).toHaveTitle(/Siparişinizi gözden geçirin/);
+  await expect(h1(page, "Siparişinizi gözden geçirin")).toBeFocused();
+  await expect(steps.locator('[aria-current="step"]')).toContainText("Özet");
+  await expect(page.getByText(/Külçe Altın/).first()).toBeVisible();
+  await expect(page.getByRole("timer")).toHaveText(/^\d:\d\d$/);
+  await expect(page.getByRole("region", { name: /Ön Bilgilendirme Formu metni/ })).toBeVisible();
+
+  // Continuing without the documents is refused at the boxes.
+  await page.getByRole("button", { name: "Ödeme adımına geç" }).click();
+  await expect(
+    page.getByRole("checkbox", { name: /Ön bilgilendirme formunu okudum/ }),
+  ).toBeFocused();
+  await expect(page.getByText("Devam etmek için iki belgeyi de onaylayın.")).toBeVisible();
+  await acceptDocuments(page);
+  await expectAccessible();
+  await screenshot(page, "review");
+
+  await reviewToPay(page);
+  await expect(page).toHaveTitle(/Ödeme/);
+  const total = amountOf(await payButton(page).textContent());
+  expect(total).toBeGreaterThan(0);
+  await expect(page.getByRole("radio", { name: /Kredi \/ banka kartı/ })).toBeChecked();
+  await expectAccessible();
+  await screenshot(page, "pay");
+
+  await payButton(page).click();
+  await atBank(page);
+  expect(await bankAmount(page)).toBeCloseTo(total, 2);
+  await approveAtBank(page);
+  const code = await expectReceipt(page);
+  expect(code).toMatch(/^MC_/);
+  await screenshot(page, "receipt");
+});
+
+test("a corporate invoice: the company's VKN address, paid from the wallet", async ({
+  page,
+  expectAccessible,
+}) => {
+  await launchWithProduct(page, "DEMO-CORP-001");
+  await basketToAddress(page);
+  await expect(page.getByRole("radio", { name: /Anadolu Kıymetli Madenler/ })).toBeChecked();
+  await addressToReview(page);
+
+  const billing = page
+    .getByRole("region", { name: "Fatura adresi" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Fatura adresi" }) }));
+  await expect(billing.getByText("Anadolu Kıymetli Madenler A.Ş.")).toBeVisible();
+  await expect(billing.getByText("********30")).toBeVisible();
+  await expect(billing.getByText(/Kozyatağı/)).toBeVisible();
+  await acceptDocuments(page);
+  await reviewToPay(page);
+
+  await page.getByRole("radio", { name: /Cüzdan bakiyesi/ }).check();
+  await expect(page.getByRole("group", { name: "Taksit" })).toBeHidden();
+  await expectAccessible();
+  await payButton(page).click();
+  await expectReceipt(page);
+  await expect(page.getByText("Anadolu Kıymetli Madenler A.Ş.").first()).toBeVisible();
+  await expect(page.getByText("********30").first()).toBeVisible();
+});
+
+test("a new address with an invalid TCKN: the message at the field, nothing typed lost", async ({
+  page,
+  expectAccessible,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await page.getByRole("button", { name: "Yeni teslimat adresi ekle" }).click();
+  const form = page.getByRole("region", { name: "Yeni teslimat adresi" });
+  await expect(form.getByRole("heading", { name: "Yeni teslimat adresi" })).toBeFocused();
+  await form.getByLabel("Ad soyad").fill("Mehmet Kaya");
+  await form.getByLabel("Cep telefonu").fill("0532 444 55 66");
+  await form.getByLabel("İl", { exact: true }).selectOption("Ankara");
+  await form.getByLabel("İlçe").fill("Çankaya");
+  await form.getByLabel("Mahalle").fill("Kızılay Mah.");
+  await form.getByLabel("Posta kodu").fill("06420");
+  await form.getByLabel("Açık adres").fill("Atatürk Blv. No: 5 D: 3");
+  await form.getByLabel("T.C. kimlik numarası").fill("12345678901");
+  await form.getByRole("button", { name: "Adresi kaydet ve seç" }).click();
+  await expect(form.getByLabel("T.C. kimlik numarası")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(/Geçerli bir T\.C\. kimlik numarası/)).toBeVisible();
+  await expectAccessible();
+  await screenshot(page, "new-address-error");
+
+  // A reload keeps what was typed, and the form open.
+  await page.reload();
+  const again = page.getByRole("region", { name: "Yeni teslimat adresi" });
+  await expect(again.getByLabel("Ad soyad")).toHaveValue("Mehmet Kaya");
+  await expect(again.getByLabel("Açık adres")).toHaveValue("Atatürk Blv. No: 5 D: 3");
+  await again.getByLabel("T.C. kimlik numarası").fill("10000000146");
+  await again.getByRole("button", { name: "Adresi kaydet ve seç" }).click();
+  await expect(page.getByRole("radio", { name: /Mehmet Kaya/ })).toBeChecked();
+  await addressToReview(page);
+  const shipping = page.locator("section", {
+    has: page.getByRole("heading", { name: "Teslimat adresi" }),
+  });
+  await expect(shipping.getByText("Mehmet Kaya")).toBeVisible();
+});
+
+test("price expiry: Pay after the fix ran out shows old and new totals, and charges the new one", async ({
+  page,
+  request,
+}) => {
+  await pinGold(request, 5_000);
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  const before = amountOf(await payButton(page).textContent());
+
+  // The market moves and the fix runs out upstream while the customer hesitates.
+  await pinGold(request, 5_200);
+  await advanceClock(request, (await priceFixTtl(request)) + 5);
+  await payButton(page).click();
+
+  const change = page
+    .getByRole("region", { name: "Fiyat güncellendi" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Fiyat güncellendi" }) }));
+  await expect(change.getByRole("heading", { name: "Fiyat güncellendi" })).toBeFocused();
+  const oldTotal = amountOf(
+    await change
+      .locator("dt", { hasText: "Önceki tutar" })
+      .locator("xpath=following-sibling::dd[1]")
+      .textContent(),
+  );
+  const newTotal = amountOf(
+    await change
+      .locator("dt", { hasText: "Yeni tutar" })
+      .locator("xpath=following-sibling::dd[1]")
+      .textContent(),
+  );
+  expect(oldTotal).toBeCloseTo(before, 2);
+  expect(newTotal).toBeGreaterThan(oldTotal);
+  await screenshot(page, "price-changed");
+
+  // No paying at the old price: the Pay button asks for the confirmation first.
+  await payButton(page).click();
+  await expect(page.getByText("Fiyat değişti: önce yeni tutarı onaylayın.")).toBeVisible();
+  await change.getByRole("button", { name: /Yeni fiyatı onayla/ }).click();
+  await expect(change).toBeHidden();
+  expect(amountOf(await payButton(page).textContent())).toBeCloseTo(newTotal, 2);
+
+  await payButton(page).click();
+  await atBank(page);
+  expect(await bankAmount(page)).toBeCloseTo(newTotal, 2);
+  await approveAtBank(page);
+  await expectReceipt(page);
+});
+
+test("price expiry while reading: the countdown runs out, re-quotes and asks to confirm", async ({
+  page,
+  request,
+}) => {
+  const ttl = await priceFixTtl(request);
+  await pinGold(request, 5_000);
+  await page.clock.install();
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  const timer = page.getByRole("timer");
+  await expect(timer).toHaveText(/^[34]:\d\d$/);
+
+  await pinGold(request, 4_900);
+  await advanceClock(request, ttl + 5);
+  await page.clock.runFor((ttl + 5) * 1000);
+  const heading = page.getByRole("heading", { name: "Fiyat güncellendi" });
+  await expect(heading).toBeVisible();
+  await expect(page.getByText(/Yeni tutar ₺[\d.,]+ daha düşük\./)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Fiyat değişti" })).toBeAttached();
+
+  await acceptDocuments(page);
+  await page.getByRole("button", { name: "Ödeme adımına geç" }).click();
+  await expect(page.getByText("Fiyat değişti: önce yeni tutarı onaylayın.")).toBeVisible();
+  await page.getByRole("button", { name: /Yeni fiyatı onayla/ }).click();
+  await reviewToPay(page);
+  await expect(timer).toHaveText(/^[34]:\d\d$/);
+});
+
+test("3-D Secure decline: back on the pay step with the bank's reason, then a new attempt succeeds", async ({
+  page,
+  request,
+}) => {
+  await pinGold(request, 5_000);
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  await payButton(page).click();
+  await atBank(page);
+  await page.getByRole("button", { name: "Reddet" }).click();
+
+  await expect(page).toHaveURL(/\/checkout\/pay$/, { timeout: 15_000 });
+  const alert = page.getByRole("alert").filter({ hasText: "Bankanız ödemeyi onaylamadı" });
+  await expect(alert).toContainText("Yetersiz bakiye");
+  await expect(page.getByRole("link", { name: "Sepet, 1 ürün" })).toBeVisible();
+  await screenshot(page, "declined");
+
+  const since = await lastRequestId(request);
+  await payButton(page).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
+test("a double tap on Pay completes the basket once", async ({ page, request }) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  const since = await lastRequestId(request);
+
+  // Two clicks in one task (before React re-renders the button as busy), then a real double tap.
+  await payButton(page).evaluate((button: HTMLButtonElement) => {
+    button.click();
+    button.click();
+  });
+  await payButton(page)
+    .dblclick({ timeout: 1_000 })
+    .catch(() => undefined);
+  await atBank(page);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
+test("a reload while the completion is in flight still makes one order", async ({
+  page,
+  request,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  await fault(request, { method: "PUT", path: COMPLETE.path, latency_ms: 4_000, count: 1 });
+  const since = await lastRequestId(request);
+
+  await payButton(page).click();
+  const busy = page.getByRole("button", { name: "Ödeme işleniyor…" });
+  await expect(busy).toBeDisabled();
+  await expect(busy).toHaveAttribute("aria-busy", "true");
+  await page.reload();
+
+  // The page resumes the same attempt (same key): the proxy answers with the first outcome.
+  await approveAtBank(page);
+  await expectReceipt(page);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
+test("a response lost on the way to the phone: the same key is sent again, one order", async ({
+  page,
+  request,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  const since = await lastRequestId(request);
+
+  // The proxy completes the basket, but its answer never reaches the page (a dead mobile link).
+  const keys: (string | undefined)[] = [];
+  await page.route("**/api/checkout/complete", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else await route.continue();
+  });
+  await payButton(page).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+  expect(keys.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(keys).size).toBe(1);
+  expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
+test("a lost answer: the shop asks where the order stands and goes on to the bank", async ({
+  page,
+  request,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  // Minted completes the basket, but its answer reaches the proxy cut in half.
+  await fault(request, { method: "PUT", path: COMPLETE.path, malformed: true, count: 1 });
+  const since = await lastRequestId(request);
+
+  await payButton(page).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+});
+
+test("a completion Minted never ran: nothing charged, the next tap is a new attempt", async ({
+  page,
+  request,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  await fault(request, { method: "PUT", path: COMPLETE.path, status: 503, count: 1 });
+
+  await payButton(page).click();
+  await expect(page).toHaveURL(/\/checkout\/pay$/, { timeout: 15_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "Ödeme tamamlanamadı" })).toContainText(
+    "kartınızdan tutar çekilmedi",
+  );
+  await payButton(page).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+});
+
+test("Back from the receipt never reaches the pay step", async ({ page }) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  await payButton(page).click();
+  await approveAtBank(page);
+  const code = await expectReceipt(page);
+
+  for (let i = 0; i < 3; i++) {
+    await page.goBack();
+    await page.waitForLoadState();
+    await expect(page).not.toHaveURL(/\/checkout\/pay/);
+    await expect(payButton(page)).toHaveCount(0);
+    if (!page.url().includes("/checkout") && !page.url().includes("/pay/")) break;
+    await expect(page).toHaveURL(new RegExp(`/orders/${code}/receipt$`), { timeout: 15_000 });
+  }
+});
+
+test("the return page asks the proxy while the bank decides, and can go back to the bank", async ({
+  page,
+  expectAccessible,
+}) => {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  await payButton(page).click();
+  await atBank(page);
+  const order =
+    (await page
+      .locator("dt", { hasText: "Sipariş no" })
+      .locator("xpath=following-sibling::dd[1]")
+      .textContent()) ?? "";
+
+  // A forged "success" in the query string changes nothing: the order is still waiting.
+  await page.goto(`/checkout/return?order=${order}&status=success`);
+  await expect(h1(page, "Ödemeniz onaylanıyor")).toBeVisible();
+  await expect(page.getByText(`Sipariş numarası: ${order}`)).toBeVisible();
+  await expectAccessible();
+  await screenshot(page, "return-pending");
+
+  await page.getByRole("button", { name: "Banka sayfasına dön" }).click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+});
+
+test("a guest and an empty basket get a friendly state, not a form", async ({
+  page,
+  expectAccessible,
+}) => {
+  await page.goto("/checkout");
+  await expect(h1(page, "Ödeme")).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByRole("heading", { name: "Ödeme için müşteri girişi gerekiyor" }),
+  ).toBeVisible();
+  await expectAccessible();
+
+  await page.goto("/dev/launch?customer=DEMO-IND-001&to=/checkout/review");
+  await expect(page.getByRole("heading", { name: "Ödenecek ürün yok" })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByRole("link", { name: "Ürünlere göz at" })).toBeVisible();
+});

@@ -1,0 +1,65 @@
+import {
+  checkoutReturnSchema,
+  checkoutStateSchema,
+  completeCheckoutResultSchema,
+  legalDocumentsSchema,
+  paymentTypesSchema,
+  quoteSchema,
+  type CheckoutReturn,
+  type CheckoutState,
+  type CompleteCheckoutBody,
+  type CompleteCheckoutResult,
+  type LegalDocuments,
+  type PaymentTypes,
+  type Quote,
+  type SetCheckoutAddressesBody,
+} from "../../../contract/checkout";
+import { api } from "../../lib/api";
+
+/**
+ * The checkout's calls to the proxy, each answer parsed with the shared contract. Loaded with the
+ * checkout's own chunk (the schemas weigh nothing on the catalog's first view).
+ */
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export function fetchCheckout(signal?: AbortSignal): Promise<CheckoutState> {
+  return api("/api/checkout", { schema: checkoutStateSchema, ...withSignal(signal) });
+}
+
+export function setCheckoutAddresses(body: SetCheckoutAddressesBody): Promise<CheckoutState> {
+  return api("/api/checkout/addresses", { method: "PUT", body, schema: checkoutStateSchema });
+}
+
+export function fetchLegalDocuments(signal?: AbortSignal): Promise<LegalDocuments> {
+  return api("/api/checkout/legal", { schema: legalDocumentsSchema, ...withSignal(signal) });
+}
+
+export function fetchQuote(signal?: AbortSignal): Promise<Quote> {
+  return api("/api/checkout/quote", { schema: quoteSchema, ...withSignal(signal) });
+}
+
+export function fetchPaymentTypes(signal?: AbortSignal): Promise<PaymentTypes> {
+  return api("/api/checkout/payment-types", { schema: paymentTypesSchema, ...withSignal(signal) });
+}
+
+/** One send of an attempt: every send of the same attempt carries the same key and body. */
+export function completeCheckout(
+  body: CompleteCheckoutBody,
+  idempotencyKey: string,
+): Promise<CompleteCheckoutResult> {
+  return api("/api/checkout/complete", {
+    method: "POST",
+    body,
+    headers: { "Idempotency-Key": idempotencyKey },
+    schema: completeCheckoutResultSchema,
+  });
+}
+
+/** The order's real payment state, read upstream by the proxy (never from our query string). */
+export function fetchCheckoutReturn(order: string, signal?: AbortSignal): Promise<CheckoutReturn> {
+  return api(`/api/checkout/return?order=${encodeURIComponent(order)}`, {
+    schema: checkoutReturnSchema,
+    ...withSignal(signal),
+  });
+}
