@@ -178,7 +178,10 @@ test("the invoice prints as an A4 sheet and downloads a real PDF", async ({
   const table = sheet.getByRole("table");
   await expect(table).toBeVisible();
   await expect(table.getByRole("columnheader", { name: "KDV oranı" })).toBeVisible();
-  await expect(table.getByRole("row")).toHaveCount(3);
+  // The header, the bars, and the services charged on top (delivery, insurance, commission).
+  await expect(table.getByRole("row").filter({ hasText: "Külçe Altın" })).toHaveCount(1);
+  await expect(table.getByRole("row").filter({ hasText: "Taşıma sigortası" })).toHaveCount(1);
+  await expect(table.getByRole("row").filter({ hasText: "Piyasa komisyonu" })).toHaveCount(1);
   await expect(sheet).toHaveCSS("background-color", "rgb(255, 255, 255)");
   await expect(sheet).toHaveCSS("color", "rgb(0, 0, 0)");
   await testInfo.attach("invoice-print", {
