@@ -148,7 +148,7 @@ function InstallmentChoice({
               onChange={() => onSelect(count)}
               className="size-5 shrink-0 accent-primary"
             />
-            <span className="flex min-w-0 flex-1 flex-wrap items-baseline justify-between gap-x-3">
+            <span className="flex min-w-0 flex-1 flex-col">
               <span className="font-medium text-text">
                 {count === 1
                   ? _("checkout.pay.singlePayment")
