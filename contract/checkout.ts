@@ -82,13 +82,24 @@ export type Quote = z.infer<typeof quoteSchema>;
 export const paymentTypeSchema = z.enum(["card", "wallet"]);
 export type PaymentType = z.infer<typeof paymentTypeSchema>;
 
+export const installmentOptionSchema = z.object({
+  count: z.number(),
+  /** The bank's charge in percent of the quote's total, added on completion (0: none). */
+  ratePercent: z.number(),
+});
+export type InstallmentOption = z.infer<typeof installmentOptionSchema>;
+
 export const paymentTypesSchema = z.object({
   paymentTypes: z.array(
     z.object({
       type: paymentTypeSchema,
       name: z.string(),
-      /** Instalment counts offered (card); [1] for the wallet. */
-      installments: z.array(z.number()),
+      /**
+       * Instalment options offered (card); `[{count: 1, ratePercent: 0}]` for the wallet. The
+       * amount charged is `totalWithInstallmentCharge(quote total, ratePercent)`
+       * (./installment-charge.ts).
+       */
+      installments: z.array(installmentOptionSchema),
     }),
   ),
 });

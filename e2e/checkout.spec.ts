@@ -177,6 +177,49 @@ test("a full purchase by card: saved addresses, documents, 3-D Secure, receipt",
   await screenshot(page, "receipt");
 });
 
+test("3 card instalments: the total shown with the bank's charge is what the bank and the receipt charge", async ({
+  page,
+  request,
+  expectAccessible,
+}) => {
+  await pinGold(request, 4200);
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  const single = amountOf(await payButton(page).textContent());
+  expect(single).toBeGreaterThan(0);
+
+  // Each option tells what it costs; 3 instalments add the bank's charge.
+  const three = page.getByRole("radio", { name: /^3 taksit/ });
+  const label = page.locator("label").filter({ has: three });
+  await expect(label).toContainText(/3 × ₺[\d.,]+ \(toplam ₺[\d.,]+\)/);
+  const optionTotal = amountOf(
+    /toplam (₺[\d.,]+)/.exec((await label.textContent()) ?? "")?.[1] ?? "",
+  );
+  await three.check();
+  await expect(payButton(page)).toHaveText(/^₺[\d.,]+ öde$/);
+  const shown = amountOf(await payButton(page).textContent());
+  expect(shown).toBe(optionTotal);
+  expect(shown).toBeGreaterThan(single);
+  await expect(page.getByText(/taksit farkı \(₺[\d.,]+\) dahil/)).toBeVisible();
+  await expect(page.getByText(/Taksitli ödemede bankanızın vade farkı/)).toBeHidden();
+  await expectAccessible();
+  await screenshot(page, "pay-installments");
+
+  await payButton(page).click();
+  await atBank(page);
+  expect(await bankAmount(page)).toBe(shown);
+  await approveAtBank(page);
+  await expectReceipt(page);
+  const totals = page.getByRole("region", { name: "Tutar özeti" });
+  const paid = totals
+    .locator("dt", { hasText: "Ödenen tutar" })
+    .locator("xpath=following-sibling::dd[1]");
+  expect(amountOf(await paid.textContent())).toBe(shown);
+});
+
 test("a corporate invoice: the company's VKN address, paid from the wallet", async ({
   page,
   expectAccessible,

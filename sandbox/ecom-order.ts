@@ -451,6 +451,24 @@ export function completeRules(ctx: SandboxContext) {
   };
 }
 
+/**
+ * A card instalment option as Payment Get All Types lists it. Minted's shape is undocumented;
+ * this follows the related payment API's Installment schema (minted-api.md §12): `installment`
+ * is the count, `margin` the bank's charge in percent of the amount, added on completion as
+ * `payment_cost`.
+ */
+export interface InstallmentOption {
+  installment: number;
+  margin: number;
+}
+
+export function installmentOptionsOf(ctx: SandboxContext): InstallmentOption[] {
+  return installmentsOf(ctx, "creditcard").map((installment) => ({
+    installment,
+    margin: installmentRate(ctx, installment),
+  }));
+}
+
 export function installmentsOf(ctx: SandboxContext, type: PaymentType): number[] {
   if (type === "cash") return [1];
   return Object.keys(ctx.config.installmentRates)

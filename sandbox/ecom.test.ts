@@ -428,7 +428,15 @@ describe("E-Commerce checkout (Digest)", () => {
   it("lists the payment types", async () => {
     const tr = await curl(sb.url, "/partner/ecom/payment/types");
     expect(tr.json.data).toEqual([
-      { code: "creditcard", name: "Kredi / banka kartı", installments: [1, 3, 6] },
+      {
+        code: "creditcard",
+        name: "Kredi / banka kartı",
+        installments: [
+          { installment: 1, margin: 0 },
+          { installment: 3, margin: 2.9 },
+          { installment: 6, margin: 5.4 },
+        ],
+      },
       { code: "cash", name: "Cüzdan bakiyesi (TL)" },
     ]);
     const en = await curl(sb.url, "/partner/ecom/payment/types", {

@@ -14,7 +14,7 @@ import {
   dateOrder,
   ecomOrderJson,
   inDateRange,
-  installmentsOf,
+  installmentOptionsOf,
   isPhysical,
   limitMessage,
   newBasket,
@@ -231,7 +231,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
       {
         code: "creditcard",
         name: t(lang, "Kredi / banka kartı", "Credit / debit card"),
-        installments: installmentsOf(ctx, "creditcard"),
+        installments: installmentOptionsOf(ctx),
       },
       { code: "cash", name: t(lang, "Cüzdan bakiyesi (TL)", "Wallet balance (TRY)") },
     ]);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
+import { totalWithInstallmentCharge } from "../../contract/installment-charge.ts";
+import { control, curl } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
 import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
+import { upstreamPaymentTypesSchema } from "../upstream/schemas/checkout.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 
 const IND = "DEMO-IND-001";
@@ -120,13 +122,69 @@ describe("checkout", () => {
     expect(res.text).not.toContain(proxy().sandbox.url);
   });
 
-  it("offers card instalments and the wallet", async () => {
+  it("offers card instalments with the bank's rate, and the wallet", async () => {
     const api = await apiClient(proxy(), IND);
     expect((await api.call("GET", "/api/checkout/payment-types")).json).toEqual({
       paymentTypes: [
-        { type: "card", name: "Credit / debit card", installments: [1, 3, 6] },
-        { type: "wallet", name: "Wallet balance (TRY)", installments: [1] },
+        {
+          type: "card",
+          name: "Credit / debit card",
+          installments: [
+            { count: 1, ratePercent: 0 },
+            { count: 3, ratePercent: 2.9 },
+            { count: 6, ratePercent: 5.4 },
+          ],
+        },
+        {
+          type: "wallet",
+          name: "Wallet balance (TRY)",
+          installments: [{ count: 1, ratePercent: 0 }],
+        },
       ],
+    });
+  });
+
+  it("reads an upstream that lists instalments as plain counts, without a charge", () => {
+    const parsed = upstreamPaymentTypesSchema.parse([
+      { code: "creditcard", name: "Kart", installments: [1, 3] },
+      { code: "creditcard", name: "Kart", installments: [{ installment: 3, margin: null }] },
+      { code: "cash", name: "Cüzdan" },
+    ]);
+    expect(parsed.map((p) => p.installments)).toEqual([
+      [
+        { installment: 1, margin: 0 },
+        { installment: 3, margin: 0 },
+      ],
+      [{ installment: 3, margin: 0 }],
+      undefined,
+    ]);
+  });
+
+  it("card in 3 instalments: upstream charges exactly the total the shop shows", async () => {
+    const api = await apiClient(proxy(), IND);
+    const { legalAcceptances, quote } = await readyToComplete(api);
+    const types: any = (await api.call("GET", "/api/checkout/payment-types")).json;
+    const three = types.paymentTypes[0].installments.find((o: any) => o.count === 3);
+    const shown = totalWithInstallmentCharge(quote.totals.total, three.ratePercent);
+    expect(shown).toBe(4559.43); // 4430.93 + 128.50 (2.9 %)
+
+    const res = await complete(api, {
+      quoteId: quote.quoteId,
+      paymentType: "card",
+      installments: 3,
+      legalAcceptances,
+    });
+    expect(res.status, res.text).toBe(200);
+    const done: any = res.json;
+    const orders = await curl(
+      proxy().sandbox.url,
+      `/partner/ecom/orders?page=1&total=30&customer_external_id=${IND}`,
+    );
+    const upstream = orders.json.data.data.find((o: any) => o.increment_id === done.orderCode);
+    expect(upstream).toMatchObject({
+      payment_cost: 128.5,
+      paid_total: shown,
+      payment: { total: shown },
     });
   });
 

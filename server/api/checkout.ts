@@ -282,9 +282,15 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
           ...callOptions(c),
         });
         const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
-          if (p.code === "creditcard")
-            return [{ type: "card", name: p.name, installments: p.installments ?? [1] }];
-          if (p.code === "cash") return [{ type: "wallet", name: p.name, installments: [1] }];
+          if (p.code === "creditcard") {
+            const options = (p.installments ?? [{ installment: 1, margin: 0 }]).map((o) => ({
+              count: o.installment,
+              ratePercent: o.margin,
+            }));
+            return [{ type: "card", name: p.name, installments: options }];
+          }
+          if (p.code === "cash")
+            return [{ type: "wallet", name: p.name, installments: [{ count: 1, ratePercent: 0 }] }];
           return [];
         });
         return { paymentTypes };

@@ -35,10 +35,29 @@ export const upstreamLegalDocumentSchema = z.object({
   pdf_url: text,
 });
 
+/**
+ * A card instalment option. Minted's shape is undocumented (inferred from the related payment
+ * API's Installment schema): `{installment, margin}` with `margin` the bank's charge in percent.
+ * A plain count (an older or simpler answer) is read as an option without a charge.
+ */
+const upstreamInstallmentSchema = z.union([
+  z
+    .number()
+    .int()
+    .positive()
+    .transform((installment) => ({ installment, margin: 0 })),
+  z
+    .object({
+      installment: z.number().int().positive(),
+      margin: z.number().nonnegative().nullish(),
+    })
+    .transform((o) => ({ installment: o.installment, margin: o.margin ?? 0 })),
+]);
+
 export const upstreamPaymentTypesSchema = z.array(
   z.object({
     code: z.string(),
     name: z.string(),
-    installments: z.array(z.number().int()).nullish(),
+    installments: z.array(upstreamInstallmentSchema).nullish(),
   }),
 );

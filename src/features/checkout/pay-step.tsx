@@ -9,13 +9,19 @@ import {
   type PaymentTypes,
   type Quote,
 } from "../../../contract/checkout";
+import {
+  installmentCharge,
+  perInstallment,
+  round2,
+  totalWithInstallmentCharge,
+} from "../../../contract/installment-charge";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { FeeSummary } from "../../components/fee-summary";
 import { AlertIcon, LockIcon, WalletIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { formatMoney } from "../../i18n/format";
+import { formatMoney, formatNumber } from "../../i18n/format";
 import type { ApiProblem } from "../../lib/api";
 import { CardIcon, CheckIcon, SpinnerIcon } from "./checkout-icons";
 import {
@@ -50,6 +56,12 @@ export function createPayLoader(queryClient: QueryClient) {
 type Installments = 1 | 3 | 6;
 const asInstallments = (n: number): Installments | null =>
   n === 1 || n === 3 || n === 6 ? n : null;
+
+/** An instalment option the completion accepts, with the bank's charge in percent. */
+interface Offer {
+  count: Installments;
+  ratePercent: number;
+}
 
 type PaymentOption = PaymentTypes["paymentTypes"][number];
 
@@ -102,44 +114,61 @@ function PaymentTypeChoice({
   );
 }
 
+/** Each option with what it costs: the count, one instalment and the total the bank charges. */
 function InstallmentChoice({
   offered,
   selected,
+  base,
   disabled,
   onSelect,
 }: {
-  offered: readonly Installments[];
+  offered: readonly Offer[];
   selected: Installments;
+  /** The quote's total (no charge), or null while there is no valid quote. */
+  base: number | null;
   disabled: boolean;
   onSelect: (n: Installments) => void;
 }) {
-  const { _ } = useLingui();
+  const { _, i18n } = useLingui();
   const name = useId();
-  const noteId = useId();
+  const money = (amount: number) => formatMoney(amount, "TRY", i18n.locale);
   return (
-    <fieldset className="space-y-2" aria-describedby={selected > 1 ? noteId : undefined}>
+    <fieldset className="space-y-2">
       <legend className="mb-2 font-semibold text-text">{_("checkout.pay.installments")}</legend>
-      {offered.map((n) => (
-        <label key={n} className={cn(radioCard, "items-center")}>
-          <input
-            type="radio"
-            name={name}
-            value={n}
-            checked={n === selected}
-            disabled={disabled}
-            onChange={() => onSelect(n)}
-            className="size-5 shrink-0 accent-primary"
-          />
-          <span className="font-medium text-text">
-            {n === 1 ? _("checkout.pay.singlePayment") : _("checkout.pay.installmentCount", { n })}
-          </span>
-        </label>
-      ))}
-      {selected > 1 ? (
-        <p id={noteId} className="text-sm text-text-muted">
-          {_("checkout.pay.installmentNote")}
-        </p>
-      ) : null}
+      {offered.map(({ count, ratePercent }) => {
+        const total = base === null ? null : totalWithInstallmentCharge(base, ratePercent);
+        return (
+          <label key={count} className={cn(radioCard, "items-center")}>
+            <input
+              type="radio"
+              name={name}
+              value={count}
+              checked={count === selected}
+              disabled={disabled}
+              onChange={() => onSelect(count)}
+              className="size-5 shrink-0 accent-primary"
+            />
+            <span className="flex min-w-0 flex-1 flex-col">
+              <span className="font-medium text-text">
+                {count === 1
+                  ? _("checkout.pay.singlePayment")
+                  : _("checkout.pay.installmentCount", { n: count })}
+              </span>
+              {total === null ? null : (
+                <span className="price text-sm text-text-muted">
+                  {count === 1
+                    ? money(total)
+                    : _("inst.pay.perInstallment", {
+                        n: count,
+                        each: money(perInstallment(total, count)),
+                        total: money(total),
+                      })}
+                </span>
+              )}
+            </span>
+          </label>
+        );
+      })}
     </fieldset>
   );
 }
@@ -238,15 +267,22 @@ function PayContent({ state }: { state: CheckoutState }) {
 
   const options = types.data?.paymentTypes ?? [];
   const selected = options.find((o) => o.type === progress.paymentType) ?? options[0];
-  const offered = (selected?.installments ?? [1]).flatMap((n) => asInstallments(n) ?? []);
-  const stored = asInstallments(progress.installments);
-  const installments = stored !== null && offered.includes(stored) ? stored : (offered[0] ?? 1);
+  const offered = (selected?.installments ?? []).flatMap((o): Offer[] => {
+    const count = asInstallments(o.count);
+    return count === null ? [] : [{ count, ratePercent: o.ratePercent }];
+  });
+  const stored = offered.find((o) => o.count === progress.installments);
+  const offer = stored ?? offered[0] ?? { count: 1, ratePercent: 0 };
+  const installments = offer.count;
 
   const sending = run.phase === "sending";
   const redirecting = run.phase === "done" && run.outcome.kind === "redirect";
   const locked = sending || redirecting || unresolved !== null;
   const quote = fix.timedQuote?.quote;
   const money = (amount: number) => formatMoney(amount, "TRY", i18n.locale);
+  // What the bank will charge for the chosen option: the price last shown is the price paid.
+  const ratePercent = selected?.type === "card" ? offer.ratePercent : 0;
+  const charged = quote ? totalWithInstallmentCharge(quote.totals.total, ratePercent) : null;
   const acceptances = progress.acceptances.filter((a) => LEGAL_TYPES.includes(a.type));
 
   const choose = (paymentType: PaymentOption, n: Installments) => {
@@ -318,6 +354,7 @@ function PayContent({ state }: { state: CheckoutState }) {
                   <InstallmentChoice
                     offered={offered}
                     selected={installments}
+                    base={quote ? quote.totals.total : null}
                     disabled={locked}
                     onSelect={(n) => choose(selected, n)}
                   />
@@ -367,7 +404,7 @@ function PayContent({ state }: { state: CheckoutState }) {
           <h2 id="checkout-pay-total" className="text-sm font-medium text-text-muted">
             {_("checkout.pay.total")}
           </h2>
-          {quote ? (
+          {quote && charged !== null ? (
             <>
               <p
                 className={cn(
@@ -375,8 +412,23 @@ function PayContent({ state }: { state: CheckoutState }) {
                   fix.left === 0 && "opacity-60",
                 )}
               >
-                {money(quote.totals.total)}
+                {money(charged)}
               </p>
+              {installments > 1 && selected?.type === "card" ? (
+                <p className="mt-1 text-sm text-text-muted">
+                  {ratePercent > 0
+                    ? _("inst.pay.chargeIncluded", {
+                        n: installments,
+                        each: money(perInstallment(charged, installments)),
+                        rate: formatNumber(ratePercent, i18n.locale),
+                        charge: money(installmentCharge(quote.totals.total, ratePercent)),
+                      })
+                    : _("inst.pay.noCharge", {
+                        n: installments,
+                        each: money(perInstallment(charged, installments)),
+                      })}
+                </p>
+              ) : null}
               <PriceCountdown fix={fix} className="mt-3" />
             </>
           ) : fix.isError ? (
@@ -400,7 +452,7 @@ function PayContent({ state }: { state: CheckoutState }) {
                 {_("checkout.pay.details")}
               </summary>
               <div className="pb-1">
-                <QuoteDetails quote={quote} updating={fix.left === 0} />
+                <QuoteDetails quote={quote} ratePercent={ratePercent} updating={fix.left === 0} />
               </div>
             </details>
           ) : null}
@@ -426,8 +478,8 @@ function PayContent({ state }: { state: CheckoutState }) {
                 <SpinnerIcon />
                 {_("checkout.pay.redirecting")}
               </>
-            ) : quote ? (
-              _("checkout.pay.action", { total: money(quote.totals.total) })
+            ) : charged !== null ? (
+              _("checkout.pay.action", { total: money(charged) })
             ) : (
               _("checkout.pay.actionNoTotal")
             )}
@@ -456,13 +508,40 @@ function PayContent({ state }: { state: CheckoutState }) {
   );
 }
 
-/** The fee lines under the pay step's total (collapsed: they were on the review step). */
-function QuoteDetails({ quote, updating }: { quote: Quote; updating: boolean }) {
+/**
+ * The fee lines under the pay step's total (collapsed: they were on the review step), with the
+ * instalment charge of the chosen option as one more line, so they add up to the total shown.
+ */
+function QuoteDetails({
+  quote,
+  ratePercent,
+  updating,
+}: {
+  quote: Quote;
+  ratePercent: number;
+  updating: boolean;
+}) {
   const { _ } = useLingui();
+  const charge = installmentCharge(quote.totals.total, ratePercent);
+  const totals =
+    charge > 0
+      ? {
+          ...quote.totals,
+          fees: round2(quote.totals.fees + charge),
+          total: totalWithInstallmentCharge(quote.totals.total, ratePercent),
+        }
+      : quote.totals;
+  const fees =
+    charge > 0
+      ? [
+          ...quote.fees,
+          { kind: "installment_charge", label: _("inst.pay.chargeLine"), amount: charge },
+        ]
+      : quote.fees;
   return (
     <FeeSummary
-      totals={quote.totals}
-      fees={quote.fees}
+      totals={totals}
+      fees={fees}
       currency={quote.currency}
       updating={updating}
       totalLabel={_("checkout.review.totalToPay")}
