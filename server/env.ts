@@ -58,6 +58,18 @@ export const proxyEnvSchema = z
       .max(30 * 86_400)
       .default(12 * 3600),
 
+    /**
+     * The seller printed on invoices (the legal entity that invoices the customer). When the name
+     * and tax number are set they replace the seller block upstream's invoice carries.
+     */
+    INVOICE_SELLER_NAME: z.string().trim().min(2).max(200).optional(),
+    INVOICE_SELLER_TAX_OFFICE: z.string().trim().min(2).max(100).optional(),
+    INVOICE_SELLER_TAX_NUMBER: z
+      .string()
+      .regex(/^\d{10,11}$/, "10-digit VKN (or 11-digit TCKN)")
+      .optional(),
+    INVOICE_SELLER_ADDRESS: z.string().trim().min(5).max(300).optional(),
+
     /** Redis for idempotency records, rate limits and used launch-token ids across instances. */
     REDIS_URL: z.url().optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { z } from "zod";
 import { control } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN, startTestProxy, type TestProxy } from "../test-support.ts";
@@ -92,16 +92,52 @@ export async function upstreamCalls(
  * One proxy and sandbox for a test file, reset to the pinned seed before each test; call at the
  * top of the file and read the proxy through the returned function.
  */
-export function useTestProxy(): () => TestProxy {
+export function useTestProxy(options: { env?: Record<string, string> } = {}): () => TestProxy {
   let proxy: TestProxy | undefined;
   const current = () => {
     if (!proxy) throw new Error("the test proxy is not started yet");
     return proxy;
   };
   beforeAll(async () => {
-    proxy = await startTestProxy();
+    proxy = await startTestProxy(options);
   });
   afterAll(() => proxy?.close());
   beforeEach(() => resetSandbox(current()));
   return current;
+}
+
+/** A paid (wallet) order of the client's customer with DEMO-IND-001's saved addresses; returns its code. */
+export async function paidOrder(api: ApiClient): Promise<string> {
+  expect(
+    (await api.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 })).status,
+  ).toBe(200);
+  expect(
+    (
+      await api.call("PUT", "/api/checkout/addresses", {
+        shippingAddressId: 1931,
+        billingAddressId: 1932,
+      })
+    ).status,
+  ).toBe(200);
+  const legal = (await api.call("GET", "/api/checkout/legal")).json as {
+    documents: { type: string; version: string }[];
+  };
+  const quote = (await api.call("GET", "/api/checkout/quote")).json as { quoteId: string };
+  const acceptedAt = new Date().toISOString();
+  const res = await api.call(
+    "POST",
+    "/api/checkout/complete",
+    {
+      quoteId: quote.quoteId,
+      paymentType: "wallet",
+      legalAcceptances: legal.documents.map((d) => ({
+        type: d.type,
+        version: d.version,
+        acceptedAt,
+      })),
+    },
+    { "idempotency-key": `invoice-pdf-${String(Date.now())}` },
+  );
+  expect(res.status, res.text).toBe(200);
+  return (res.json as { orderCode: string }).orderCode;
 }

@@ -3,45 +3,9 @@ import { describe, expect, it } from "vitest";
 import { fileLinkSchema } from "../../contract/files.ts";
 import { FILE_LINK_TTL_S } from "../file-links.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
-import { apiClient, useTestProxy, type ApiClient } from "./api-test-client.ts";
+import { apiClient, paidOrder, useTestProxy } from "./api-test-client.ts";
 
 const proxy = useTestProxy();
-
-/** A paid (wallet) order of DEMO-IND-001; returns its code. */
-async function paidOrder(api: ApiClient): Promise<string> {
-  expect(
-    (await api.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 })).status,
-  ).toBe(200);
-  expect(
-    (
-      await api.call("PUT", "/api/checkout/addresses", {
-        shippingAddressId: 1931,
-        billingAddressId: 1932,
-      })
-    ).status,
-  ).toBe(200);
-  const legal = (await api.call("GET", "/api/checkout/legal")).json as {
-    documents: { type: string; version: string }[];
-  };
-  const quote = (await api.call("GET", "/api/checkout/quote")).json as { quoteId: string };
-  const acceptedAt = new Date().toISOString();
-  const res = await api.call(
-    "POST",
-    "/api/checkout/complete",
-    {
-      quoteId: quote.quoteId,
-      paymentType: "wallet",
-      legalAcceptances: legal.documents.map((d) => ({
-        type: d.type,
-        version: d.version,
-        acceptedAt,
-      })),
-    },
-    { "idempotency-key": `invoice-pdf-${String(Date.now())}` },
-  );
-  expect(res.status, res.text).toBe(200);
-  return (res.json as { orderCode: string }).orderCode;
-}
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({ data: bytes, useSystemFonts: false }).promise;

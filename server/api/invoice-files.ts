@@ -6,7 +6,7 @@ import { openFileLink, sealFileLink } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { findInvoice } from "./order-finder.ts";
-import { invoiceView } from "./order-views.ts";
+import { configuredSeller, invoiceView } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
 /**
@@ -21,7 +21,7 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
       requestId: c.get("requestId"),
     });
     if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
-    return invoiceView(invoice);
+    return invoiceView(invoice, configuredSeller(deps.env));
   };
 
   return [

@@ -337,7 +337,23 @@ export function receiptView(
 }
 
 /** The invoice, with the buyer's full identity number (the one view that carries it). */
-export function invoiceView(v: UpstreamInvoice): Invoice {
+/** The seller block from configuration (INVOICE_SELLER_*), or null to print upstream's. */
+export function configuredSeller(env: {
+  INVOICE_SELLER_NAME?: string | undefined;
+  INVOICE_SELLER_TAX_OFFICE?: string | undefined;
+  INVOICE_SELLER_TAX_NUMBER?: string | undefined;
+  INVOICE_SELLER_ADDRESS?: string | undefined;
+}): Invoice["seller"] | null {
+  if (!env.INVOICE_SELLER_NAME || !env.INVOICE_SELLER_TAX_NUMBER) return null;
+  return {
+    name: env.INVOICE_SELLER_NAME,
+    taxOffice: env.INVOICE_SELLER_TAX_OFFICE ?? null,
+    taxNumber: env.INVOICE_SELLER_TAX_NUMBER,
+    address: env.INVOICE_SELLER_ADDRESS ?? null,
+  };
+}
+
+export function invoiceView(v: UpstreamInvoice, seller: Invoice["seller"] | null = null): Invoice {
   const currency = currencySchema.safeParse(v.currency_code.toUpperCase());
   if (!currency.success) throw new ApiError("upstream_invalid");
   const type = v.type.toLowerCase();
@@ -355,7 +371,7 @@ export function invoiceView(v: UpstreamInvoice): Invoice {
     orderCode: v.order_code,
     type: type === "sell" ? "sell" : type === "delivery" ? "delivery" : "buy",
     currency: currency.data,
-    seller: {
+    seller: seller ?? {
       name: v.seller.name,
       taxOffice: v.seller.tax_office ?? null,
       taxNumber: v.seller.tax_number,

@@ -15,6 +15,7 @@ import { upstreamEcomOrderPageSchema } from "../upstream/schemas/orders.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
 import {
+  configuredSeller,
   invoiceView,
   orderDetailView,
   orderSummaryView,
@@ -125,7 +126,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       handler: async ({ c, params, customer }) => {
         const invoice = await findInvoice(deps, params.code, callContext(c));
         if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
-        return invoiceView(invoice);
+        return invoiceView(invoice, configuredSeller(deps.env));
       },
     }),
     route({
