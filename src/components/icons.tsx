@@ -1,26 +1,4 @@
-import type { ReactNode, SVGProps } from "react";
-
-type IconProps = Omit<SVGProps<SVGSVGElement>, "children">;
-
-function Icon({ children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon, type IconProps } from "./icon";
 
 export function GridIcon(props: IconProps) {
   return (

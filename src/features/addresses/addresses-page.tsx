@@ -11,7 +11,7 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { showToast } from "../../components/toasts";
 import { ApiProblem } from "../../lib/api";
-import { PlusIcon, TrashIcon } from "../basket/basket-icons";
+import { PlusIcon, TrashIcon } from "../../components/action-icons";
 import { AddressForm } from "./address-form";
 import { addressesQueryOptions, useCreateAddress, useDeleteAddress } from "./address-queries";
 import { AddressSummary } from "./address-summary";

@@ -10,7 +10,8 @@ import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
-import { MinusIcon, PlusIcon, TrashIcon } from "./basket-icons";
+import { PlusIcon, TrashIcon } from "../../components/action-icons";
+import { MinusIcon } from "./basket-icons";
 import {
   useBasketQuantity,
   useClearBasket,

@@ -9,6 +9,7 @@ import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, SearchIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
+import { Pagination } from "../../components/pagination";
 import { Skeleton } from "../../components/skeleton";
 import { msg } from "../../i18n/i18n";
 import {
@@ -148,45 +149,20 @@ function SortSelect({ search }: { search: CatalogSearch }) {
   );
 }
 
-function Pagination({ search, totalPages }: { search: CatalogSearch; totalPages: number }) {
+function CatalogPagination({ search, totalPages }: { search: CatalogSearch; totalPages: number }) {
   const { _ } = useLingui();
-  if (totalPages <= 1) return null;
-  const pages = Array.from({ length: totalPages }, (_unused, index) => index + 1);
-  const to = (page: number) => catalogSearchString({ ...search, page }) || "/";
-  const edge =
-    "inline-flex min-h-12 items-center rounded-control px-4 font-medium text-primary hover:bg-primary-soft";
   return (
-    <nav aria-label={_("catalog.pages")} className="mt-8 flex items-center justify-center gap-1">
-      {search.page > 1 ? (
-        <Link to={to(search.page - 1)} className={edge}>
-          {_("catalog.previous")}
-        </Link>
-      ) : null}
-      <ul className="flex gap-1">
-        {pages.map((page) => (
-          <li key={page}>
-            <Link
-              to={to(page)}
-              aria-label={_("catalog.page", { page })}
-              aria-current={page === search.page ? "page" : undefined}
-              className={cn(
-                "grid size-12 place-items-center rounded-control price font-semibold",
-                page === search.page
-                  ? "bg-primary text-primary-contrast"
-                  : "text-text hover:bg-surface-sunken",
-              )}
-            >
-              {page}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {search.page < totalPages ? (
-        <Link to={to(search.page + 1)} className={edge}>
-          {_("catalog.next")}
-        </Link>
-      ) : null}
-    </nav>
+    <Pagination
+      page={search.page}
+      totalPages={totalPages}
+      to={(page) => catalogSearchString({ ...search, page }) || "/"}
+      labels={{
+        nav: _("catalog.pages"),
+        page: (page) => _("catalog.page", { page }),
+        previous: _("catalog.previous"),
+        next: _("catalog.next"),
+      }}
+    />
   );
 }
 
@@ -252,7 +228,7 @@ export function CatalogPage() {
             <ProductCard key={product.sku} product={product} />
           ))}
         </ul>
-        <Pagination search={search} totalPages={data.pageInfo.totalPages} />
+        <CatalogPagination search={search} totalPages={data.pageInfo.totalPages} />
       </>
     );
   }

@@ -9,7 +9,7 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { msg } from "../../i18n/i18n";
 import { ApiProblem } from "../../lib/api";
-import { CheckIcon } from "./checkout-icons";
+import { CheckIcon } from "../../components/action-icons";
 import { checkoutQueryOptions } from "./checkout-queries";
 import { STEPS, redirectFor, stepOfPath, stepPath, type Step } from "./checkout-routing";
 import { useUnresolvedAttempt } from "./checkout-session";

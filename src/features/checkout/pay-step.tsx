@@ -23,7 +23,8 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import type { ApiProblem } from "../../lib/api";
-import { CardIcon, CheckIcon, SpinnerIcon } from "./checkout-icons";
+import { CheckIcon } from "../../components/action-icons";
+import { CardIcon, SpinnerIcon } from "./checkout-icons";
 import {
   checkoutQueryOptions,
   paymentTypesQueryOptions,

@@ -3,7 +3,8 @@ import { useEffect, useId, useRef } from "react";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { formatMoney } from "../../i18n/format";
-import { ClockIcon, SpinnerIcon } from "./checkout-icons";
+import { ClockIcon } from "../../components/action-icons";
+import { SpinnerIcon } from "./checkout-icons";
 import { countdownAnnouncement, formatCountdown } from "./price-fix";
 import type { PriceFixState } from "./use-price-fix";
 

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams, type LoaderFunctionArgs } from "rea
 import type { OrderSummary } from "../../../contract/orders";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
+import { Pagination } from "../../components/pagination";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, ReceiptIcon, SearchIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
@@ -12,7 +13,8 @@ import { Skeleton } from "../../components/skeleton";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
 import { summarizeItems } from "./items-summary";
-import { CheckIcon, ChevronRightIcon } from "./order-icons";
+import { CheckIcon } from "../../components/action-icons";
+import { ChevronRightIcon } from "./order-icons";
 import { GuestOrders } from "./guest-orders";
 import { formatOrderTime } from "./order-format";
 import { ordersQueryOptions } from "./order-queries";
@@ -26,7 +28,6 @@ import {
   toggleStatus,
   type OrdersSearch,
 } from "./orders-search";
-import { pageWindow } from "./page-window";
 
 /** Starts the orders request without holding up navigation; the page shows skeletons. */
 export function createOrdersLoader(queryClient: QueryClient) {
@@ -264,57 +265,20 @@ function RowSkeleton() {
   );
 }
 
-function Pagination({ search, totalPages }: { search: OrdersSearch; totalPages: number }) {
+function OrdersPagination({ search, totalPages }: { search: OrdersSearch; totalPages: number }) {
   const { _ } = useLingui();
-  if (totalPages <= 1) return null;
-  const to = (page: number) => `/orders${ordersSearchString({ ...search, page })}`;
-  const edge =
-    "inline-flex min-h-12 items-center rounded-control px-3 font-medium text-primary hover:bg-primary-soft";
   return (
-    <nav
-      aria-label={_("orders.pages")}
-      className="mt-6 flex flex-wrap items-center justify-center gap-1"
-    >
-      {search.page > 1 ? (
-        <Link to={to(search.page - 1)} className={edge}>
-          {_("orders.previous")}
-        </Link>
-      ) : null}
-      <ul className="flex gap-1">
-        {pageWindow(search.page, totalPages).map((page, index) =>
-          page === null ? (
-            <li
-              key={`gap-${String(index)}`}
-              aria-hidden="true"
-              className="grid w-6 place-items-center text-text-muted"
-            >
-              …
-            </li>
-          ) : (
-            <li key={page}>
-              <Link
-                to={to(page)}
-                aria-label={_("orders.page", { page })}
-                aria-current={page === search.page ? "page" : undefined}
-                className={cn(
-                  "grid size-12 place-items-center rounded-control price font-semibold",
-                  page === search.page
-                    ? "bg-primary text-primary-contrast"
-                    : "text-text hover:bg-surface-sunken",
-                )}
-              >
-                {page}
-              </Link>
-            </li>
-          ),
-        )}
-      </ul>
-      {search.page < totalPages ? (
-        <Link to={to(search.page + 1)} className={edge}>
-          {_("orders.next")}
-        </Link>
-      ) : null}
-    </nav>
+    <Pagination
+      page={search.page}
+      totalPages={totalPages}
+      to={(page) => `/orders${ordersSearchString({ ...search, page })}`}
+      labels={{
+        nav: _("orders.pages"),
+        page: (page) => _("orders.page", { page }),
+        previous: _("orders.previous"),
+        next: _("orders.next"),
+      }}
+    />
   );
 }
 
@@ -414,7 +378,7 @@ export function OrdersPage() {
             <OrderRow key={order.code} order={order} />
           ))}
         </ul>
-        <Pagination search={search} totalPages={data.pageInfo.totalPages} />
+        <OrdersPagination search={search} totalPages={data.pageInfo.totalPages} />
       </>
     );
   }

@@ -1,51 +1,10 @@
-import type { ReactNode, SVGProps } from "react";
-
-type IconProps = Omit<SVGProps<SVGSVGElement>, "children">;
-
-function Icon({ children, ...props }: IconProps & { children: ReactNode }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      width="24"
-      height="24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.75"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
-      {children}
-    </svg>
-  );
-}
+import { Icon, type IconProps } from "../../components/icon";
 
 export function CheckCircleIcon(props: IconProps) {
   return (
     <Icon {...props}>
       <circle cx="12" cy="12" r="9" />
       <path d="m8 12.5 2.75 2.75L16 10" />
-    </Icon>
-  );
-}
-
-export function ClockIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <circle cx="12" cy="12" r="9" />
-      <path d="M12 7.5V12l3 2" />
-    </Icon>
-  );
-}
-
-export function PrinterIcon(props: IconProps) {
-  return (
-    <Icon {...props}>
-      <path d="M7 8.5V3.5h10v5" />
-      <rect x="3.5" y="8.5" width="17" height="8" rx="1.5" />
-      <path d="M7 14h10v6.5H7z" />
     </Icon>
   );
 }

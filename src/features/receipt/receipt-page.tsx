@@ -26,13 +26,8 @@ import {
   paymentStateLabel,
   statusLabel,
 } from "./receipt-format";
-import {
-  CheckCircleIcon,
-  ClockIcon,
-  CopyIcon,
-  DocumentCheckIcon,
-  PrinterIcon,
-} from "./receipt-icons";
+import { ClockIcon, PrinterIcon } from "../../components/action-icons";
+import { CheckCircleIcon, CopyIcon, DocumentCheckIcon } from "./receipt-icons";
 import { isNotFound, isPaymentPending, isSignedOut, receiptQueryOptions } from "./receipt-queries";
 
 /** A section of the receipt sheet: a small heading over its content, dashed rule above. */
