@@ -15,8 +15,6 @@ import {
  * starts from a fresh sandbox.
  */
 
-test.skip(({ isMobile }) => !isMobile, "the checkout journeys run on the phone project");
-
 const gold10g = "/products/MNTGB00010";
 /** Completing a basket upstream (server/upstream/paths.ts `basketComplete`). */
 const COMPLETE = { method: "PUT", path: "/partner/ecom/basket/complete" } as const;

@@ -44,7 +44,7 @@ import {
 import type { CompletionOutcome } from "./payment-attempt";
 import { isPaying, resetPaymentRun, startPayment, usePaymentRun } from "./payment-runner";
 import { basketSignature } from "./price-fix";
-import { PriceAnnouncer, PriceChange, PriceCountdown } from "./price-fix-panel";
+import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix } from "./use-price-fix";
 
 export function createPayLoader(queryClient: QueryClient) {
@@ -433,17 +433,7 @@ function PayContent({ state }: { state: CheckoutState }) {
               <PriceCountdown fix={fix} className="mt-3" />
             </>
           ) : fix.isError ? (
-            <div role="alert" className="mt-2">
-              <p className="text-text">{_("checkout.price.error")}</p>
-              <Button
-                variant="secondary"
-                className="mt-3"
-                onClick={fix.retry}
-                disabled={fix.isFetching}
-              >
-                {_("error.retry")}
-              </Button>
-            </div>
+            <PriceError fix={fix} className="mt-2" />
           ) : (
             <Skeleton className="mt-2 h-9 w-48" />
           )}

@@ -135,3 +135,16 @@ export function PriceChange({ fix, focusKey }: { fix: PriceFixState; focusKey?: 
     </section>
   );
 }
+
+/** The quote could not be read: say so, and offer to ask again. */
+export function PriceError({ fix, className }: { fix: PriceFixState; className?: string }) {
+  const { _ } = useLingui();
+  return (
+    <div role="alert" className={className}>
+      <p className="text-text">{_("checkout.price.error")}</p>
+      <Button variant="secondary" className="mt-3" onClick={fix.retry} disabled={fix.isFetching}>
+        {_("error.retry")}
+      </Button>
+    </div>
+  );
+}

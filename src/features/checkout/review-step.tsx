@@ -20,7 +20,7 @@ import {
 import { createStepLoader, stepPath } from "./checkout-routing";
 import { LegalDocuments, useAcceptedDocuments } from "./legal-documents";
 import { basketSignature } from "./price-fix";
-import { PriceAnnouncer, PriceChange, PriceCountdown } from "./price-fix-panel";
+import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix, type PriceFixState } from "./use-price-fix";
 
 export function createReviewLoader(queryClient: QueryClient) {
@@ -126,17 +126,7 @@ export function QuoteTotals({
             <PriceCountdown fix={fix} className="mt-4" />
           </>
         ) : fix.isError ? (
-          <div role="alert" className="mt-3">
-            <p className="text-text">{_("checkout.price.error")}</p>
-            <Button
-              variant="secondary"
-              className="mt-3"
-              onClick={fix.retry}
-              disabled={fix.isFetching}
-            >
-              {_("error.retry")}
-            </Button>
-          </div>
+          <PriceError fix={fix} className="mt-3" />
         ) : (
           <div role="status" aria-label={_("checkout.price.loading")} className="mt-3 space-y-2">
             <Skeleton className="h-4 w-full" />

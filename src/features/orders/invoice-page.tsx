@@ -7,14 +7,13 @@ import type { Invoice } from "../../../contract/orders";
 import { BackLink } from "../../components/back-link";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
-import { EmptyState } from "../../components/empty-state";
-import { AlertIcon, CompassIcon } from "../../components/icons";
+import { AlertIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { msg } from "../../i18n/i18n";
 import { formatMoney, formatNumber, formatWeight } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
-import { GuestOrders } from "./guest-orders";
+import { OrderLoadFailure } from "./order-load-failure";
 import { PrinterIcon } from "../../components/action-icons";
 import { DownloadIcon } from "./order-icons";
 import { formatCalendarDay, formatPercent } from "./order-format";
@@ -420,45 +419,22 @@ export function InvoicePage() {
     </div>
   );
 
-  if (!invoice && error) {
-    const status = error instanceof ApiProblem ? error.status : 0;
-    if (status === 401)
-      return (
-        <>
-          <PageHeader title={_("invoice.title")} before={back} />
-          <GuestOrders />
-        </>
-      );
-    const notFound = status === 404 || status === 400;
+  if (!invoice && error)
     return (
-      <>
-        <PageHeader
-          title={notFound ? _("invoice.notFound.title") : _("error.title")}
-          hideTitle
-          before={back}
-        />
-        {notFound ? (
-          <EmptyState
-            icon={<CompassIcon />}
-            title={_("invoice.notFound.title")}
-            body={_("invoice.notFound.body")}
-            actions={<ButtonLink to="/orders">{_("order.notFound.orders")}</ButtonLink>}
-          />
-        ) : (
-          <EmptyState
-            icon={<AlertIcon />}
-            title={_("error.title")}
-            body={_("invoice.error.body")}
-            actions={
-              <Button onClick={() => void refetch()} disabled={isFetching}>
-                {_("error.retry")}
-              </Button>
-            }
-          />
-        )}
-      </>
+      <OrderLoadFailure
+        error={error}
+        title={_("invoice.title")}
+        back={back}
+        notFound={{
+          title: _("invoice.notFound.title"),
+          body: _("invoice.notFound.body"),
+          actions: <ButtonLink to="/orders">{_("order.notFound.orders")}</ButtonLink>,
+        }}
+        errorBody={_("invoice.error.body")}
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     );
-  }
 
   return (
     <>

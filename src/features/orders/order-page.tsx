@@ -5,16 +5,13 @@ import { useParams, type LoaderFunctionArgs } from "react-router";
 import type { OrderStatus } from "../../../contract/common";
 import type { OrderDetail, TimelineEvent } from "../../../contract/orders";
 import { BackLink } from "../../components/back-link";
-import { Button, ButtonLink } from "../../components/button-link";
+import { ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
-import { EmptyState } from "../../components/empty-state";
 import { FeeSummary } from "../../components/fee-summary";
-import { AlertIcon, CompassIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { ApiProblem } from "../../lib/api";
 import { AddressSummary } from "../addresses/address-summary";
-import { GuestOrders } from "./guest-orders";
+import { OrderLoadFailure } from "./order-load-failure";
 import { CheckIcon } from "../../components/action-icons";
 import { CrossIcon, DocumentIcon, ExternalIcon, TruckIcon } from "./order-icons";
 import { formatCalendarDay, formatOrderTime } from "./order-format";
@@ -333,52 +330,29 @@ export function OrderPage() {
     </p>
   );
 
-  if (!order && error) {
-    const status = error instanceof ApiProblem ? error.status : 0;
-    if (status === 401)
-      return (
-        <>
-          <PageHeader title={_("order.title", { code })} before={back} />
-          <GuestOrders />
-        </>
-      );
-    const notFound = status === 404 || status === 400;
+  if (!order && error)
     return (
-      <>
-        <PageHeader
-          title={notFound ? _("order.notFound.title") : _("error.title")}
-          hideTitle
-          before={back}
-        />
-        {notFound ? (
-          <EmptyState
-            icon={<CompassIcon />}
-            title={_("order.notFound.title")}
-            body={_("order.notFound.body")}
-            actions={
-              <>
-                <ButtonLink to="/orders">{_("order.notFound.orders")}</ButtonLink>
-                <ButtonLink to="/receipt-lookup" variant="quiet">
-                  {_("orders.findReceipt")}
-                </ButtonLink>
-              </>
-            }
-          />
-        ) : (
-          <EmptyState
-            icon={<AlertIcon />}
-            title={_("error.title")}
-            body={_("order.error.body")}
-            actions={
-              <Button onClick={() => void refetch()} disabled={isFetching}>
-                {_("error.retry")}
-              </Button>
-            }
-          />
-        )}
-      </>
+      <OrderLoadFailure
+        error={error}
+        title={_("order.title", { code })}
+        back={back}
+        notFound={{
+          title: _("order.notFound.title"),
+          body: _("order.notFound.body"),
+          actions: (
+            <>
+              <ButtonLink to="/orders">{_("order.notFound.orders")}</ButtonLink>
+              <ButtonLink to="/receipt-lookup" variant="quiet">
+                {_("orders.findReceipt")}
+              </ButtonLink>
+            </>
+          ),
+        }}
+        errorBody={_("order.error.body")}
+        onRetry={() => void refetch()}
+        retrying={isFetching}
+      />
     );
-  }
 
   return (
     <>
