@@ -1,8 +1,9 @@
 import { lingui } from "@lingui/vite-plugin";
 import { defineConfig } from "vitest/config";
+import { splitMessages } from "./scripts/vite-plugin-split-messages.ts";
 
 export default defineConfig({
-  plugins: [lingui()],
+  plugins: [lingui(), splitMessages()],
   test: {
     include: [
       "src/**/*.test.{ts,tsx}",

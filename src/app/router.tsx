@@ -1,13 +1,17 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { basketQueryOptions } from "../features/basket/basket-queries";
 import { receiptQueryOptions } from "../features/receipt/receipt-queries";
+import { withMessages } from "../i18n/i18n";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageFallback } from "./page-fallback";
 import { queryClient } from "./query-client";
 import { RootErrorBoundary, RouteErrorBoundary } from "./route-error";
 
-/** Every page is its own chunk; the error and loading states ship with the shell. */
+/**
+ * Every page is its own chunk; the error and loading states ship with the shell. Pages outside
+ * the first catalog view load their strings with their chunk (`withMessages`).
+ */
 const page = {
   ErrorBoundary: RouteErrorBoundary,
   HydrateFallback: PageFallback,
@@ -32,8 +36,9 @@ export const routes: RouteObject[] = [
         path: "products/:sku",
         ...page,
         lazy: async () => {
-          const { ProductPage, createProductLoader } =
-            await import("../features/product/product-page");
+          const { ProductPage, createProductLoader } = await withMessages(
+            import("../features/product/product-page"),
+          );
           return { Component: ProductPage, loader: createProductLoader(queryClient) };
         },
       },
@@ -50,7 +55,7 @@ export const routes: RouteObject[] = [
           return null;
         },
         lazy: async () => ({
-          Component: (await import("../features/basket/basket-page")).BasketPage,
+          Component: (await withMessages(import("../features/basket/basket-page"))).BasketPage,
         }),
       },
       {
@@ -59,39 +64,46 @@ export const routes: RouteObject[] = [
         path: "checkout",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/checkout/checkout-layout")).CheckoutLayout,
+          Component: (await withMessages(import("../features/checkout/checkout-layout")))
+            .CheckoutLayout,
         }),
         children: [
           {
             index: true,
             lazy: async () => {
-              const [{ CheckoutIndex }, { createStepLoader }] = await Promise.all([
-                import("../features/checkout/checkout-layout"),
-                import("../features/checkout/checkout-routing"),
-              ]);
+              const [{ CheckoutIndex }, { createStepLoader }] = await withMessages(
+                Promise.all([
+                  import("../features/checkout/checkout-layout"),
+                  import("../features/checkout/checkout-routing"),
+                ]),
+              );
               return { Component: CheckoutIndex, loader: createStepLoader(queryClient, null) };
             },
           },
           {
             path: "address",
             lazy: async () => {
-              const { AddressStep, createAddressLoader } =
-                await import("../features/checkout/address-step");
+              const { AddressStep, createAddressLoader } = await withMessages(
+                import("../features/checkout/address-step"),
+              );
               return { Component: AddressStep, loader: createAddressLoader(queryClient) };
             },
           },
           {
             path: "review",
             lazy: async () => {
-              const { ReviewStep, createReviewLoader } =
-                await import("../features/checkout/review-step");
+              const { ReviewStep, createReviewLoader } = await withMessages(
+                import("../features/checkout/review-step"),
+              );
               return { Component: ReviewStep, loader: createReviewLoader(queryClient) };
             },
           },
           {
             path: "pay",
             lazy: async () => {
-              const { PayStep, createPayLoader } = await import("../features/checkout/pay-step");
+              const { PayStep, createPayLoader } = await withMessages(
+                import("../features/checkout/pay-step"),
+              );
               return { Component: PayStep, loader: createPayLoader(queryClient) };
             },
           },
@@ -102,8 +114,9 @@ export const routes: RouteObject[] = [
         path: "checkout/return",
         ...page,
         lazy: async () => {
-          const { ReturnPage, createReturnLoader } =
-            await import("../features/checkout/return-page");
+          const { ReturnPage, createReturnLoader } = await withMessages(
+            import("../features/checkout/return-page"),
+          );
           return { Component: ReturnPage, loader: createReturnLoader(queryClient) };
         },
       },
@@ -111,7 +124,9 @@ export const routes: RouteObject[] = [
         path: "orders",
         ...page,
         lazy: async () => {
-          const { OrdersPage, createOrdersLoader } = await import("../features/orders/orders-page");
+          const { OrdersPage, createOrdersLoader } = await withMessages(
+            import("../features/orders/orders-page"),
+          );
           return { Component: OrdersPage, loader: createOrdersLoader(queryClient) };
         },
       },
@@ -119,7 +134,9 @@ export const routes: RouteObject[] = [
         path: "orders/:code",
         ...page,
         lazy: async () => {
-          const { OrderPage, createOrderLoader } = await import("../features/orders/order-page");
+          const { OrderPage, createOrderLoader } = await withMessages(
+            import("../features/orders/order-page"),
+          );
           return { Component: OrderPage, loader: createOrderLoader(queryClient) };
         },
       },
@@ -133,15 +150,16 @@ export const routes: RouteObject[] = [
           return null;
         },
         lazy: async () => ({
-          Component: (await import("../features/receipt/receipt-page")).ReceiptPage,
+          Component: (await withMessages(import("../features/receipt/receipt-page"))).ReceiptPage,
         }),
       },
       {
         path: "orders/:code/invoice",
         ...page,
         lazy: async () => {
-          const { InvoicePage, createInvoiceLoader } =
-            await import("../features/orders/invoice-page");
+          const { InvoicePage, createInvoiceLoader } = await withMessages(
+            import("../features/orders/invoice-page"),
+          );
           return { Component: InvoicePage, loader: createInvoiceLoader(queryClient) };
         },
       },
@@ -149,21 +167,22 @@ export const routes: RouteObject[] = [
         path: "wallet",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/wallet/wallet-page")).WalletPage,
+          Component: (await withMessages(import("../features/wallet/wallet-page"))).WalletPage,
         }),
       },
       {
         path: "addresses",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/addresses/addresses-page")).AddressesPage,
+          Component: (await withMessages(import("../features/addresses/addresses-page")))
+            .AddressesPage,
         }),
       },
       {
         path: "receipt-lookup",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/receipt-lookup/receipt-lookup-page"))
+          Component: (await withMessages(import("../features/receipt-lookup/receipt-lookup-page")))
             .ReceiptLookupPage,
         }),
       },
@@ -171,7 +190,7 @@ export const routes: RouteObject[] = [
         path: "launch",
         ...page,
         lazy: async () => ({
-          Component: (await import("../features/launch/launch-page")).LaunchPage,
+          Component: (await withMessages(import("../features/launch/launch-page"))).LaunchPage,
         }),
       },
       // The 404 page shares its content with the error boundary, so it ships with the shell.

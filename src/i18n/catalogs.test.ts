@@ -3,7 +3,11 @@ import { createCompiledCatalog } from "@lingui/cli/api";
 import { formatter } from "@lingui/format-po";
 import { describe, expect, it } from "vitest";
 import { messages as compiledEn } from "../locales/en.po";
+import { messages as compiledEnRest } from "../locales/en.po?rest";
+import { messages as compiledEnShell } from "../locales/en.po?shell";
 import { messages as compiledTr } from "../locales/tr.po";
+import { messages as compiledTrRest } from "../locales/tr.po?rest";
+import { messages as compiledTrShell } from "../locales/tr.po?shell";
 import { locales } from "./locales";
 
 const po = formatter({ explicitIdAsDefault: true, origins: false });
@@ -35,6 +39,43 @@ function idsUsedInSource(): Set<string> {
     }
   }
   return ids;
+}
+
+/** Ids used in `code` (see idsUsedInSource). */
+function idsIn(code: string): string[] {
+  return [...code.matchAll(/\b(?:_|msg)\(\s*"([^"]+)"/g)].flatMap((match) => match[1] ?? []);
+}
+
+/** The glob key of a relative import from `from`, or undefined when it is not a module of src/. */
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = new URL(specifier, `file:///src/i18n/${from}`).pathname.replace(
+    /^\/src\/i18n\//,
+    "",
+  );
+  const path = base.startsWith("/src/") ? `..${base.slice(4)}` : base;
+  return ["", ".ts", ".tsx"].map((ext) => path + ext).find((key) => key in codeSources);
+}
+
+/**
+ * Modules the first catalog view loads: the entry and the catalog page with everything they
+ * import statically (type-only imports and dynamic `import()` excluded), from the sources.
+ */
+function firstViewModules(): Set<string> {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const code = codeSources[key] ?? "";
+    for (const match of code.matchAll(
+      /^(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+"(\.[^"]+)"/gms,
+    )) {
+      const target = resolveImport(key, match[1] ?? "");
+      if (target) visit(target);
+    }
+  };
+  visit("../main.tsx");
+  visit("../features/catalog/catalog-page.tsx");
+  return seen;
 }
 
 /** ICU argument names, e.g. {code} or {count, plural, …}. */
@@ -81,6 +122,40 @@ describe("message catalogs", async () => {
     expect([...used].filter((id) => !tr.has(id))).toEqual([]);
     expect([...tr.keys()].filter((id) => !used.has(id))).toEqual([]);
   });
+});
+
+describe("split catalogs (scripts/vite-plugin-split-messages.ts)", () => {
+  const modules = firstViewModules();
+
+  it("follow the first view's imports", () => {
+    expect(modules).toContain("../app/app-layout.tsx");
+    expect(modules).toContain("../app/price-strip.tsx");
+    expect(modules).toContain("../features/catalog/product-card.tsx");
+    expect(modules).not.toContain("../features/basket/basket-page.tsx");
+  });
+
+  it("ship every id the first catalog view uses in the shell part", () => {
+    const missing = [...modules].flatMap((key) =>
+      idsIn(codeSources[key] ?? "")
+        .filter((id) => !(id in compiledTrShell) || !(id in compiledEnShell))
+        .map((id) => `${key}: ${id}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it.each([
+    ["tr", compiledTr, compiledTrShell, compiledTrRest],
+    ["en", compiledEn, compiledEnShell, compiledEnRest],
+  ] as const)(
+    "%s: shell and rest are disjoint and make up the whole catalog",
+    (_locale, whole, shell, rest) => {
+      expect(Object.keys(shell).filter((id) => id in rest)).toEqual([]);
+      expect([...Object.keys(shell), ...Object.keys(rest)].sort()).toEqual(
+        Object.keys(whole).sort(),
+      );
+      expect(Object.keys(rest).length).toBeGreaterThan(Object.keys(shell).length);
+    },
+  );
 });
 
 describe("compiled catalogs (through the Vite plugin)", () => {

@@ -1,5 +1,6 @@
 import { i18n } from "@lingui/core";
-import { messages as trMessages } from "../locales/tr.po";
+import type { Messages } from "@lingui/core";
+import { messages as trShellMessages } from "../locales/tr.po?shell";
 import { defaultLocale, isLocale, type Locale } from "./locales";
 
 const storageKey = "minted.locale";
@@ -31,18 +32,58 @@ function persistLocale(locale: Locale): void {
   }
 }
 
-async function loadMessages(locale: Locale) {
-  if (locale === "tr") return trMessages;
-  const catalog = await import("../locales/en.po");
-  return catalog.messages;
+/**
+ * The catalogs are split at build time (scripts/vite-plugin-split-messages.ts, ADR 0006): the
+ * shell's Turkish strings ship in the entry, everything else is a chunk per language that the
+ * lazy routes load (see `withMessages`).
+ */
+const shellCatalogs: Record<Locale, () => Promise<Messages>> = {
+  tr: () => Promise.resolve(trShellMessages),
+  en: async () => (await import("../locales/en.po?shell")).messages,
+};
+const restCatalogs: Record<Locale, () => Promise<Messages>> = {
+  tr: async () => (await import("../locales/tr.po?rest")).messages,
+  en: async () => (await import("../locales/en.po?rest")).messages,
+};
+
+/** Set once a page outside the shell has asked for its strings; every later switch loads them. */
+let restWanted = false;
+const restLoaded = new Set<Locale>();
+
+async function loadRest(locale: Locale): Promise<void> {
+  if (restLoaded.has(locale)) return;
+  i18n.load(locale, await restCatalogs[locale]());
+  restLoaded.add(locale);
 }
 
 /** Loads the catalog, activates it and sets `<html lang>`. */
 export async function activateLocale(locale: Locale): Promise<void> {
-  const messages = await loadMessages(locale);
-  i18n.load(locale, messages);
+  // A copy: i18n.load merges later parts into the object it was first given.
+  i18n.load(locale, { ...(await shellCatalogs[locale]()) });
+  // Checked again after each await so that activation never runs without the rest when a
+  // lazy page asked for it meanwhile (see loadAllMessages).
+  while (restWanted && !restLoaded.has(locale)) await loadRest(locale);
   i18n.activate(locale);
   document.documentElement.lang = locale;
+}
+
+/**
+ * Every string of the active language (and of any language activated later). Resolves once the
+ * active one is loaded, even when the language changed while loading.
+ */
+export async function loadAllMessages(): Promise<void> {
+  restWanted = true;
+  let locale: string;
+  do {
+    locale = i18n.locale;
+    if (isLocale(locale)) await loadRest(locale);
+  } while (i18n.locale !== locale);
+}
+
+/** A lazy route's module together with the strings outside the shell (for `lazy()`). */
+export async function withMessages<T>(module: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([module, loadAllMessages()]);
+  return loaded;
 }
 
 /** User-initiated switch: activate and remember. */
