@@ -71,6 +71,38 @@ test.describe("app shell", () => {
     await expect(mainNav(page).getByRole("link", { name: "Katalog" })).toBeVisible();
   });
 
+  test("a lazy page's strings follow a language switch (they load with the page, not the shell)", async ({
+    page,
+  }) => {
+    // On a lazy page first: its Turkish strings came with it; English must replace them all.
+    await openPage(page, "/orders");
+    await expect(page.getByRole("heading", { level: 1, name: "Siparişlerim" })).toBeVisible();
+    await page
+      .getByRole("group", { name: "Dil" })
+      .getByRole("button", { name: "English (EN)" })
+      .click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "No orders yet" })).toBeVisible();
+    await expect(page.getByRole("main")).not.toContainText("orders.");
+
+    // English chosen on the catalog (only the shell's strings loaded), then a lazy page.
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Precious metals" })).toBeVisible();
+    await mainNav(page).getByRole("link", { name: "Basket", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your basket" })).toBeFocused();
+    await expect(page.getByRole("heading", { name: "Your basket is empty" })).toBeVisible();
+    await expect(page.getByRole("main")).not.toContainText("basket.");
+
+    // And back to Turkish on that page.
+    await page
+      .getByRole("group", { name: "Language" })
+      .getByRole("button", { name: "Türkçe (TR)" })
+      .click();
+    await expect(page.getByRole("heading", { level: 1, name: "Sepetim" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Sepetiniz boş" })).toBeVisible();
+  });
+
   test("navigation reaches Basket and Orders, moves focus to the heading, and Back works", async ({
     page,
   }) => {
