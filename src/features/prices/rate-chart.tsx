@@ -153,7 +153,7 @@ function ChartCanvas({
   return (
     <div className={cn("relative", chartBox)} data-testid="rate-chart" data-drawn={drawn ?? ""}>
       {drawn ? null : <Skeleton className="absolute inset-0" />}
-      <div ref={container} aria-hidden="true" className="absolute inset-0" />
+      <div ref={container} className="absolute inset-0" />
     </div>
   );
 }
@@ -192,7 +192,7 @@ function Segmented<T extends string>({
             value={option.value}
             checked={option.value === value}
             onChange={() => onChange(option.value)}
-            className="sr-only"
+            className="absolute inset-0 size-full cursor-pointer appearance-none rounded-[inherit] opacity-0"
           />
           <span aria-hidden="true">{option.short}</span>
           <span className="sr-only">{option.long}</span>
