@@ -190,7 +190,11 @@ for (const scheme of ["light", "dark"] as const)
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
     await launch(page);
     await switchToUsd(page);
-    await shot(page, `product-top-${scheme}`);
+    const charged = page.getByText(/^TRY olarak tahsil edilir/);
+    await expect(charged).toBeVisible();
+    await charged
+      .locator("../..")
+      .screenshot({ path: test.info().outputPath(`product-price-${scheme}.png`) });
     const chartSection = page.getByRole("region", { name: "Fiyat geçmişi" });
     await chartSection.scrollIntoViewIfNeeded();
     await chartSection.getByRole("radio", { name: "Mum" }).check();

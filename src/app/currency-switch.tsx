@@ -24,7 +24,7 @@ export function CurrencySwitch() {
           const code = displayCurrencies.find((c) => c === event.target.value);
           if (code) setDisplayCurrency(code);
         }}
-        className="h-12 min-w-12 cursor-pointer appearance-none rounded-full bg-transparent px-3 text-center text-sm font-semibold text-text-muted hover:bg-surface-sunken hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
+        className="h-12 min-w-12 cursor-pointer appearance-none rounded-full bg-transparent py-0 pr-6 pl-3 text-sm font-semibold text-text-muted hover:bg-surface-sunken hover:text-text focus-visible:outline-2 focus-visible:outline-primary"
       >
         {displayCurrencies.map((code) => (
           <option key={code} value={code}>
@@ -32,6 +32,13 @@ export function CurrencySwitch() {
           </option>
         ))}
       </select>
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 12 12"
+        className="pointer-events-none absolute top-1/2 right-2 size-3 -translate-y-1/2 text-text-muted"
+      >
+        <path d="M3 4.5 6 7.5 9 4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      </svg>
     </div>
   );
 }
