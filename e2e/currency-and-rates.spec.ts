@@ -67,7 +67,7 @@ test("the display currency changes shown prices, not the charge", async ({
   expectAccessible,
 }) => {
   // Product, basket and checkout with three axe runs on a shared 2-core machine.
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await launch(page);
   const rate = await switchToUsd(page);
 
@@ -124,6 +124,21 @@ test("the display currency changes shown prices, not the charge", async ({
   await expect(page.getByText(/^Ödeme Türk lirası \(TRY\) olarak alınır\./)).toBeVisible();
   await expectAccessible();
   await shot(page, "review-usd");
+});
+
+test("catalog cards show the display currency and say it is approximate", async ({
+  page,
+  expectAccessible,
+}) => {
+  test.setTimeout(60_000);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 2, name: "27 ürün" })).toBeVisible();
+  await currencySelect(page).selectOption("EUR");
+  const card = page.getByRole("listitem").filter({ hasText: "Minted 1 Gr 999,9 Külçe Altın" });
+  await expect(card).toContainText(/≈ €[\d.]+,\d{2}/);
+  await expect(card).not.toContainText("₺");
+  await expectAccessible();
+  await shot(page, "catalog-eur");
 });
 
 test("back to TRY shows prices in TRY with no conversion note", async ({ page }) => {
