@@ -4,6 +4,7 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "rea
 import { cn } from "../components/class-names";
 import { LazyToaster } from "../components/toasts";
 import { BasketLink } from "./basket-link";
+import { CurrencySwitch } from "./currency-switch";
 import { LangParam } from "./lang-param";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
@@ -69,6 +70,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <MainNav />
           <div className="-mr-2 ml-auto flex items-center gap-1">
+            <CurrencySwitch />
             <LanguageSwitch />
             <BasketLink />
           </div>

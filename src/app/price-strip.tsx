@@ -5,6 +5,7 @@ import { cn } from "../components/class-names";
 import { Skeleton } from "../components/skeleton";
 import { formatChangePercent, formatMoney } from "../i18n/format";
 import { msg } from "../i18n/i18n";
+import { useDisplayMoney } from "../features/prices/display-currency";
 import { useMetalQuote, usePricesCurrency } from "../features/prices/live-prices";
 import { flashClass, usePriceDirection } from "../features/prices/use-price-direction";
 
@@ -23,7 +24,10 @@ function MetalPrice({ metal }: { metal: (typeof metals)[number] }) {
   const quote = useMetalQuote(metal.key);
   const currency = usePricesCurrency() ?? "TRY";
   const move = usePriceDirection(quote?.ask);
-  const money = (amount: number) => formatMoney(amount, currency, i18n.locale);
+  const display = useDisplayMoney();
+  // Live prices come in TRY; shown in the display currency (which names itself).
+  const money = (amount: number) =>
+    currency === "TRY" ? display.format(amount) : formatMoney(amount, currency, i18n.locale);
   return (
     <li className="min-w-0">
       <div className="flex items-center gap-1.5 text-xs font-medium text-text-muted">

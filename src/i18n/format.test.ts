@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatMoney } from "./format";
+import { formatDateTime, formatMoney, formatMoneyChange } from "./format";
 
 // Intl output uses narrow no-break spaces in places; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -45,5 +45,13 @@ describe("formatDateTime", () => {
 
   it("rejects invalid input instead of printing 'Invalid Date'", () => {
     expect(() => formatDateTime("not a date", "tr")).toThrow(RangeError);
+  });
+});
+
+describe("formatMoneyChange", () => {
+  it("signs rises and falls and leaves zero unsigned", () => {
+    expect(plain(formatMoneyChange(-72.67, "TRY", "tr"))).toBe("-₺72,67");
+    expect(plain(formatMoneyChange(5, "TRY", "en"))).toBe("+₺5.00");
+    expect(plain(formatMoneyChange(0, "USD", "en"))).toBe("$0.00");
   });
 });

@@ -109,3 +109,22 @@ export function formatChangePercent(percent: number, locale: string): string {
     maximumFractionDigits: 2,
   }).format(percent / 100);
 }
+
+const signedMoneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** A signed change of money, e.g. `formatMoneyChange(-72.67, "TRY", "tr")` → "-₺72,67". */
+export function formatMoneyChange(amount: number, currency: string, locale: string): string {
+  const tag = intlTag(locale);
+  const key = `${tag}|${currency}`;
+  let format = signedMoneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, {
+      style: "currency",
+      currency,
+      currencyDisplay: "narrowSymbol",
+      signDisplay: "exceptZero",
+    });
+    signedMoneyFormats.set(key, format);
+  }
+  return format.format(amount);
+}

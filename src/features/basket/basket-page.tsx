@@ -10,6 +10,8 @@ import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
+import { useDisplayMoney } from "../prices/display-currency";
+import { ChargedMoney } from "../prices/money";
 import { PlusIcon, TrashIcon } from "../../components/action-icons";
 import { MinusIcon } from "./basket-icons";
 import {
@@ -22,9 +24,32 @@ import { basketKeys, basketQueryOptions, incompleteBasketsQueryOptions } from ".
 
 type Money = (amount: number) => string;
 
+/** Line prices in the display currency (approximate when converted from the TRY charge). */
 function useMoney(currency: string): Money {
-  const { i18n } = useLingui();
-  return (amount) => formatMoney(amount, currency, i18n.locale);
+  const { _, i18n } = useLingui();
+  const display = useDisplayMoney();
+  return (amount) =>
+    currency === "TRY" && display.converted
+      ? _("money.approx", { amount: display.format(amount) })
+      : formatMoney(amount, currency, i18n.locale);
+}
+
+/** Beside the TRY breakdown: the total in the display currency and what is charged. */
+function DisplayTotal({ basket }: { basket: Basket }) {
+  const { _ } = useLingui();
+  const display = useDisplayMoney();
+  if (!display.converted) return null;
+  return (
+    <div className="mt-3 rounded-control bg-surface-sunken p-3 text-sm text-text-muted">
+      <p className="flex items-baseline justify-between gap-4">
+        <span>{_("basket.totals.displayTotal", { currency: display.currency })}</span>
+        <span className="price font-semibold text-text" data-testid="display-total">
+          {_("money.approx", { amount: display.format(basket.totals.total) })}
+        </span>
+      </p>
+      <p className="mt-1">{_("money.chargeNotice", { currency: display.currency })}</p>
+    </div>
+  );
 }
 
 const stepButton =
@@ -150,6 +175,7 @@ function Totals({ basket, updating }: { basket: Basket; updating: boolean }) {
           updating={updating}
         />
       </div>
+      <DisplayTotal basket={basket} />
       {basket.estimated ? (
         <p className="mt-3 text-sm text-text-muted">{_("basket.totals.estimated")}</p>
       ) : null}
@@ -315,7 +341,7 @@ function FilledBasket({ basket }: { basket: Basket }) {
             <div className="min-w-0 md:hidden">
               <p className="text-xs text-text-muted">{_("basket.totals.total")}</p>
               <p className={cn("price font-semibold text-text", updating && "opacity-60")}>
-                {money(basket.totals.total)}
+                <ChargedMoney amountTry={basket.totals.total} align="start" />
               </p>
             </div>
             <ButtonLink to="/checkout" className="flex-1 md:w-full">

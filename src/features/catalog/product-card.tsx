@@ -3,14 +3,17 @@ import { memo } from "react";
 import { Link } from "react-router";
 import type { Product } from "../../../contract/catalog";
 import { cn } from "../../components/class-names";
-import { formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { formatNumber, formatWeight } from "../../i18n/format";
 import { useSkuQuote } from "../prices/live-prices";
+import { Money } from "../prices/money";
 import { flashClass, usePriceDirection } from "../prices/use-price-direction";
 import { MetalBadge, StockBadge } from "./product-badges";
 
-/** The card's price: the live ask for this SKU, else the catalog price. Re-renders alone. */
+/**
+ * The card's price: the live ask for this SKU, else the catalog price (TRY), in the display
+ * currency. Re-renders alone.
+ */
 function CardPrice({ product }: { product: Product }) {
-  const { i18n } = useLingui();
   const quote = useSkuQuote(product.sku);
   const amount = quote?.ask ?? product.price.amount;
   const move = usePriceDirection(quote?.ask);
@@ -22,7 +25,7 @@ function CardPrice({ product }: { product: Product }) {
         move && flashClass[move.direction],
       )}
     >
-      {formatMoney(amount, product.price.currency, i18n.locale)}
+      <Money amountTry={amount} />
     </span>
   );
 }

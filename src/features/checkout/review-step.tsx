@@ -7,6 +7,7 @@ import type { CheckoutState } from "../../../contract/checkout";
 import type { OrderAddress } from "../../../contract/orders";
 import { Button } from "../../components/button-link";
 import { FeeSummary } from "../../components/fee-summary";
+import { ChargeCurrencyNote } from "../prices/money";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
@@ -123,6 +124,7 @@ export function QuoteTotals({
                 totalLabel={_("checkout.review.totalToPay")}
               />
             </div>
+            <ChargeCurrencyNote className="mt-3" />
             <PriceCountdown fix={fix} className="mt-4" />
           </>
         ) : fix.isError ? (

@@ -9,15 +9,17 @@ import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, CompassIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { formatNumber, formatWeight } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
 import { useAddToBasket } from "../basket/basket-queries";
 import { catalogKeys, findCachedProduct, productQueryOptions } from "../catalog/catalog-queries";
 import { MetalBadge, StockBadge } from "../catalog/product-badges";
+import { useDisplayCurrency, useDisplayMoney } from "../prices/display-currency";
 import { usePricesReceivedAt, useSkuQuote } from "../prices/live-prices";
+import { Money } from "../prices/money";
+import { RateChart } from "../prices/rate-chart";
 import { flashClass, usePriceDirection } from "../prices/use-price-direction";
 import { cn } from "../../components/class-names";
-import { PriceChart } from "./price-chart";
 import { ProductGallery } from "./product-gallery";
 import { QuantityStepper } from "./quantity-stepper";
 
@@ -58,10 +60,13 @@ function UpdatedAgo() {
 }
 
 function LivePrice({ product }: { product: Product }) {
-  const { _, i18n } = useLingui();
+  const { _ } = useLingui();
   const quote = useSkuQuote(product.sku);
   const move = usePriceDirection(quote?.ask);
   const amount = quote?.ask ?? product.price.amount;
+  const money = useDisplayMoney();
+  // The TRY line's room is kept while a chosen currency's rate loads: nothing shifts.
+  const foreign = useDisplayCurrency() !== "TRY";
   return (
     <div>
       <p className="text-sm text-text-muted">{_("price.unitPrice")}</p>
@@ -72,8 +77,13 @@ function LivePrice({ product }: { product: Product }) {
           move && flashClass[move.direction],
         )}
       >
-        {formatMoney(amount, product.price.currency, i18n.locale)}
+        <Money amountTry={amount} />
       </p>
+      {foreign ? (
+        <p className="min-h-5 price text-sm text-text-muted">
+          {money.converted ? _("money.chargedIn", { amount: money.formatCharge(amount) }) : null}
+        </p>
+      ) : null}
       <p className="mt-1 flex flex-wrap items-center gap-x-2">
         <span className="text-sm text-text-muted">{_("price.vatExcluded")}</span>
         <span aria-hidden="true" className="text-text-muted">
@@ -260,7 +270,7 @@ export function ProductPage() {
         </div>
       </div>
       <div className="mt-8">
-        <PriceChart metal={product.metal} />
+        <RateChart metal={product.metal} />
       </div>
     </>
   );
