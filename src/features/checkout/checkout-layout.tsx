@@ -1,5 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
@@ -158,7 +159,15 @@ export function CheckoutLayout() {
   const unresolved = useUnresolvedAttempt();
   const run = usePaymentRun();
 
+  const unauthorized = checkout.error instanceof ApiProblem && checkout.error.status === 401;
+  const [wasGuest, setWasGuest] = useState(false);
+  const guest = checkout.data ? false : unauthorized || wasGuest;
+  if (guest !== wasGuest) setWasGuest(guest);
+  const identity = pathname.startsWith(IDENTITY_PATH);
+
   if (checkout.data) {
+    // A customer already: the identity step is behind them.
+    if (identity) return <Navigate to={stepPath("address")} replace />;
     // While a payment is being sent or the page is on its way to the bank, the pay step is in
     // charge: an emptied basket (the order exists) must not send it elsewhere.
     const paying =
@@ -173,13 +182,9 @@ export function CheckoutLayout() {
       </>
     );
   }
-  // No customer yet: a standalone guest says who is buying first (the identity step).
-  if (checkout.error instanceof ApiProblem && checkout.error.status === 401)
-    return pathname.startsWith(IDENTITY_PATH) ? (
-      <Outlet />
-    ) : (
-      <Navigate to={IDENTITY_PATH} replace />
-    );
+  // No customer yet: a standalone guest says who is buying first (the identity step). It stays
+  // while the state is read again (a refetch forgets the 401), so nothing typed is unmounted.
+  if (guest) return identity ? <Outlet /> : <Navigate to={IDENTITY_PATH} replace />;
   if (checkout.isError)
     return <CheckoutError onRetry={() => void checkout.refetch()} retrying={checkout.isFetching} />;
   return <CheckoutSkeleton />;

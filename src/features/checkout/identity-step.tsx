@@ -3,7 +3,7 @@ import { useLingui } from "@lingui/react";
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
-import { Navigate, redirect, useNavigate } from "react-router";
+import { redirect, useNavigate } from "react-router";
 import {
   identityBodySchema,
   type IdentityBody,
@@ -394,7 +394,7 @@ function IdentitySkeleton() {
 /** The guest's first checkout step: who is buying (the order and invoice need it). */
 export function IdentityStep() {
   const { _ } = useLingui();
-  const checkout = useQuery(checkoutQueryOptions());
+  // The layout sends a customer on to the address step; this step only reads the basket.
   const basket = useQuery(basketQueryOptions());
   const heading = useRef<HTMLDivElement>(null);
   const ready = Boolean(basket.data && basket.data.items.length > 0) || basket.isError;
@@ -404,7 +404,6 @@ export function IdentityStep() {
     if (ready) heading.current?.querySelector("h1")?.focus({ preventScroll: true });
   }, [ready]);
 
-  if (checkout.data) return <Navigate to={stepPath("address")} replace />;
   if (basket.data && basket.data.items.length === 0) return <EmptyCheckout />;
   if (!ready) return <IdentitySkeleton />;
   return (
