@@ -17,7 +17,10 @@ afterEach(() => {
 
 describe("checkout step loaders", () => {
   it("send a guest (no customer in the session) to the identity form", async () => {
-    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(problem(401, "unauthenticated"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.resolve(problem(401, "unauthenticated"))),
+    );
     for (const step of [null, "address", "review", "pay"] as const) {
       const res = await createStepLoader(client(), step)();
       expect(res?.status, String(step)).toBe(302);
@@ -26,7 +29,10 @@ describe("checkout step loaders", () => {
   });
 
   it("leave other failures to the page (retry there, no redirect)", async () => {
-    vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(problem(503, "upstream_unavailable"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => Promise.resolve(problem(503, "upstream_unavailable"))),
+    );
     expect(await createStepLoader(client(), "address")()).toBeNull();
   });
 });
