@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
 import { addressFormSchema } from "./addresses.ts";
+import { identityBodySchema } from "./basket.ts";
 import { issueErrorMap, issueMessage, type MessageLang } from "./issue-messages.ts";
 
 const filled = {
@@ -32,6 +33,31 @@ function proxyErrors(input: unknown, lang: MessageLang): Record<string, string> 
 }
 
 describe("issue messages", () => {
+  it("words the guest identity form's checks, the e-mail's format included", () => {
+    const input = {
+      firstname: "",
+      lastname: "Y",
+      identityNumber: "12345678901",
+      email: "ayse@",
+      phone: "0212 111 22 33",
+    };
+    const result = z.safeParse(identityBodySchema, input, { error: issueErrorMap("tr") });
+    expect(result.success).toBe(false);
+    const errors = Object.fromEntries(
+      (result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]),
+    );
+    expect(errors).toEqual({
+      firstname: "Bu alan gerekli.",
+      lastname: "En az 2 karakter olmalı.",
+      identityNumber: "Geçerli bir T.C. kimlik numarası girin.",
+      email: "Geçerli bir e-posta adresi girin.",
+      phone: "Geçerli bir cep telefonu numarası girin (+90 5xx xxx xx xx).",
+    });
+    const email = z.safeParse(identityBodySchema, { ...input, email: "x" });
+    const issue = email.error?.issues.find((i) => i.path[0] === "email");
+    expect(issue && issueMessage(issue, "en")).toBe("Enter a valid e-mail address.");
+  });
+
   it("words built-in checks in Turkish and English", () => {
     const input = { ...filled, fullName: "Ay", line: "x".repeat(251) };
     expect(formErrors(input, "tr")).toEqual({
@@ -77,9 +103,14 @@ describe("issue messages", () => {
     expect(formErrors({ ...filled, invoiceType: "other" }, "tr")).toEqual({
       invoiceType: "Geçerli bir seçenek değil.",
     });
-    const strict = z.strictObject({ email: z.email() });
-    const result = z.safeParse(strict, { email: "nope", extra: 1 }, { error: issueErrorMap("en") });
+    const strict = z.strictObject({ email: z.email(), code: z.string().check(z.regex(/^\d+$/)) });
+    const result = z.safeParse(
+      strict,
+      { email: "nope", code: "x", extra: 1 },
+      { error: issueErrorMap("en") },
+    );
     expect(result.error?.issues.map((i) => i.message)).toEqual([
+      "Enter a valid e-mail address.",
       "The format is not valid.",
       "Unknown field: extra.",
     ]);

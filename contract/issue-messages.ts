@@ -48,6 +48,8 @@ export function issueMessage(issue: AnyIssue, lang: MessageLang): string {
     case "invalid_value":
       return tr ? "Geçerli bir seçenek değil." : "Not one of the allowed values.";
     case "invalid_format":
+      if (issue.format === "email")
+        return tr ? "Geçerli bir e-posta adresi girin." : "Enter a valid e-mail address.";
       return tr ? "Biçimi geçersiz." : "The format is not valid.";
     case "unrecognized_keys":
       return tr

@@ -81,6 +81,15 @@ export const routes: RouteObject[] = [
             },
           },
           {
+            // A standalone guest's identity (name, TCKN, e-mail, phone) before the steps.
+            path: "identity",
+            lazy: async () => {
+              const { IdentityStep, createIdentityLoader } =
+                await import("../features/checkout/identity-step");
+              return { Component: IdentityStep, loader: createIdentityLoader(queryClient) };
+            },
+          },
+          {
             path: "address",
             lazy: async () => {
               const { AddressStep, createAddressLoader } = await withMessages(

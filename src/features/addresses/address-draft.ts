@@ -26,10 +26,10 @@ const draftSchema = z.object({
 });
 export type AddressDraft = z.infer<typeof draftSchema>;
 
-type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
 /** sessionStorage, or nothing where it is missing or refused (some webviews, private modes). */
-function sessionStore(): DraftStorage | null {
+export function sessionStore(): DraftStorage | null {
   try {
     return typeof sessionStorage === "undefined" ? null : sessionStorage;
   } catch {
@@ -37,18 +37,51 @@ function sessionStore(): DraftStorage | null {
   }
 }
 
-export function readDraft(
-  formId: string,
-  storage: DraftStorage | null = sessionStore(),
-): AddressDraft | null {
+/** A stored draft under `key`, parsed with `schema`; null when missing or malformed. */
+export function readStoredDraft<S extends z.core.$ZodType>(
+  key: string,
+  schema: S,
+  storage: DraftStorage | null,
+): z.output<S> | null {
   try {
-    const raw = storage?.getItem(KEY_PREFIX + formId);
+    const raw = storage?.getItem(key);
     if (!raw) return null;
-    const parsed = draftSchema.safeParse(JSON.parse(raw));
+    const parsed = z.safeParse(schema, JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+/** Stores what `schema` keeps of `values` (its object schemas drop unknown keys). */
+export function writeStoredDraft(
+  key: string,
+  schema: z.core.$ZodType,
+  values: unknown,
+  storage: DraftStorage | null,
+): void {
+  const draft = z.safeParse(schema, values);
+  if (!draft.success) return;
+  try {
+    storage?.setItem(key, JSON.stringify(draft.data));
+  } catch {
+    // Full or refused: the form still works, it just will not survive a reload.
+  }
+}
+
+export function removeStoredDraft(key: string, storage: DraftStorage | null): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing to do.
+  }
+}
+
+export function readDraft(
+  formId: string,
+  storage: DraftStorage | null = sessionStore(),
+): AddressDraft | null {
+  return readStoredDraft(KEY_PREFIX + formId, draftSchema, storage);
 }
 
 export function writeDraft(
@@ -56,19 +89,9 @@ export function writeDraft(
   values: Partial<AddressFormInput>,
   storage: DraftStorage | null = sessionStore(),
 ): void {
-  const draft = draftSchema.safeParse(values);
-  if (!draft.success) return;
-  try {
-    storage?.setItem(KEY_PREFIX + formId, JSON.stringify(draft.data));
-  } catch {
-    // Full or refused: the form still works, it just will not survive a reload.
-  }
+  writeStoredDraft(KEY_PREFIX + formId, draftSchema, values, storage);
 }
 
 export function clearDraft(formId: string, storage: DraftStorage | null = sessionStore()): void {
-  try {
-    storage?.removeItem(KEY_PREFIX + formId);
-  } catch {
-    // Nothing to do.
-  }
+  removeStoredDraft(KEY_PREFIX + formId, storage);
 }

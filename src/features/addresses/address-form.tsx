@@ -15,7 +15,7 @@ import { cn } from "../../components/class-names";
 import { AlertIcon } from "../../components/icons";
 import { ApiProblem } from "../../lib/api";
 import { clearDraft, readDraft, writeDraft } from "./address-draft";
-import { maskTrPhoneInput } from "./tr-phone";
+import { maskTrPhoneInput, maskTrPhoneWhileTyping } from "./tr-phone";
 
 export interface AddressFormProps {
   /** Names the draft kept in sessionStorage and prefixes element ids. */
@@ -27,6 +27,8 @@ export interface AddressFormProps {
   onCancel?: () => void;
   /** Initial invoice type (default "individual"). */
   defaultInvoiceType?: InvoiceType;
+  /** Values to start with (a draft typed earlier wins over them). */
+  initialValues?: Partial<AddressFormInput>;
 }
 
 type FieldName = FieldPath<AddressFormInput>;
@@ -95,15 +97,15 @@ function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> 
 }
 
 /** Keeps only digits, in place, so that pasted "34 710" or "100-000-001-46" still fit. */
-function digitsOnly(input: HTMLInputElement): void {
+export function digitsOnly(input: HTMLInputElement): void {
   const digits = input.value.replace(/\D/g, "");
   if (digits !== input.value) input.value = digits;
 }
 
-const controlClass =
+export const controlClass =
   "block min-h-12 w-full rounded-control border border-border-strong bg-surface-raised px-3.5 py-2.5 text-base text-text transition-colors placeholder:text-text-muted focus-visible:border-primary focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary aria-invalid:border-danger aria-invalid:focus-visible:outline-danger";
 
-interface FieldProps {
+export interface FieldProps {
   id: string;
   label: string;
   hint?: string | undefined;
@@ -112,7 +114,7 @@ interface FieldProps {
   children: ReactNode;
 }
 
-function Field({ id, label, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, hint, error, className, children }: FieldProps) {
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>
       <label htmlFor={id} className="text-sm font-medium text-text">
@@ -145,12 +147,14 @@ export function AddressForm({
   onSubmit,
   onCancel,
   defaultInvoiceType = "individual",
+  initialValues,
 }: AddressFormProps): React.JSX.Element {
   const { _, i18n } = useLingui();
   const resolver = useAddressResolver();
   const [defaultValues] = useState<AddressFormInput>(() => ({
     ...EMPTY,
     invoiceType: defaultInvoiceType,
+    ...initialValues,
     ...readDraft(formId),
   }));
   const {
@@ -293,12 +297,7 @@ export function AddressForm({
           placeholder="+90 5xx xxx xx xx"
           className={cn(controlClass, "price")}
           onChange={(event) => {
-            const input = event.target;
-            // Formats as the customer types at the end; an edit in the middle waits for blur.
-            if (input.selectionStart === input.value.length) {
-              input.value = maskTrPhoneInput(input.value);
-              input.setSelectionRange(input.value.length, input.value.length);
-            }
+            maskTrPhoneWhileTyping(event.target);
             void phone.onChange(event);
           }}
           onBlur={(event) => {

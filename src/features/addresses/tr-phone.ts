@@ -25,3 +25,13 @@ export function maskTrPhoneInput(input: string): string {
   const groups = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6, 8), digits.slice(8)];
   return `+90 ${groups.filter(Boolean).join(" ")}`;
 }
+
+/**
+ * A phone input's change, masked as the customer types at the end (an edit in the middle waits
+ * for blur, so the caret does not jump).
+ */
+export function maskTrPhoneWhileTyping(input: HTMLInputElement): void {
+  if (input.selectionStart !== input.value.length) return;
+  input.value = maskTrPhoneInput(input.value);
+  input.setSelectionRange(input.value.length, input.value.length);
+}

@@ -14,6 +14,11 @@ import {
   type Quote,
   type SetCheckoutAddressesBody,
 } from "../../../contract/checkout";
+import {
+  identityResultSchema,
+  type IdentityBody,
+  type IdentityResult,
+} from "../../../contract/basket";
 import { api } from "../../lib/api";
 
 /**
@@ -62,4 +67,12 @@ export function fetchCheckoutReturn(order: string, signal?: AbortSignal): Promis
     schema: checkoutReturnSchema,
     ...withSignal(signal),
   });
+}
+
+/**
+ * A guest's identity (the TCKN goes only here, in the body, to the proxy over the session):
+ * creates the customer upstream, binds it to the session and moves the guest basket.
+ */
+export function bindGuestIdentity(body: IdentityBody): Promise<IdentityResult> {
+  return api("/api/session/identity", { method: "POST", body, schema: identityResultSchema });
 }

@@ -1,17 +1,25 @@
 import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Link, Navigate, Outlet, useLocation } from "react-router";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
-import { AlertIcon, BagIcon, LockIcon } from "../../components/icons";
+import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { msg } from "../../i18n/i18n";
 import { ApiProblem } from "../../lib/api";
 import { CheckIcon } from "../../components/action-icons";
 import { checkoutQueryOptions } from "./checkout-queries";
-import { STEPS, redirectFor, stepOfPath, stepPath, type Step } from "./checkout-routing";
+import {
+  IDENTITY_PATH,
+  STEPS,
+  redirectFor,
+  stepOfPath,
+  stepPath,
+  type Step,
+} from "./checkout-routing";
 import { useUnresolvedAttempt } from "./checkout-session";
 import { usePaymentRun } from "./payment-runner";
 
@@ -98,30 +106,7 @@ function CheckoutSkeleton() {
   );
 }
 
-/** Checkout needs a customer: a guest (or an expired session) is told so, kindly. */
-function GuestCheckout() {
-  const { _ } = useLingui();
-  return (
-    <>
-      <PageHeader title={_("checkout.title")} />
-      <EmptyState
-        icon={<LockIcon />}
-        title={_("checkout.guest.title")}
-        body={_("checkout.guest.body")}
-        actions={
-          <>
-            <ButtonLink to="/basket">{_("checkout.empty.basket")}</ButtonLink>
-            <ButtonLink to="/" variant="quiet">
-              {_("basket.empty.browse")}
-            </ButtonLink>
-          </>
-        }
-      />
-    </>
-  );
-}
-
-function EmptyCheckout() {
+export function EmptyCheckout() {
   const { _ } = useLingui();
   return (
     <>
@@ -163,8 +148,8 @@ function CheckoutError({ onRetry, retrying }: { onRetry: () => void; retrying: b
 }
 
 /**
- * The `/checkout` route: the states in which there is nothing to pay (a guest, an empty basket,
- * an order just placed), the step indicator, and the current step.
+ * The `/checkout` route: the states in which there is nothing to pay (an empty basket,
+ * an order just placed), a guest's identity step, the step indicator, and the current step.
  */
 export function CheckoutLayout() {
   const { pathname } = useLocation();
@@ -174,7 +159,15 @@ export function CheckoutLayout() {
   const unresolved = useUnresolvedAttempt();
   const run = usePaymentRun();
 
+  const unauthorized = checkout.error instanceof ApiProblem && checkout.error.status === 401;
+  const [wasGuest, setWasGuest] = useState(false);
+  const guest = checkout.data ? false : unauthorized || wasGuest;
+  if (guest !== wasGuest) setWasGuest(guest);
+  const identity = pathname.startsWith(IDENTITY_PATH);
+
   if (checkout.data) {
+    // A customer already: the identity step is behind them.
+    if (identity) return <Navigate to={stepPath("address")} replace />;
     // While a payment is being sent or the page is on its way to the bank, the pay step is in
     // charge: an emptied basket (the order exists) must not send it elsewhere.
     const paying =
@@ -189,8 +182,9 @@ export function CheckoutLayout() {
       </>
     );
   }
-  if (checkout.error instanceof ApiProblem && checkout.error.status === 401)
-    return <GuestCheckout />;
+  // No customer yet: a standalone guest says who is buying first (the identity step). It stays
+  // while the state is read again (a refetch forgets the 401), so nothing typed is unmounted.
+  if (guest) return identity ? <Outlet /> : <Navigate to={IDENTITY_PATH} replace />;
   if (checkout.isError)
     return <CheckoutError onRetry={() => void checkout.refetch()} retrying={checkout.isFetching} />;
   return <CheckoutSkeleton />;

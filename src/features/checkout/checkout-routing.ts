@@ -1,7 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { redirect } from "react-router";
 import { LEGAL_TYPES, type CheckoutState } from "../../../contract/checkout";
-import { checkoutQueryOptions } from "./checkout-queries";
+import { ApiProblem } from "../../lib/api";
+import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
 import {
   attempts,
   readOrderRecord,
@@ -15,6 +16,9 @@ export const STEPS = ["address", "review", "pay"] as const;
 export type Step = (typeof STEPS)[number];
 
 export const stepPath = (step: Step) => `/checkout/${step}`;
+
+/** A guest's identity form, before the steps (the session has no customer yet). */
+export const IDENTITY_PATH = "/checkout/identity";
 
 export function stepOfPath(pathname: string): Step | null {
   const last = pathname.replace(/\/+$/, "").split("/").pop();
@@ -53,7 +57,7 @@ export function prerequisiteFor(step: Step, state: CheckoutState): string | null
 /**
  * The loader of a step: the checkout state (awaited, so the step renders with it), the step's
  * own queries started alongside, then the redirects above. Failures are left to the page, which
- * shows them with a retry (a guest's 401 is the "sign in first" state).
+ * shows them with a retry; a guest's 401 goes to the identity form.
  */
 export function createStepLoader(
   queryClient: QueryClient,
@@ -65,7 +69,11 @@ export function createStepLoader(
       queryClient.query(checkoutQueryOptions()).catch(() => undefined),
       ...prefetch(queryClient).map((p) => p.catch(() => undefined)),
     ]);
-    if (!state) return null;
+    if (!state) {
+      // A guest (no customer in the session) starts with the identity form.
+      const error = queryClient.getQueryState(checkoutKeys.state())?.error;
+      return error instanceof ApiProblem && error.status === 401 ? redirect(IDENTITY_PATH) : null;
+    }
     const to =
       redirectFor(step, state) ??
       (step

@@ -1,9 +1,10 @@
 import { useLingui } from "@lingui/react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Address, AddressType } from "../../../contract/addresses";
 import { clearDraft } from "../addresses/address-draft";
 import { AddressForm } from "../addresses/address-form";
 import { useCreateAddress } from "../addresses/address-queries";
+import { guestIdentityPrefill } from "./guest-identity";
 
 /** The form's draft (what was typed) is kept under this id across reloads. */
 export const newAddressFormId = (type: AddressType) => `checkout-new-${type}`;
@@ -26,6 +27,8 @@ export function NewAddress({
   const create = useCreateAddress();
   const heading = useRef<HTMLHeadingElement>(null);
   const formId = newAddressFormId(type);
+  // A guest who just gave name and phone on the identity step is not asked again.
+  const [initialValues] = useState(guestIdentityPrefill);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section
@@ -51,6 +54,7 @@ export function NewAddress({
           onCancel();
         }}
         defaultInvoiceType="individual"
+        initialValues={initialValues}
       />
     </section>
   );
