@@ -245,6 +245,15 @@ try {
       `${(median.lcpMs / 1000).toFixed(2)} s / ${String(median.tbtMs)} ms / ${kb(median.scriptTransferBytes)}`,
     ),
   ]);
+  // How fast Lighthouse found this machine (a quiet desktop is ~1,500–2,500): low values mean the
+  // 4× CPU slowdown was applied on top of an already slow or busy CPU.
+  const indices = results.flatMap((r) => r.runs.map((run) => run.benchmarkIndex));
+  metrics.push(
+    metric(
+      "Lighthouse: CPU benchmarkIndex during the runs (min–max)",
+      `${String(Math.min(...indices))}–${String(Math.max(...indices))}`,
+    ),
+  );
   await reportPart(
     "lighthouse",
     metrics,
