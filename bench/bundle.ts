@@ -1,25 +1,52 @@
 /**
- * Bundle budget: JS a first catalog view loads (the entry, its static imports, and the catalog
- * route's chunk with its static imports) and all CSS, gzip and brotli, from Vite's manifest.
+ * JS and CSS each route's first view loads, gzip and brotli, from Vite's manifest: the entry
+ * chunk with its static imports, plus the route's lazy module(s) with theirs, and the CSS of all
+ * of those. Budgets (ARCHITECTURE.md): JS for the first catalog view ≤ 120 KB gzip; CSS ≤ 15 KB
+ * gzip (all of it, every route's CSS together).
  *
- *   node --import tsx bench/bundle.ts            build, then measure
- *   node --import tsx bench/bundle.ts --no-build  measure the existing dist/ (built with --manifest)
+ *   node --import tsx bench/bundle.ts            build into the bench's own dist, then measure
+ *   node --import tsx bench/bundle.ts --no-build  measure the bench's existing build
  *   … --check                                    exit 1 when over budget
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { z } from "zod";
+import { benchDist, ensureBuild, kb, metric, reportPart, type Metric } from "./support.ts";
 
-const root = join(import.meta.dirname, "..");
-const args = new Set(process.argv.slice(2));
-// Its own output directory, so a build running elsewhere (e2e, dev) cannot change it mid-way.
-const dist = args.has("--no-build")
-  ? join(root, "dist")
-  : join(root, "node_modules/.tmp/bundle-dist");
 const budgets = { firstCatalogJsGzip: 120 * 1024, cssGzip: 15 * 1024 };
-const catalogRoute = "src/features/catalog/catalog-page.tsx";
+
+/**
+ * The route table of src/app/router.tsx, as the modules each route's `lazy` imports. The
+ * checkout's first view is its address step (the index step redirects there).
+ */
+const routes: Record<string, readonly string[]> = {
+  catalog: ["src/features/catalog/catalog-page.tsx"],
+  product: ["src/features/product/product-page.tsx"],
+  basket: ["src/features/basket/basket-page.tsx"],
+  checkout: [
+    "src/features/checkout/checkout-layout.tsx",
+    "src/features/checkout/checkout-routing.ts",
+    "src/features/checkout/address-step.tsx",
+  ],
+  "checkout review": [
+    "src/features/checkout/checkout-layout.tsx",
+    "src/features/checkout/review-step.tsx",
+  ],
+  "checkout pay": [
+    "src/features/checkout/checkout-layout.tsx",
+    "src/features/checkout/pay-step.tsx",
+  ],
+  "checkout return": ["src/features/checkout/return-page.tsx"],
+  orders: ["src/features/orders/orders-page.tsx"],
+  order: ["src/features/orders/order-page.tsx"],
+  receipt: ["src/features/receipt/receipt-page.tsx"],
+  invoice: ["src/features/orders/invoice-page.tsx"],
+  wallet: ["src/features/wallet/wallet-page.tsx"],
+  addresses: ["src/features/addresses/addresses-page.tsx"],
+  "receipt lookup": ["src/features/receipt-lookup/receipt-lookup-page.tsx"],
+  launch: ["src/features/launch/launch-page.tsx"],
+};
 
 const manifestSchema = z.record(
   z.string(),
@@ -33,100 +60,114 @@ const manifestSchema = z.record(
 );
 type Manifest = z.infer<typeof manifestSchema>;
 
-if (!args.has("--no-build")) {
-  execFileSync(
-    "npx",
-    ["vite", "build", "--manifest", "--logLevel", "warn", "--outDir", dist, "--emptyOutDir"],
-    { cwd: root, stdio: "inherit" },
-  );
-}
-
-const manifest: Manifest = manifestSchema.parse(
-  JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")),
-);
-
-/** A chunk and everything it imports statically, as manifest keys. */
-function staticClosure(key: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(key)) return seen;
-  seen.add(key);
-  for (const dependency of manifest[key]?.imports ?? []) staticClosure(dependency, seen);
-  return seen;
-}
-
-const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-if (!entryKey) throw new Error("No entry chunk in the manifest");
-if (!manifest[catalogRoute]) throw new Error(`No chunk for ${catalogRoute} in the manifest`);
-
-const keys = staticClosure(catalogRoute, staticClosure(entryKey));
-const jsFiles = [...new Set([...keys].map((key) => manifest[key]?.file ?? ""))].filter((file) =>
-  file.endsWith(".js"),
-);
-const cssFiles = [...new Set(Object.values(manifest).flatMap((chunk) => chunk.css ?? []))].sort();
-
-interface Row {
-  file: string;
+interface Size {
   raw: number;
   gzip: number;
   brotli: number;
 }
+interface RouteSize {
+  route: string;
+  js: Size;
+  css: Size;
+  jsFiles: string[];
+  cssFiles: string[];
+}
 
-function measure(file: string): Row {
-  const bytes = readFileSync(join(dist, file));
+/** A chunk and everything it imports statically, as manifest keys. */
+function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  if (!manifest[key]) throw new Error(`No chunk for ${key} in the manifest (router moved?)`);
+  seen.add(key);
+  for (const dependency of manifest[key].imports ?? []) staticClosure(manifest, dependency, seen);
+  return seen;
+}
+
+function measureRoutes(dist: string): {
+  routes: RouteSize[];
+  shellCss: Size & { files: string[] };
+  allCss: Size & { files: string[] };
+} {
+  const manifest: Manifest = manifestSchema.parse(
+    JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")),
+  );
+  const sizes = new Map<string, Size>();
+  const sizeOf = (file: string): Size => {
+    const known = sizes.get(file);
+    if (known) return known;
+    const bytes = readFileSync(join(dist, file));
+    const size = {
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        .length,
+    };
+    sizes.set(file, size);
+    return size;
+  };
+  // Each file compressed on its own, as it is served.
+  const sum = (files: readonly string[]): Size =>
+    files.map(sizeOf).reduce(
+      (total, size) => ({
+        raw: total.raw + size.raw,
+        gzip: total.gzip + size.gzip,
+        brotli: total.brotli + size.brotli,
+      }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entryKey) throw new Error("No entry chunk in the manifest");
+  const shell = staticClosure(manifest, entryKey);
+
+  const measured = Object.entries(routes).map(([route, modules]) => {
+    const keys = new Set(shell);
+    for (const module of modules) staticClosure(manifest, module, keys);
+    const chunks = [...keys].map((key) => manifest[key]);
+    const jsFiles = [...new Set(chunks.map((c) => c?.file ?? ""))].filter((f) => f.endsWith(".js"));
+    const cssFiles = [...new Set(chunks.flatMap((c) => c?.css ?? []))];
+    return { route, js: sum(jsFiles), css: sum(cssFiles), jsFiles, cssFiles };
+  });
+  const allCssFiles = [...new Set(Object.values(manifest).flatMap((c) => c.css ?? []))].sort();
+  const shellCss = [...new Set([...shell].flatMap((key) => manifest[key]?.css ?? []))];
   return {
-    file,
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length,
+    routes: measured,
+    shellCss: { ...sum(shellCss), files: shellCss },
+    allCss: { ...sum(allCssFiles), files: allCssFiles },
   };
 }
 
-function total(rows: Row[], file: string): Row {
-  return rows.reduce(
-    (sum, row) => ({
-      file,
-      raw: sum.raw + row.raw,
-      gzip: sum.gzip + row.gzip,
-      brotli: sum.brotli + row.brotli,
+function bundleMetrics(measured: ReturnType<typeof measureRoutes>): Metric[] {
+  const pair = (size: Size) => `${kb(size.gzip)} / ${kb(size.brotli)}`;
+  const metrics: Metric[] = [];
+  for (const route of measured.routes) {
+    metrics.push(
+      metric(
+        `JS, first ${route.route} view (gzip / brotli)`,
+        pair(route.js),
+        route.route === "catalog"
+          ? {
+              text: `≤ ${kb(budgets.firstCatalogJsGzip)} gzip`,
+              ok: route.js.gzip <= budgets.firstCatalogJsGzip,
+            }
+          : undefined,
+      ),
+    );
+  }
+  // Most routes load only the shell's CSS: one row for it, and one per route that adds some.
+  metrics.push(metric("CSS, shell (in every first view) (gzip / brotli)", pair(measured.shellCss)));
+  for (const route of measured.routes)
+    if (route.css.raw !== measured.shellCss.raw)
+      metrics.push(metric(`CSS, first ${route.route} view (gzip / brotli)`, pair(route.css)));
+  metrics.push(
+    metric("CSS, all routes (gzip / brotli)", pair(measured.allCss), {
+      text: `≤ ${kb(budgets.cssGzip)} gzip`,
+      ok: measured.allCss.gzip <= budgets.cssGzip,
     }),
-    { file, raw: 0, gzip: 0, brotli: 0 },
   );
+  return metrics;
 }
 
-const js = jsFiles.map(measure).sort((a, b) => b.gzip - a.gzip);
-const css = cssFiles.map(measure);
-const jsTotal = total(js, "JS, first catalog view");
-const cssTotal = total(css, "CSS, all");
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const line = (row: Row) =>
-  `${row.file.padEnd(52)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`;
-console.log(
-  `${"file".padEnd(52)} ${"raw".padStart(10)} ${"gzip".padStart(10)} ${"brotli".padStart(10)}`,
-);
-for (const row of [...js, jsTotal, ...css, cssTotal]) console.log(line(row));
-
-const checks = [
-  {
-    what: "JS for the first catalog view, gzip",
-    value: jsTotal.gzip,
-    budget: budgets.firstCatalogJsGzip,
-  },
-  { what: "CSS, gzip", value: cssTotal.gzip, budget: budgets.cssGzip },
-];
-console.log("");
-for (const check of checks) {
-  const ok = check.value <= check.budget;
-  console.log(
-    `${ok ? "ok  " : "OVER"} ${check.what}: ${kb(check.value)} (budget ${kb(check.budget)})`,
-  );
-}
-
-mkdirSync(join(root, "bench-results"), { recursive: true });
-writeFileSync(
-  join(root, "bench-results", "bundle.json"),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), budgets, js, jsTotal, css, cssTotal }, null, 2)}\n`,
-);
-
-if (args.has("--check") && checks.some((check) => check.value > check.budget)) process.exit(1);
+const args = new Set(process.argv.slice(2));
+ensureBuild(args.has("--no-build"));
+const measured = measureRoutes(benchDist);
+await reportPart("bundle", bundleMetrics(measured), { budgets, ...measured }, args.has("--check"));

@@ -1,33 +1,41 @@
 /**
  * The proxy's budgets (ARCHITECTURE.md), measured against real processes on loopback:
- *  1. upstream requests per proxied request when warm (budget ≤ 1.05: Digest nonce reuse);
- *  2. latency the proxy adds over calling the sandbox directly, p50/p99 at 100 concurrent
- *     (budget ≤ 1 ms / ≤ 5 ms);
- *  3. upstream catalog calls caused by 1,000 catalog views in 10 s (budget ≤ 10).
+ *  1. live prices: upstream connections and price calls while 200 SSE clients listen on
+ *     /api/prices/stream (one shared upstream poller, so one connection);
+ *  2. upstream requests per proxied request when warm (budget ≤ 1.05: Digest nonce reuse);
+ *  3. latency the proxy adds over calling the sandbox directly, p50/p99 at 100 concurrent
+ *     (budget ≤ 1 ms / ≤ 5 ms, see docs/adr/0005), requests per second, the proxy's RSS;
+ *  4. upstream catalog calls caused by 1,000 catalog views in 10 s (budget ≤ 10).
  * Prints a table, writes bench-results/proxy.json, and with --check exits 1 on a missed budget.
  *
- *   npm run bench:proxy [-- --seconds 10 --check]
+ *   npm run bench:proxy [-- --seconds 10 --quick --check]
  */
 import { parseArgs } from "node:util";
-import { digestSigner, machine, startStack, writeResult } from "./support.ts";
+import {
+  benchPorts,
+  connectionsTo,
+  digestSigner,
+  launch,
+  metric,
+  percentile,
+  reportPart,
+  rssOf,
+  startStack,
+} from "./support.ts";
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: "string", default: "10" },
+    seconds: { type: "string" },
+    quick: { type: "boolean", default: false },
     check: { type: "boolean", default: false },
   },
 });
-const seconds = Number(values.seconds);
-const sandboxPort = 4490;
-const proxyPort = 8490;
+const quick = values.quick;
+const seconds = Number(values.seconds ?? (quick ? 4 : 10));
+const sseClients = 200;
+const sseSeconds = quick ? 6 : 10;
+const { sandboxPort, proxyPort } = benchPorts(0);
 const sandboxUrl = `http://127.0.0.1:${String(sandboxPort)}`;
-const proxyUrl = `http://127.0.0.1:${String(proxyPort)}`;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, i)] ?? 0) * 100) / 100;
-}
 
 /** `concurrency` closed loops for `seconds`; client latency percentiles and the proxy's own time. */
 async function load(
@@ -61,6 +69,19 @@ async function load(
   };
 }
 
+/** Samples a process's RSS every 100 ms while `work` runs; the peak, in bytes. */
+async function peakRss<T>(pid: number | undefined, work: Promise<T>): Promise<[T, number]> {
+  let peak = rssOf(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssOf(pid));
+  }, 100);
+  try {
+    return [await work, peak];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 interface Logged {
   path: string;
 }
@@ -75,31 +96,60 @@ async function clearLog(): Promise<void> {
   await fetch(`${sandboxUrl}/__sandbox/requests`, { method: "DELETE" });
 }
 
-/** A customer session through the real launch flow (dev token → POST /api/session). */
-async function launch(customer: string): Promise<string> {
-  const redirect = await fetch(`${proxyUrl}/dev/launch?customer=${customer}`, {
-    redirect: "manual",
+/**
+ * `clients` SSE listeners on /api/prices/stream for `seconds`: how many got their first frame,
+ * and the most upstream connections the proxy held and the upstream price calls it made meanwhile.
+ */
+async function priceFanOut(proxyUrl: string, proxyPid: number | undefined, clients: number) {
+  await clearLog();
+  const abort = new AbortController();
+  let firstFrames = 0;
+  const listeners = Array.from({ length: clients }, async () => {
+    const res = await fetch(`${proxyUrl}/api/prices/stream`, {
+      headers: { accept: "text/event-stream" },
+      signal: abort.signal,
+    });
+    if (!res.ok || !res.body) return;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let seen = "";
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value;
+      if (seen.includes("event: prices")) break;
+    }
+    firstFrames++;
+    // Keep the stream open (and drained) until the window ends.
+    while (!(await reader.read()).done);
   });
-  const location = redirect.headers.get("location") ?? "";
-  const token = new URLSearchParams(location.split("#")[1] ?? "").get("token");
-  if (!token) throw new Error(`no launch token in ${location}`);
-  const res = await fetch(`${proxyUrl}/api/session`, {
-    method: "POST",
-    headers: { origin: proxyUrl, "content-type": "application/json" },
-    body: JSON.stringify({ token }),
-  });
-  const cookie = res.headers.get("set-cookie")?.split(";")[0];
-  if (!res.ok || !cookie) throw new Error(`launch failed: ${String(res.status)}`);
-  return cookie;
+  let maxConnections = 0;
+  const until = performance.now() + sseSeconds * 1000;
+  while (performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    maxConnections = Math.max(maxConnections, connectionsTo(proxyPid, sandboxPort));
+  }
+  const priceCalls = await upstreamCount("/partner/ecom/prices");
+  const feedCalls = await upstreamCount("/partner/ecom/ws");
+  abort.abort();
+  await Promise.allSettled(listeners);
+  return { firstFrames, maxConnections, priceCalls, feedCalls };
 }
 
 const stack = await startStack({ sandboxPort, proxyPort, env: { DIST_DIR: "does-not-exist" } });
+const { proxyUrl, proxyPid } = stack;
 
 try {
-  const cookie = await launch("DEMO-IND-001");
-  const basketPath = "/partner/ecom/basket?external_customer_id=DEMO-IND-001";
+  const idleRss = rssOf(proxyPid);
 
-  // 1. Upstream requests per proxied request, warm: an uncached read that always goes upstream.
+  // 1. Price fan-out first, on a fresh proxy (no keep-alive sockets left over from other loads):
+  //    one SSE client, then 200; 200 must cost upstream what one costs.
+  const single = await priceFanOut(proxyUrl, proxyPid, 1);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // the one client's stream has closed
+  const prices = await priceFanOut(proxyUrl, proxyPid, sseClients);
+
+  // 2. Upstream requests per proxied request, warm: an uncached read that always goes upstream.
+  const cookie = await launch(proxyUrl, "DEMO-IND-001");
+  const basketPath = "/partner/ecom/basket?external_customer_id=DEMO-IND-001";
   await fetch(`${proxyUrl}/api/basket`, { headers: { cookie } });
   await clearLog();
   const n = 500;
@@ -111,25 +161,28 @@ try {
     );
   const perRequest = (await upstreamCount()) / n;
 
-  // 2. Latency at 100 concurrent: the same upstream read, direct (signed by us) and proxied. On a
+  // 3. Latency at 100 concurrent: the same upstream read, direct (signed by us) and proxied. On a
   //    shared 2-core machine both are dominated by queueing, so the budget is checked against
   //    the proxy's own time per request (its Server-Timing `app` figure: total minus the wait on
-  //    Minted), measured under that same load.
+  //    Minted), measured under that same load (docs/adr/0005).
   const sign = await digestSigner(sandboxUrl, basketPath);
   const direct = await load(100, seconds, async () => {
     const res = await fetch(`${sandboxUrl}${basketPath}`, { headers: sign() });
     await res.text();
     return res.ok;
   });
-  const proxied = await load(100, seconds, async (appTimes) => {
-    const res = await fetch(`${proxyUrl}/api/basket`, { headers: { cookie } });
-    await res.text();
-    const app = /app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
-    if (app) appTimes.push(Number(app));
-    return res.ok;
-  });
+  const [proxied, loadRss] = await peakRss(
+    proxyPid,
+    load(100, seconds, async (appTimes) => {
+      const res = await fetch(`${proxyUrl}/api/basket`, { headers: { cookie } });
+      await res.text();
+      const app = /app;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "")?.[1];
+      if (app) appTimes.push(Number(app));
+      return res.ok;
+    }),
+  );
 
-  // 3. 1,000 catalog views in 10 s (100 per second), cold cache at the start.
+  // 4. 1,000 catalog views in 10 s (100 per second), cold cache at the start.
   await clearLog();
   for (let second = 0; second < 10; second++) {
     const tick = performance.now();
@@ -141,7 +194,15 @@ try {
   const catalogCalls = await upstreamCount("/partner/ecom/product");
 
   const figures = {
-    machine: machine(),
+    seconds,
+    prices_sse_clients: sseClients,
+    prices_sse_seconds: sseSeconds,
+    prices_sse_clients_with_a_frame: prices.firstFrames,
+    prices_one_client_upstream_connections_max: single.maxConnections,
+    prices_one_client_upstream_price_calls: single.priceCalls + single.feedCalls,
+    prices_upstream_connections_max: prices.maxConnections,
+    prices_upstream_price_calls: prices.priceCalls,
+    prices_upstream_feed_calls: prices.feedCalls,
     upstream_requests_per_proxied_request: Number(perRequest.toFixed(3)),
     direct_p50_ms: direct.p50,
     direct_p99_ms: direct.p99,
@@ -152,26 +213,84 @@ try {
     proxy_own_time_p50_ms: proxied.appP50,
     proxy_own_time_p99_ms: proxied.appP99,
     proxied_errors: proxied.failures,
+    proxy_rss_idle_mb: Math.round(idleRss / 2 ** 20),
+    proxy_rss_peak_under_load_mb: Math.round(loadRss / 2 ** 20),
     upstream_catalog_calls_for_1000_views: catalogCalls,
   };
-  console.table(figures);
-  await writeResult("proxy", figures);
 
-  const budgets: [string, boolean][] = [
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  const priceCalls = prices.priceCalls + prices.feedCalls;
+  const singleCalls = single.priceCalls + single.feedCalls;
+  await reportPart(
+    "proxy",
     [
-      "upstream requests per proxied request ≤ 1.05",
-      figures.upstream_requests_per_proxied_request <= 1.05,
+      metric(`prices: SSE clients served (of ${String(sseClients)})`, String(prices.firstFrames), {
+        text: String(sseClients),
+        ok: prices.firstFrames === sseClients,
+      }),
+      metric(
+        `prices: upstream connections held, ${String(sseClients)} SSE clients (1 client)`,
+        `${String(prices.maxConnections)} (${String(single.maxConnections)})`,
+        {
+          text: "as for 1 client",
+          ok: prices.maxConnections <= Math.max(1, single.maxConnections),
+        },
+      ),
+      metric(
+        `prices: upstream price calls in ${String(sseSeconds)} s, ${String(sseClients)} SSE clients (1 client)`,
+        `${String(priceCalls)} (${String(singleCalls)})`,
+        // One poller every 2 s either way; ±1 for where the window falls on its tick.
+        { text: "as for 1 client, ±1", ok: priceCalls <= singleCalls + 1 },
+      ),
+      metric(
+        "proxy: upstream requests per proxied request, warm",
+        figures.upstream_requests_per_proxied_request.toFixed(2),
+        { text: "≤ 1.05", ok: figures.upstream_requests_per_proxied_request <= 1.05 },
+      ),
+      metric("proxy: latency added at 100 concurrent, p50 (own time)", ms(proxied.appP50), {
+        text: "≤ 1 ms",
+        ok: proxied.appP50 <= 1,
+      }),
+      metric("proxy: latency added at 100 concurrent, p99 (own time)", ms(proxied.appP99), {
+        text: "≤ 5 ms",
+        ok: proxied.appP99 <= 5,
+      }),
+      metric(
+        "proxy: client latency at 100 concurrent, direct p50 / p99",
+        `${ms(direct.p50)} / ${ms(direct.p99)}`,
+      ),
+      metric(
+        "proxy: client latency at 100 concurrent, proxied p50 / p99",
+        `${ms(proxied.p50)} / ${ms(proxied.p99)}`,
+      ),
+      metric(
+        "proxy: client-side difference, p50 / p99",
+        `${ms(proxied.p50 - direct.p50)} / ${ms(proxied.p99 - direct.p99)}`,
+      ),
+      metric(
+        "proxy: requests per second at 100 concurrent (direct / proxied)",
+        `${String(direct.rps)} / ${String(proxied.rps)}`,
+      ),
+      metric("proxy: failed requests under load", String(proxied.failures), {
+        text: "0",
+        ok: proxied.failures === 0,
+      }),
+      metric(
+        "proxy: RSS idle / peak under load",
+        `${String(figures.proxy_rss_idle_mb)} MB / ${String(figures.proxy_rss_peak_under_load_mb)} MB`,
+      ),
+      metric(
+        "cache: upstream catalog calls for 1,000 catalog views in 10 s",
+        String(catalogCalls),
+        {
+          text: "≤ 10",
+          ok: catalogCalls <= 10,
+        },
+      ),
     ],
-    ["latency added by the proxy p50 ≤ 1 ms", figures.proxy_own_time_p50_ms <= 1],
-    ["latency added by the proxy p99 ≤ 5 ms", figures.proxy_own_time_p99_ms <= 5],
-    [
-      "≤ 10 upstream catalog calls for 1,000 views",
-      figures.upstream_catalog_calls_for_1000_views <= 10,
-    ],
-    ["no failed proxied requests", figures.proxied_errors === 0],
-  ];
-  for (const [name, ok] of budgets) console.log(`${ok ? "✓" : "✗"} ${name}`);
-  if (values.check && budgets.some(([, ok]) => !ok)) process.exitCode = 1;
+    figures,
+    values.check,
+  );
 } finally {
   stack.stop();
 }

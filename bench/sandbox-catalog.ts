@@ -7,7 +7,7 @@
  */
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { digestSigner, machine, startProcess, writeResult } from "./support.ts";
+import { benchPorts, digestSigner, metric, reportPart, startProcess } from "./support.ts";
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +17,7 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const port = 4390;
+const port = benchPorts(3).sandboxPort;
 const base = `http://127.0.0.1:${String(port)}`;
 const path = "/partner/ecom/products?page=1&total=10";
 
@@ -35,7 +35,6 @@ try {
   });
   const figures = {
     what: "Digest-authenticated GET /partner/ecom/products?page=1&total=10 on the sandbox",
-    machine: machine(),
     startup_ms: Math.round(startupMs),
     connections,
     seconds,
@@ -46,12 +45,25 @@ try {
     errors: result.errors,
     total_requests: result.requests.total,
   };
-  console.table(figures);
-  await writeResult("sandbox", figures);
-  if (figures.non_2xx > 0 || figures.errors > 0) {
-    console.error("Some requests failed: the figures above are not valid.");
-    process.exitCode = 1;
-  }
+  const failed = figures.non_2xx + figures.errors;
+  await reportPart(
+    "sandbox",
+    [
+      metric("sandbox: start-up (process start to listening)", `${String(figures.startup_ms)} ms`),
+      metric(
+        `sandbox: Digest catalog GETs at ${String(connections)} connections (req/s, p50 / p99)`,
+        `${String(figures.requests_per_second)} req/s, ${String(figures.latency_p50_ms)} ms / ${String(figures.latency_p99_ms)} ms`,
+      ),
+      // Not a budget of ARCHITECTURE.md: failed requests (timeouts on a busy machine) make the
+      // figures above meaningless, and the table says so.
+      metric(
+        "sandbox: failed requests under load",
+        failed === 0 ? "0" : `${String(failed)} (the figures above are not valid)`,
+      ),
+    ],
+    figures,
+    true,
+  );
 } finally {
   sandbox.kill("SIGTERM");
 }
