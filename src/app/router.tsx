@@ -148,9 +148,35 @@ export const routes: RouteObject[] = [
       {
         path: "wallet",
         ...page,
+        lazy: async () => {
+          const { WalletPage, createWalletLoader } = await import("../features/wallet/wallet-page");
+          return { Component: WalletPage, loader: createWalletLoader(queryClient) };
+        },
+      },
+      {
+        path: "wallet/trade",
+        ...page,
         lazy: async () => ({
-          Component: (await import("../features/wallet/wallet-page")).WalletPage,
+          Component: (await import("../features/wallet/trade-page")).TradePage,
         }),
+      },
+      {
+        path: "wallet/basket/:type",
+        ...page,
+        lazy: async () => {
+          const { WalletBasketPage, createWalletBasketLoader } =
+            await import("../features/wallet/wallet-basket-page");
+          return { Component: WalletBasketPage, loader: createWalletBasketLoader(queryClient) };
+        },
+      },
+      {
+        path: "wallet/orders/:id/receipt",
+        ...page,
+        lazy: async () => {
+          const { WalletReceiptPage, createWalletReceiptLoader } =
+            await import("../features/wallet/wallet-receipt-page");
+          return { Component: WalletReceiptPage, loader: createWalletReceiptLoader(queryClient) };
+        },
       },
       {
         path: "addresses",
