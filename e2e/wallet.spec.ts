@@ -46,6 +46,9 @@ const digitalGold = async (page: Page) =>
 const tr2 = (n: number) =>
   new Intl.NumberFormat("tr-TR", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
 
+// Whole journeys with screenshots and axe on a shared two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
@@ -141,6 +144,7 @@ test("buy digital gold for 1,000 TRY and sell 0.5 g", async ({ page }) => {
 
   await page.getByRole("button", { name: "Yeni işlem" }).click();
   await page.getByRole("radio", { name: "Sat" }).check();
+  await page.getByRole("radio", { name: "Gram" }).check();
   await page.getByLabel("Miktar (gram)").fill("0,5");
   await page.getByRole("button", { name: "Fiyat al" }).click();
   const sell = page.getByRole("region", { name: "Dijital Altın satış fiyatı" });
