@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { z } from "zod";
 import { expect, test } from "./fixtures";
-import { resetSandbox, upstream } from "./sandbox";
+import { resetSandbox, sandboxUrl, upstream } from "./sandbox";
 
 /**
  * The metal wallet as a customer uses it (issue #7, parts 1–3): balances and history, quick buy
@@ -154,6 +154,45 @@ test("buy digital gold for 1,000 TRY and sell 0.5 g", async ({ page }) => {
   await sell.getByRole("button", { name: /^Onayla, ₺[\d.]+,\d\d al$/ }).click();
   await expect(page.getByRole("heading", { name: "0,5 g Altın sattınız" })).toBeVisible();
   expect(Math.round((mid - (await digitalGold(page))) * 10_000)).toBe(5_000);
+});
+
+test("an expired price is fixed again, and a changed one must be confirmed before buying", async ({
+  page,
+  request,
+}) => {
+  const pin = async (ask: number) =>
+    expect(
+      (
+        await request.put(`${sandboxUrl}/__sandbox/prices`, {
+          data: { GAU: { bid: ask - 40, ask } },
+        })
+      ).ok(),
+    ).toBe(true);
+  expect(
+    (await request.put(`${sandboxUrl}/__sandbox/config`, { data: { pricefix_ttl: 5 } })).ok(),
+  ).toBe(true);
+  await pin(4000);
+  await launch(page, "/wallet/trade");
+  await page.getByLabel("Miktar (gram)").fill("2");
+  await page.getByRole("button", { name: "Fiyat al" }).click();
+  const quote = page.getByRole("region", { name: "Dijital Altın alış fiyatı" });
+  await expect(quote.getByRole("button", { name: "Onayla ve ₺8.000,00 öde" })).toBeEnabled();
+
+  // The market moves while the 5 s fix runs out (the next fixes hold for 5 minutes): the new
+  // price is fixed again by itself, and waits for the customer's confirmation.
+  await pin(4100);
+  expect(
+    (await request.put(`${sandboxUrl}/__sandbox/config`, { data: { pricefix_ttl: 300 } })).ok(),
+  ).toBe(true);
+  await expect(quote.getByText("Fiyat güncellendi")).toBeVisible({ timeout: 15_000 });
+  await expect(quote).toContainText("₺8.000,00");
+  const pay = quote.getByRole("button", { name: "Onayla ve ₺8.200,00 öde" });
+  await expect(pay).toBeDisabled();
+  await page.screenshot({ path: shots("trade-price-changed"), fullPage: true });
+  await quote.getByRole("button", { name: "Yeni fiyatı onayla: ₺8.200,00" }).click();
+  await pay.click();
+  await expect(page.getByRole("heading", { name: "2 g Altın aldınız" })).toBeVisible();
+  await expect(page.getByText("₺8.200,00")).toBeVisible();
 });
 
 const upstreamBasket = z.object({

@@ -505,7 +505,7 @@ export function TradePage() {
                 </p>
               ) : null}
               <Button
-                className="w-full"
+                className="w-full disabled:cursor-not-allowed disabled:opacity-50"
                 onClick={confirmOrder}
                 disabled={decision !== "accepted" || left === 0 || ordering.isPending}
                 aria-busy={ordering.isPending || undefined}

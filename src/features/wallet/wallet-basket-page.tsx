@@ -513,7 +513,7 @@ export function WalletBasketPage() {
                 </p>
               ) : null}
               <Button
-                className="w-full"
+                className="w-full disabled:cursor-not-allowed disabled:opacity-50"
                 disabled={!canComplete}
                 aria-busy={complete.isPending || undefined}
                 onClick={() => {
