@@ -84,8 +84,9 @@ export const routes: RouteObject[] = [
             // A standalone guest's identity (name, TCKN, e-mail, phone) before the steps.
             path: "identity",
             lazy: async () => {
-              const { IdentityStep, createIdentityLoader } =
-                await import("../features/checkout/identity-step");
+              const { IdentityStep, createIdentityLoader } = await withMessages(
+                import("../features/checkout/identity-step"),
+              );
               return { Component: IdentityStep, loader: createIdentityLoader(queryClient) };
             },
           },
@@ -175,9 +176,39 @@ export const routes: RouteObject[] = [
       {
         path: "wallet",
         ...page,
+        lazy: async () => {
+          const { WalletPage, createWalletLoader } = await withMessages(
+            import("../features/wallet/wallet-page"),
+          );
+          return { Component: WalletPage, loader: createWalletLoader(queryClient) };
+        },
+      },
+      {
+        path: "wallet/trade",
+        ...page,
         lazy: async () => ({
-          Component: (await withMessages(import("../features/wallet/wallet-page"))).WalletPage,
+          Component: (await withMessages(import("../features/wallet/trade-page"))).TradePage,
         }),
+      },
+      {
+        path: "wallet/basket/:type",
+        ...page,
+        lazy: async () => {
+          const { WalletBasketPage, createWalletBasketLoader } = await withMessages(
+            import("../features/wallet/wallet-basket-page"),
+          );
+          return { Component: WalletBasketPage, loader: createWalletBasketLoader(queryClient) };
+        },
+      },
+      {
+        path: "wallet/orders/:id/receipt",
+        ...page,
+        lazy: async () => {
+          const { WalletReceiptPage, createWalletReceiptLoader } = await withMessages(
+            import("../features/wallet/wallet-receipt-page"),
+          );
+          return { Component: WalletReceiptPage, loader: createWalletReceiptLoader(queryClient) };
+        },
       },
       {
         path: "addresses",

@@ -35,6 +35,8 @@ export interface FeeSummaryProps {
   updating?: boolean;
   /** Label of the last row (defaults to "Total"). */
   totalLabel?: string;
+  /** False where VAT is itself one of the fee lines (the metal wallet's "VAT on fees"). */
+  showVat?: boolean;
 }
 
 /** Subtotal, VAT, every fee line and the total, as a description list. */
@@ -44,13 +46,14 @@ export function FeeSummary({
   currency,
   updating = false,
   totalLabel,
+  showVat = true,
 }: FeeSummaryProps) {
   const { _, i18n } = useLingui();
   const money = (amount: number) => formatMoney(amount, currency, i18n.locale);
   return (
     <dl className={cn("space-y-2 transition-opacity", updating && "opacity-60")}>
       <TotalRow label={_("basket.totals.subtotal")} value={money(totals.subtotal)} />
-      <TotalRow label={_("basket.totals.vat")} value={money(totals.vat)} />
+      {showVat ? <TotalRow label={_("basket.totals.vat")} value={money(totals.vat)} /> : null}
       {fees.map((fee) => (
         <TotalRow
           key={fee.kind}

@@ -15,14 +15,23 @@ export interface TimedQuote {
   receivedAt: number;
 }
 
+/**
+ * Anything with a price fix that arrived at a known monotonic time (a checkout quote, a wallet
+ * basket, a digital quote): the countdown needs no more than this.
+ */
+export interface FixClock {
+  quote: { priceFix: { remainingSeconds: number } };
+  receivedAt: number;
+}
+
 /** Whole seconds left at monotonic time `now` (ms), rounded up; 0 once the fix has run out. */
-export function secondsLeft(timed: TimedQuote, now: number): number {
+export function secondsLeft(timed: FixClock, now: number): number {
   const left = timed.quote.priceFix.remainingSeconds - (now - timed.receivedAt) / 1000;
   return left <= 0 ? 0 : Math.ceil(left - 1e-9);
 }
 
 /** Milliseconds until the shown whole second changes (for a timer that ticks on the second). */
-export function msToNextTick(timed: TimedQuote, now: number): number {
+export function msToNextTick(timed: FixClock, now: number): number {
   const left = timed.quote.priceFix.remainingSeconds * 1000 - (now - timed.receivedAt);
   if (left <= 0) return 1000;
   const partial = left % 1000;

@@ -6,6 +6,7 @@ import {
   acceptedFrom,
   decideQuote,
   msToNextTick,
+  type FixClock,
   secondsLeft,
   type QuoteDecision,
   type TimedQuote,
@@ -16,10 +17,13 @@ import {
  * reports down, so its fix may hold for up to a second more, and a quote read too early would
  * be the old one again.
  */
-const REQUOTE_DELAY_MS = 1_500;
+export const REQUOTE_DELAY_MS = 1_500;
 
-/** The monotonic clock, ticking on the countdown's whole seconds while a quote is shown. */
-function useCountdownClock(timedQuote: TimedQuote | undefined): number {
+/**
+ * The monotonic clock, ticking on the countdown's whole seconds while a quote is shown (also
+ * the wallet's basket and digital quotes).
+ */
+export function useCountdownClock(timedQuote: FixClock | undefined): number {
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
     if (!timedQuote) return;
