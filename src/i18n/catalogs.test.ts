@@ -143,6 +143,16 @@ describe("split catalogs (scripts/vite-plugin-split-messages.ts)", () => {
     expect(missing).toEqual([]);
   });
 
+  it("are loaded by every lazy route outside the first view (withMessages)", () => {
+    const router = codeSources["../app/router.tsx"] ?? "";
+    const lazyBlocks = router.split(/\blazy:/).slice(1);
+    expect(lazyBlocks.length).toBeGreaterThan(10);
+    const unwrapped = lazyBlocks.filter(
+      (block) => !block.includes("withMessages(") && !block.includes("catalog/catalog-page"),
+    );
+    expect(unwrapped.map((block) => /import\("([^"]+)"\)/.exec(block)?.[1] ?? block)).toEqual([]);
+  });
+
   it.each([
     ["tr", compiledTr, compiledTrShell, compiledTrRest],
     ["en", compiledEn, compiledEnShell, compiledEnRest],
