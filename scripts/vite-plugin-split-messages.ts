@@ -27,6 +27,7 @@ export const shellMessageIds = [
   "error.",
   "header.",
   "metal.",
+  "money.",
   "nav.",
   "notFound.",
   "offline.",
