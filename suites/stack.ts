@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { z } from "zod";
 
 /**
  * The real thing for the resilience and security suites: the sandbox and one or more proxies as
@@ -237,15 +238,19 @@ export async function control(
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-/** Upstream requests the sandbox answered for a method and path prefix (401 challenges left out). */
+const logSchema = z.object({ data: z.array(z.object({ status: z.number() })) });
+
+/**
+ * Upstream requests the sandbox answered for a method (`*`: any) and path prefix, 401 Digest
+ * challenges left out.
+ */
 export async function upstreamCount(
   sandboxUrl: string,
   method: string,
   path: string,
 ): Promise<number> {
-  const res = await fetch(
-    `${sandboxUrl}/__sandbox/requests?method=${method}&path=${encodeURIComponent(path)}&limit=5000`,
-  );
-  const body = (await res.json()) as { data?: { status: number }[] };
-  return (body.data ?? []).filter((r) => r.status !== 401).length;
+  const query = new URLSearchParams({ path, limit: "5000" });
+  if (method !== "*") query.set("method", method);
+  const res = await fetch(`${sandboxUrl}/__sandbox/requests?${query.toString()}`);
+  return logSchema.parse(await res.json()).data.filter((r) => r.status !== 401).length;
 }
