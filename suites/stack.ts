@@ -254,3 +254,44 @@ export async function upstreamCount(
   const res = await fetch(`${sandboxUrl}/__sandbox/requests?${query.toString()}`);
   return logSchema.parse(await res.json()).data.filter((r) => r.status !== 401).length;
 }
+
+const legalSchema = z.object({
+  documents: z.array(z.object({ type: z.string(), version: z.string() })),
+});
+const quoteSchema = z.object({ quoteId: z.string() });
+
+/**
+ * A basket ready to pay for DEMO-IND-001 (its saved addresses): one item in the basket, the
+ * addresses set, the legal texts read; answers the completion's body at a fresh quote.
+ */
+export async function readyCheckout(
+  client: ShopClient,
+  paymentType: "wallet" | "card" = "wallet",
+  addresses = { shippingAddressId: 1931, billingAddressId: 1932 },
+): Promise<Record<string, unknown>> {
+  const expectOk = (res: Answer, what: string) => {
+    if (res.status !== 200) throw new Error(`${what}: ${String(res.status)} ${res.text}`);
+    return res;
+  };
+  expectOk(
+    await client.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 }),
+    "add",
+  );
+  expectOk(await client.call("PUT", "/api/checkout/addresses", addresses), "addresses");
+  const legal = legalSchema.parse(
+    expectOk(await client.call("GET", "/api/checkout/legal"), "legal").json,
+  );
+  const quote = quoteSchema.parse(
+    expectOk(await client.call("GET", "/api/checkout/quote"), "quote").json,
+  );
+  const acceptedAt = new Date().toISOString();
+  return {
+    quoteId: quote.quoteId,
+    paymentType,
+    legalAcceptances: legal.documents.map((d) => ({
+      type: d.type,
+      version: d.version,
+      acceptedAt,
+    })),
+  };
+}
