@@ -174,7 +174,11 @@ try {
       `latency p50 ${pct(sorted, 50).toFixed(0)} ms, p95 ${pct(sorted, 95).toFixed(0)} ms, ` +
       `p99 ${pct(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
   );
-  for (const line of errors.slice(0, 20)) console.log(`  ${line}`);
+  // Distinct errors with their counts (statuses and messages, not every occurrence).
+  const kinds = new Map<string, number>();
+  for (const line of errors) kinds.set(line, (kinds.get(line) ?? 0) + 1);
+  for (const [line, count] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${String(count).padStart(5)} × ${line}`);
 } finally {
   await stack?.stop();
 }
