@@ -268,15 +268,13 @@ export async function readyCheckout(
   client: ShopClient,
   paymentType: "wallet" | "card" = "wallet",
   addresses = { shippingAddressId: 1931, billingAddressId: 1932 },
+  sku = "MNTGB00010",
 ): Promise<Record<string, unknown>> {
   const expectOk = (res: Answer, what: string) => {
     if (res.status !== 200) throw new Error(`${what}: ${String(res.status)} ${res.text}`);
     return res;
   };
-  expectOk(
-    await client.call("POST", "/api/basket/items", { sku: "MNTGB00010", quantity: 1 }),
-    "add",
-  );
+  expectOk(await client.call("POST", "/api/basket/items", { sku, quantity: 1 }), "add");
   expectOk(await client.call("PUT", "/api/checkout/addresses", addresses), "addresses");
   const legal = legalSchema.parse(
     expectOk(await client.call("GET", "/api/checkout/legal"), "legal").json,
