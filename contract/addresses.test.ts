@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod/mini";
 import { addressFormSchema, createAddressBodySchema, normalizeTrMobile } from "./addresses.ts";
 import { identityBodySchema } from "./basket.ts";
-import { completeCheckoutBodySchema } from "./checkout.ts";
+import { completeCheckoutBodySchema, setCheckoutAddressesBodySchema } from "./checkout.ts";
 import { digitalQuoteBodySchema } from "./digital.ts";
 import { TR_PROVINCES, findProvince, zipcodeMatchesProvince } from "./tr-provinces.ts";
 
@@ -82,6 +82,14 @@ describe("provinces", () => {
 });
 
 describe("address form", () => {
+  it("refuses a missing or null form instead of throwing (a 500 the fuzz suite found)", () => {
+    expect(z.safeParse(createAddressBodySchema, null).success).toBe(false);
+    expect(z.safeParse(addressFormSchema, undefined).success).toBe(false);
+    expect(z.safeParse(setCheckoutAddressesBodySchema, {}).success).toBe(false);
+    expect(z.safeParse(setCheckoutAddressesBodySchema, { __proto__: { x: 1 } }).success).toBe(
+      false,
+    );
+  });
   it("accepts a valid individual address and canonicalises the province", () => {
     const parsed = z.parse(addressFormSchema, { ...valid, city: "istanbul" });
     expect(parsed.city).toBe("İstanbul");

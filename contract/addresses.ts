@@ -154,8 +154,14 @@ const addressRules = z.superRefine<FormValues>(
         );
     }
   },
-  // Run even when unrelated fields fail, so the form shows every error at once.
-  { when: (payload) => !payload.issues.some((i) => RULE_FIELDS.has(String(i.path?.[0]))) },
+  // Run even when unrelated fields fail, so the form shows every error at once; but only on an
+  // object (a null or missing form, e.g. `{}` for the checkout's union, is refused by the shape).
+  {
+    when: (payload) =>
+      typeof payload.value === "object" &&
+      payload.value !== null &&
+      !payload.issues.some((i) => RULE_FIELDS.has(String(i.path?.[0]))),
+  },
 );
 
 /** The address form (checkout's new address, and the body of "save address" less `type`). */

@@ -1,0 +1,211 @@
+import { parseArgs } from "node:util";
+import { Agent, setGlobalDispatcher } from "undici";
+import { z } from "zod";
+import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "./stack.ts";
+
+/**
+ * `npm run test:load -- --sessions 200 --duration 60`: that many concurrent customer sessions,
+ * each launched through the real launch flow as its own customer, save their addresses, then
+ * browse (catalog, product, categories, basket) and check out by card (quote, completion with an
+ * Idempotency-Key, the 3-D Secure return) in a loop until the time is up — against real proxy and
+ * sandbox processes (started here unless --base is given). Prints totals and latency percentiles;
+ * exits 1 on any error (a non-2xx answer, a timeout, a network error).
+ *
+ * The proxy's per-session and per-IP rate limits are raised for the run: every session comes from
+ * 127.0.0.1, which a real deployment would see as 200 different addresses.
+ */
+
+const { values } = parseArgs({
+  options: {
+    sessions: { type: "string", default: "200" },
+    duration: { type: "string", default: "60" },
+    base: { type: "string" },
+    sandbox: { type: "string" },
+  },
+});
+const SESSIONS = z.coerce.number().int().min(1).max(5000).parse(values.sessions);
+const DURATION_S = z.coerce.number().min(1).max(3600).parse(values.duration);
+
+setGlobalDispatcher(new Agent({ connections: 256, keepAliveTimeout: 10_000 }));
+
+const latencies: number[] = [];
+const perOp = new Map<string, { count: number; errors: number; ms: number[] }>();
+const errors: string[] = [];
+let checkouts = 0;
+
+function record(op: string, res: Answer | Error, ok = (a: Answer) => a.status < 300): void {
+  const entry = perOp.get(op) ?? { count: 0, errors: 0, ms: [] };
+  perOp.set(op, entry);
+  entry.count++;
+  if (res instanceof Error) {
+    entry.errors++;
+    errors.push(`${op}: ${res.message}`);
+    return;
+  }
+  latencies.push(res.ms);
+  entry.ms.push(res.ms);
+  if (!ok(res) && res.status === 422 && isSoldOut(res.text)) {
+    soldOut++;
+  } else if (!ok(res)) {
+    entry.errors++;
+    errors.push(`${op}: ${String(res.status)} ${res.text.slice(0, 200)}`);
+  }
+}
+
+/** A multi-request step that succeeded (its parts threw otherwise), with its total time. */
+const passed = (ms: number): Answer => ({
+  status: 200,
+  headers: new Headers(),
+  text: "",
+  json: null,
+  ms,
+});
+
+async function step(op: string, run: () => Promise<Answer>): Promise<Answer | null> {
+  try {
+    const res = await run();
+    record(op, res);
+    return res.status < 300 ? res : null;
+  } catch (error) {
+    record(op, error instanceof Error ? error : new Error(String(error)));
+    return null;
+  }
+}
+
+const SKUS = ["MNTGB00010", "MNTSB00050", "MNTGC00175", "MNTGB00100"];
+/** What the sessions buy, spread over the products with the most stock (≈ 1,000 units). */
+const BUY = [
+  "MNTGB00010",
+  "MNTGB00025",
+  "MNTGB00050",
+  "MNTGB00100",
+  "MNTGC00175",
+  "MNTGC00350",
+  "MNTGC00700",
+  "MNTSC03110",
+];
+/**
+ * Checkouts leave card orders awaiting 3-D Secure, which hold their stock; a long run can sell a
+ * product out. "Not enough stock" is the shop's correct answer then, counted apart, not an error.
+ */
+let soldOut = 0;
+const isSoldOut = (text: string) => text.includes("Not enough stock");
+const idSchema = z.object({ id: z.number() });
+const address = {
+  fullName: "Yük Testi",
+  phone: "0 (532) 111 22 33",
+  city: "izmir",
+  county: "Konak",
+  district: "Alsancak Mah.",
+  line: "Kıbrıs Şehitleri Cad. No: 5",
+  zipcode: "35220",
+  invoiceType: "individual",
+  taxNumber: "10000000146",
+};
+
+async function session(base: string, n: number, deadline: number): Promise<void> {
+  const client = new ShopClient(base);
+  const customer = `LOAD-${String(n)}-${String(Date.now() % 100_000)}`;
+  try {
+    const started = performance.now();
+    await client.launch(customer);
+    record("launch", passed(performance.now() - started));
+  } catch (error) {
+    record("launch", error instanceof Error ? error : new Error(String(error)));
+    return;
+  }
+  const ids: number[] = [];
+  for (const type of ["shipping", "billing"]) {
+    const res = await step("address", () =>
+      client.call("POST", "/api/addresses", { ...address, type }),
+    );
+    if (!res) return;
+    ids.push(idSchema.parse(res.json).id);
+  }
+  const [shippingAddressId = 0, billingAddressId = 0] = ids;
+  let round = 0;
+  while (Date.now() < deadline) {
+    round++;
+    const sku = SKUS[(n + round) % SKUS.length] ?? "MNTGB00010";
+    await step("catalog", () =>
+      client.call("GET", `/api/products?page=${String(1 + (round % 3))}`),
+    );
+    await step("product", () => client.call("GET", `/api/products/${sku}`));
+    await step("categories", () => client.call("GET", "/api/categories"));
+    await step("prices", () => client.call("GET", "/api/prices"));
+    await step("basket", () => client.call("GET", "/api/basket"));
+    if (Date.now() >= deadline) break;
+    try {
+      const started = performance.now();
+      const body = await readyCheckout(
+        client,
+        "card",
+        { shippingAddressId, billingAddressId },
+        BUY[(n * 7 + round) % BUY.length],
+      );
+      record("checkout-prepare", passed(performance.now() - started));
+      const key = `load-${customer}-${String(round)}`;
+      const done = await step("complete", () =>
+        client.call("POST", "/api/checkout/complete", body, { "idempotency-key": key }),
+      );
+      const order = z.object({ orderCode: z.string() }).safeParse(done?.json);
+      if (order.success) {
+        checkouts++;
+        await step("return", () =>
+          client.call("GET", `/api/checkout/return?order=${order.data.orderCode}`),
+        );
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isSoldOut(message)) soldOut++;
+      else record("checkout-prepare", new Error(message));
+    }
+    await step("orders", () => client.call("GET", "/api/orders"));
+  }
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+let stack: Stack | null = null;
+let base = values.base;
+try {
+  if (!base) {
+    stack = await startStack({
+      proxyEnv: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
+    });
+    base = stack.proxyUrls[0] ?? "";
+  }
+  console.log(`load: ${String(SESSIONS)} sessions for ${String(DURATION_S)} s against ${base}`);
+  const started = Date.now();
+  const deadline = started + DURATION_S * 1000;
+  await Promise.all(Array.from({ length: SESSIONS }, (_, n) => session(base ?? "", n, deadline)));
+  const elapsed = (Date.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const total = [...perOp.values()].reduce((sum, e) => sum + e.count, 0);
+  console.log("\nop                    count   errors   p50 ms   p99 ms");
+  for (const [op, e] of perOp) {
+    const ms = [...e.ms].sort((a, b) => a - b);
+    console.log(
+      `${op.padEnd(18)} ${String(e.count).padStart(8)} ${String(e.errors).padStart(8)} ` +
+        `${pct(ms, 50).toFixed(0).padStart(8)} ${pct(ms, 99).toFixed(0).padStart(8)}`,
+    );
+  }
+  console.log(
+    "(launch = /dev/launch + POST /api/session; checkout-prepare = add, addresses, legal, quote)",
+  );
+  console.log(
+    `\ntotal ${String(total)} operations in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(0)}/s), ` +
+      `${String(checkouts)} checkouts, ${String(soldOut)} refused as sold out, ${String(errors.length)} errors; ` +
+      `latency p50 ${pct(sorted, 50).toFixed(0)} ms, p95 ${pct(sorted, 95).toFixed(0)} ms, ` +
+      `p99 ${pct(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
+  );
+  // Distinct errors with their counts (statuses and messages, not every occurrence).
+  const kinds = new Map<string, number>();
+  for (const line of errors) kinds.set(line, (kinds.get(line) ?? 0) + 1);
+  for (const [line, count] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${String(count).padStart(5)} × ${line}`);
+} finally {
+  await stack?.stop();
+}
+process.exit(errors.length ? 1 : 0);
