@@ -4,6 +4,7 @@ import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "rea
 import { cn } from "../components/class-names";
 import { LazyToaster } from "../components/toasts";
 import { BasketLink } from "./basket-link";
+import { CloseShopButton, EmbedBridge } from "./embed-bridge";
 import { LangParam } from "./lang-param";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
@@ -58,6 +59,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <NavigationProgress />
       <LangParam />
+      <EmbedBridge />
       <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe print:hidden">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
           <Link
@@ -71,6 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="-mr-2 ml-auto flex items-center gap-1">
             <LanguageSwitch />
             <BasketLink />
+            <CloseShopButton />
           </div>
         </div>
       </header>
