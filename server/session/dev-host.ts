@@ -87,7 +87,7 @@ const HOST_HTML = `<!doctype html>
 <section aria-labelledby="log-h" class="panel">
 <h2 id="log-h">Bridge traffic</h2>
 <button type="button" id="clear">Clear the log</button>
-<ol id="log" role="log" aria-live="polite"></ol>
+<div role="log" aria-live="polite" aria-labelledby="log-h"><ol id="log"></ol></div>
 </section>
 </main>
 </body>
