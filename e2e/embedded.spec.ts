@@ -382,7 +382,7 @@ test("a replayed launch token: 401, a friendly screen, and auth.expired to the h
   expect(page.url()).not.toContain(token);
   await expect.poll(() => ofType(messages, "auth.expired")).toHaveLength(1);
   expect(typesOf(messages)[0]).toBe("ready");
-  await page.getByRole("button", { name: "Uygulamaya dön" }).click();
+  await page.getByRole("button", { name: "Uygulamaya dön", exact: true }).click();
   await expect.poll(() => typesOf(messages).at(-1)).toBe("close.requested");
   await expectAccessible();
   await screenshot(page, "embedded-launch-expired");
