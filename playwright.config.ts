@@ -7,6 +7,9 @@ const port = process.env.E2E_PORT ?? "8180";
 const sandboxPort = process.env.E2E_SANDBOX_PORT ?? "4110";
 // The specs reach the sandbox's control API here (workers inherit the runner's environment).
 process.env.E2E_SANDBOX_URL ??= `http://127.0.0.1:${sandboxPort}`;
+// A partner page allowed to frame the shop (e2e/embedded.spec.ts fakes it with page.route; same
+// site as the shop, so the session cookie works inside the frame).
+process.env.E2E_PARTNER_ORIGIN ??= `http://127.0.0.1:${String(Number(port) + 1)}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +36,12 @@ export default defineConfig({
   ],
   webServer: {
     command: "node --import tsx scripts/start.ts",
-    env: { PORT: port, SANDBOX_PORT: sandboxPort, LOG_LEVEL: "warn" },
+    env: {
+      PORT: port,
+      SANDBOX_PORT: sandboxPort,
+      LOG_LEVEL: "warn",
+      FRAME_ANCESTORS: process.env.E2E_PARTNER_ORIGIN,
+    },
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -14,7 +14,7 @@ const hasControlCharacter = (value: string) =>
   Array.from(value).some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
 
 /** A partner theme variable value: short, and nothing that could leave the declaration. */
-const themeValueSchema = z.string().check(
+export const themeValueSchema = z.string().check(
   z.minLength(1),
   z.maxLength(100),
   z.refine(

@@ -24,6 +24,7 @@ export const shellMessageIds = [
   "basket.error.",
   "catalog.",
   "common.",
+  "embed.",
   "error.",
   "header.",
   "metal.",

@@ -5,6 +5,7 @@ import { basketRoutes } from "./api/basket.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { checkoutRoutes } from "./api/checkout.ts";
 import { digitalRoutes } from "./api/digital.ts";
+import { embedRoutes } from "./api/embed.ts";
 import { invoiceFileRoutes } from "./api/invoice-files.ts";
 import { orderRoutes } from "./api/orders.ts";
 import { priceRoutes } from "./api/prices.ts";
@@ -18,6 +19,7 @@ import { requestContext } from "./http/request-context.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { staticFiles } from "./http/static.ts";
 import { ApiError, problemResponse } from "./problem.ts";
+import { devHostRoutes } from "./session/dev-host.ts";
 import { devLaunchRoutes } from "./session/dev-launch.ts";
 import { sessionMiddleware } from "./session/middleware.ts";
 import { sessionRoutes } from "./session/routes.ts";
@@ -28,6 +30,7 @@ import { toApiError } from "./upstream/errors.ts";
 export function apiRoutes(deps: AppDeps): RouteSpec[] {
   return [
     ...sessionRoutes(deps),
+    ...embedRoutes(deps),
     ...catalogRoutes(deps),
     ...priceRoutes(deps),
     ...basketRoutes(deps),
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/api/openapi.json", (c) => c.json(openApi));
   registerRoutes(app, deps, routes);
   if (deps.env.sandboxMode) app.route("/", devLaunchRoutes(deps));
+  if (deps.env.sandboxMode) app.route("/", devHostRoutes(deps));
   app.route("/", staticFiles(deps.env));
   return app;
 }

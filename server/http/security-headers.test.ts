@@ -18,8 +18,9 @@ function expectStrict(res: Response) {
   expect(csp).toContain("style-src 'self'");
   expect(csp).toContain("img-src 'self' data:");
   expect(csp).toContain("connect-src 'self'");
-  expect(csp).toContain("frame-ancestors 'none'");
-  expect(res.headers.get("x-frame-options")).toBe("DENY");
+  // The test proxy runs in sandbox mode: only its own /dev/host may frame it.
+  expect(csp).toContain("frame-ancestors 'self'");
+  expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
   expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   expect(res.headers.get("permissions-policy")).toContain("camera=()");
@@ -45,6 +46,19 @@ describe("security headers", () => {
       "frame-ancestors https://bank.example https://wallet.example",
     );
     expect(res.headers.get("x-frame-options")).toBeNull();
+  });
+
+  it("in production without FRAME_ANCESTORS nobody may frame the shop", async () => {
+    const env = proxyEnvSchema.parse({
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(32),
+      LAUNCH_SECRET: "y".repeat(32),
+    });
+    const app = new Hono().use(securityHeaders(env)).get("/", (c) => c.text("ok"));
+    const res = await app.request("/");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).not.toContain("'self' https");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
   });
 
   it("keeps a stricter CSP set by the route itself", async () => {

@@ -8,15 +8,18 @@ import { isSecureRequest } from "./secure.ts";
  * - CSP without `unsafe-inline` scripts: the built index.html loads only external module
  *   scripts (checked after `vite build`), so `script-src 'self'` needs no hashes.
  * - `frame-ancestors` is an HTTP header (a meta tag cannot set it) listing the partner origins
- *   allowed to embed the shop; with none, X-Frame-Options DENY for old browsers as well.
+ *   allowed to embed the shop (and 'self' in sandbox mode, for /dev/host); with none,
+ *   X-Frame-Options DENY for old browsers as well.
  *   A CSP set by the route itself is kept (it is ours and stricter, e.g. for proxied SVGs).
  * - Any `WWW-Authenticate` is removed: upstream's Digest challenge must never reach a browser
  *   (a webview may pop a native login prompt); our 401s are problem+json without it.
  */
 export function securityHeaders(
-  env: Pick<ProxyEnv, "FRAME_ANCESTORS" | "PUBLIC_URL">,
+  env: Pick<ProxyEnv, "FRAME_ANCESTORS" | "PUBLIC_URL"> & { sandboxMode?: boolean },
 ): MiddlewareHandler {
-  const ancestors = env.FRAME_ANCESTORS.length ? env.FRAME_ANCESTORS.join(" ") : "'none'";
+  // Sandbox mode adds the shop's own origin: the /dev/host harness frames the shop.
+  const allowed = [...env.FRAME_ANCESTORS, ...(env.sandboxMode ? ["'self'"] : [])];
+  const ancestors = allowed.length ? allowed.join(" ") : "'none'";
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -40,7 +43,9 @@ export function securityHeaders(
       "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
     ],
   ];
-  if (!env.FRAME_ANCESTORS.length) fixed.push(["X-Frame-Options", "DENY"]);
+  // Old browsers: no partner origins means no framing (or only our own, in sandbox mode).
+  if (!env.FRAME_ANCESTORS.length)
+    fixed.push(["X-Frame-Options", env.sandboxMode ? "SAMEORIGIN" : "DENY"]);
 
   return async (c, next) => {
     await next();

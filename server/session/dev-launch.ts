@@ -33,7 +33,7 @@ function devTckn(customer: string): string {
 }
 
 /** Used only when the customer does not exist yet in the sandbox. */
-function devProfile(customer: string): LaunchProfile {
+export function devProfile(customer: string): LaunchProfile {
   const tag = createHash("sha256").update(customer).digest("hex").slice(0, 10);
   return {
     firstname: "Deneme",

@@ -5,6 +5,7 @@ import { cn } from "../components/class-names";
 import { LazyToaster } from "../components/toasts";
 import { BasketLink } from "./basket-link";
 import { CurrencySwitch } from "./currency-switch";
+import { CloseShopButton, EmbedBridge } from "./embed-bridge";
 import { LangParam } from "./lang-param";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
@@ -59,6 +60,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       </a>
       <NavigationProgress />
       <LangParam />
+      <EmbedBridge />
       <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe print:hidden">
         <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
           <Link
@@ -73,6 +75,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <CurrencySwitch />
             <LanguageSwitch />
             <BasketLink />
+            <CloseShopButton />
           </div>
         </div>
       </header>

@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useLocation, useNavigate, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { bridge } from "../../bridge/bridge";
 import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, CompassIcon } from "../../components/icons";
@@ -112,6 +113,9 @@ export function ReturnPage() {
         orderCode: code,
         ...(data.failureReason ? { reason: data.failureReason } : {}),
         ...(data.failureCode ? { code: data.failureCode } : {}),
+      });
+      bridge.send("order.failed", {
+        reason: data.failureReason ?? data.failureCode ?? "payment_failed",
       });
       void queryClient.invalidateQueries({ queryKey: basketKeys.all });
       void queryClient.invalidateQueries({ queryKey: checkoutKeys.state() });

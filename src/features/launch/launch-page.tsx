@@ -2,10 +2,12 @@ import { useLingui } from "@lingui/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { ButtonLink } from "../../components/button-link";
+import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, LockIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
+import { bridge, useEmbedded } from "../../bridge/bridge";
+import { applyTheme, resetTheme } from "../../bridge/theme";
 import { switchLocale } from "../../i18n/i18n";
 import { readLaunchFragment, startSession } from "./start-session";
 
@@ -20,6 +22,7 @@ export function LaunchPage() {
   const { _, i18n } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const embedded = useEmbedded();
   // Read once, before the effect drops the fragment (StrictMode renders twice).
   const [launch] = useState(() => readLaunchFragment(window.location.hash, window.location.origin));
   const [status, setStatus] = useState<Status>(launch.token ? "working" : "missing");
@@ -33,11 +36,15 @@ export function LaunchPage() {
     if (!launch.token) return;
     void startSession(launch.token).then(async (outcome) => {
       if (!outcome.ok) {
+        // The host mints a new token and launches again (or closes the shop).
+        if (outcome.reason === "expired") bridge.send("auth.expired", {});
         setStatus(outcome.reason);
         return;
       }
-      // Nothing cached for a previous customer may show through.
+      // Nothing cached for a previous customer may show through, nor a previous partner's look.
       queryClient.clear();
+      resetTheme();
+      if (outcome.session.theme) applyTheme({ variables: outcome.session.theme });
       if (outcome.session.locale !== i18n.locale) await switchLocale(outcome.session.locale);
       await navigate(launch.to, { replace: true });
     });
@@ -71,7 +78,18 @@ export function LaunchPage() {
         icon={<AlertIcon />}
         title={copy.title}
         body={copy.body}
-        actions={<ButtonLink to="/">{_("launch.toCatalog")}</ButtonLink>}
+        actions={
+          <>
+            {embedded ? (
+              <Button onClick={() => bridge.send("close.requested", {})}>
+                {_("launch.backToApp")}
+              </Button>
+            ) : null}
+            <ButtonLink to="/" variant={embedded ? "secondary" : "primary"}>
+              {_("launch.toCatalog")}
+            </ButtonLink>
+          </>
+        }
       />
     </>
   );

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { useParams, type LoaderFunctionArgs } from "react-router";
 import { amountInWordsTr } from "../../../contract/amount-in-words";
 import type { Invoice } from "../../../contract/orders";
+import { bridge } from "../../bridge/bridge";
+import { openFileInHost } from "../../bridge/links";
 import { BackLink } from "../../components/back-link";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
@@ -318,7 +320,8 @@ function InvoiceActions({ code, ready }: { code: string; ready: boolean }) {
   const download = useMutation({
     mutationFn: () => fetchInvoicePdfLink(code),
     onSuccess: (link) => {
-      window.location.assign(link.url);
+      // Inside a partner app the host opens the https link (webviews cannot download).
+      if (!openFileInHost(bridge, link)) window.location.assign(link.url);
     },
   });
   const problem = download.error instanceof ApiProblem ? download.error : null;
