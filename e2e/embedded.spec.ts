@@ -319,6 +319,60 @@ test("currency.set switches the displayed currency; the charge stays TRY; a bad 
   await expect(page.getByText(/≈ \$/)).toHaveCount(0);
 });
 
+test("an on-screen keyboard: the bottom bar steps aside while it is open, the focused field stays in view", async ({
+  page,
+}) => {
+  await emulateHost(page, "android");
+  await page.goto("/dev/launch?customer=DEMO-IND-001&to=/receipt-lookup");
+  const field = page.getByRole("textbox").first();
+  await expect(field).toBeVisible({ timeout: 15_000 });
+  const nav = page.getByRole("navigation", { name: "Ana menü" });
+  await expect(nav).toBeVisible();
+  // The keyboard as Chrome reports it: only the visual viewport shrinks.
+  const keyboard = (height: number | null) =>
+    page.evaluate((h) => {
+      const viewport = window.visualViewport!;
+      Object.defineProperty(viewport, "height", {
+        configurable: true,
+        get: () => (h === null ? window.innerHeight : h),
+      });
+      viewport.dispatchEvent(new Event("resize"));
+    }, height);
+  await field.focus();
+  await keyboard(300);
+  await expect(nav).toBeHidden();
+  await expect(field).toBeInViewport();
+  await keyboard(null);
+  await expect(nav).toBeVisible();
+});
+
+test("a session that runs out mid-use: auth.expired once; session.refresh brings the customer back", async ({
+  page,
+  context,
+}) => {
+  const messages = await emulateHost(page, "react-native");
+  await page.goto("/dev/launch?customer=DEMO-IND-001&to=/");
+  await expect(h1(page, "Değerli metaller")).toBeVisible({ timeout: 15_000 });
+  await context.clearCookies();
+  const nav = page.getByRole("navigation", { name: "Ana menü" });
+  await nav.getByRole("link", { name: "Siparişler" }).click();
+  await expect.poll(() => ofType(messages, "auth.expired")).toHaveLength(1);
+  await nav.getByRole("link", { name: "Cüzdan" }).click();
+  await nav.getByRole("link", { name: "Siparişler" }).click();
+  expect(ofType(messages, "auth.expired")).toHaveLength(1);
+
+  const { token } = (await (
+    await page.request.get("/dev/host/token?customer=DEMO-IND-001")
+  ).json()) as { token: string };
+  await sendCommand(page, "react-native", {
+    v: 1,
+    type: "session.refresh",
+    payload: { token },
+  });
+  await expect(h1(page, "Siparişlerim")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("heading", { name: /giriş/i })).toHaveCount(0);
+});
+
 test("back walks the shop's history and answers handled; at the first page it is the host's", async ({
   page,
 }) => {

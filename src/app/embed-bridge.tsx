@@ -13,6 +13,7 @@ import { Icon, type IconProps } from "../components/icon";
 import { basketKeys } from "../features/basket/basket-queries";
 import { receiptKeys } from "../features/receipt/receipt-queries";
 import { switchLocale } from "../i18n/i18n";
+import { ApiProblem } from "../lib/api";
 
 /**
  * The app's side of the host bridge: answers the host's commands, and tells the host what
@@ -68,6 +69,7 @@ async function handleCommand(
         bridge.send("auth.expired", {});
         return;
       }
+      sessionLossTold = false;
       await deps.queryClient.resetQueries();
       return;
     }
@@ -161,6 +163,30 @@ function watchQueries(queryClient: QueryClient): () => void {
   });
 }
 
+/**
+ * Inside an app the customer always arrives with a session, so a 401 from the proxy means it
+ * ran out (or was revoked): the host is told once, and can answer with `session.refresh`.
+ */
+let sessionLossTold = false;
+
+function watchSessionLoss(queryClient: QueryClient): () => void {
+  const onError = (error: unknown) => {
+    if (sessionLossTold || !(error instanceof ApiProblem) || error.status !== 401) return;
+    sessionLossTold = true;
+    bridge.send("auth.expired", {});
+  };
+  const queries = queryClient.getQueryCache().subscribe((event) => {
+    if (event.type === "updated" && event.action.type === "error") onError(event.action.error);
+  });
+  const mutations = queryClient.getMutationCache().subscribe((event) => {
+    if (event.type === "updated" && event.action.type === "error") onError(event.action.error);
+  });
+  return () => {
+    queries();
+    mutations();
+  };
+}
+
 /** Focused fields stay above the on-screen keyboard (Chrome shrinks only the visual viewport). */
 function keepFocusVisible(): () => void {
   const viewport = window.visualViewport;
@@ -169,6 +195,10 @@ function keepFocusVisible(): () => void {
     const root = document.documentElement;
     const covered = Math.max(0, window.innerHeight - viewport.height - viewport.offsetTop);
     root.style.setProperty("--keyboard-inset", `${String(Math.round(covered))}px`);
+    // A keyboard (not a pinch zoom) covers the bottom: bars fixed there step aside, so the
+    // focused field and the page's own primary action stay in view (styles.css).
+    if (covered > 120 && viewport.scale === 1) root.dataset.keyboard = "open";
+    else delete root.dataset.keyboard;
     const active = document.activeElement;
     if (
       active instanceof HTMLElement &&
@@ -177,7 +207,10 @@ function keepFocusVisible(): () => void {
       active.scrollIntoView({ block: "center", behavior: "instant" });
   };
   viewport.addEventListener("resize", onResize);
-  return () => viewport.removeEventListener("resize", onResize);
+  return () => {
+    viewport.removeEventListener("resize", onResize);
+    delete document.documentElement.dataset.keyboard;
+  };
 }
 
 export function EmbedBridge() {
@@ -195,6 +228,7 @@ export function EmbedBridge() {
   useEffect(() => (embedded ? watchQueries(queryClient) : undefined), [embedded, queryClient]);
   useEffect(() => (embedded ? captureExternalLinks(bridge) : undefined), [embedded]);
   useEffect(() => (embedded ? keepFocusVisible() : undefined), [embedded]);
+  useEffect(() => (embedded ? watchSessionLoss(queryClient) : undefined), [embedded, queryClient]);
 
   useEffect(() => {
     const now = /^\/checkout(\/(address|review|pay))?\/?$/.test(pathname);

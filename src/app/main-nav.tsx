@@ -50,7 +50,7 @@ export function MainNav() {
   return (
     <nav
       aria-label={_("nav.label")}
-      className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-surface-raised pb-safe md:static md:z-auto md:border-0 md:bg-transparent md:pb-0 print:hidden"
+      className="fixed inset-x-0 bottom-0 z-30 keyboard-hide border-t border-border bg-surface-raised pb-safe md:static md:z-auto md:border-0 md:bg-transparent md:pb-0 print:hidden"
     >
       <ul className="mx-auto grid max-w-lg grid-cols-4 px-2 md:flex md:max-w-none md:gap-1 md:px-0">
         {items.map(({ to, label, icon: ItemIcon, matches }) => {

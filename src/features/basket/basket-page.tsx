@@ -336,7 +336,7 @@ function FilledBasket({ basket }: { basket: Basket }) {
       <div className="space-y-4 md:sticky md:top-24">
         <Totals basket={basket} updating={updating} />
         {/* Phones: the action sits above the tab bar, within thumb reach. */}
-        <div className="fixed inset-x-0 bottom-[calc(var(--nav-height)+var(--safe-bottom))] z-20 border-t border-border bg-surface-raised/95 px-4 py-3 backdrop-blur md:static md:border-0 md:bg-transparent md:p-0 md:backdrop-blur-none">
+        <div className="fixed inset-x-0 bottom-[calc(var(--nav-height)+var(--safe-bottom))] z-20 keyboard-hide border-t border-border bg-surface-raised/95 px-4 py-3 backdrop-blur md:static md:border-0 md:bg-transparent md:p-0 md:backdrop-blur-none">
           <div className="mx-auto flex max-w-lg items-center gap-4 md:max-w-none">
             <div className="min-w-0 md:hidden">
               <p className="text-xs text-text-muted">{_("basket.totals.total")}</p>
