@@ -2,6 +2,7 @@ import { z } from "zod/mini";
 import { priceFixSchema } from "./basket.ts";
 import { skuSchema } from "./catalog.ts";
 import { quoteIdSchema } from "./checkout.ts";
+import { digitalCurrencySchema } from "./digital.ts";
 import {
   feeLineSchema,
   metalSchema,
@@ -68,8 +69,18 @@ export const walletItemSchema = z.object({
 });
 export type WalletItem = z.infer<typeof walletItemSchema>;
 
+/** Where a history row comes from: a walletable basket, or a digital quick buy / sell. */
+export const walletOrderSourceSchema = z.enum(["wallet", "digital"]);
+export type WalletOrderSource = z.infer<typeof walletOrderSourceSchema>;
+
+/**
+ * One row of the wallet history. A `wallet` order has a receipt at
+ * `/api/wallet/orders/:id/receipt`; a `digital` one (always buy or sell, `id` null) has its
+ * invoice at `/api/orders/:orderCode/invoice`.
+ */
 export const walletOrderSummarySchema = z.object({
-  id: z.number(),
+  source: walletOrderSourceSchema,
+  id: z.nullable(z.number()),
   orderCode: z.string(),
   type: walletBasketTypeSchema,
   status: orderStatusSchema,
@@ -77,7 +88,8 @@ export const walletOrderSummarySchema = z.object({
   itemCount: z.number(),
   /** Paid (buy, delivery) or received (sell). */
   total: z.number(),
-  currency: z.literal("TRY"),
+  /** TRY for wallet orders; a digital order's price-fix currency. */
+  currency: digitalCurrencySchema,
 });
 export type WalletOrderSummary = z.infer<typeof walletOrderSummarySchema>;
 

@@ -123,6 +123,26 @@ test("buy 1.5 g of digital gold by grams at a fixed price, then see its invoice"
   await expect(page).toHaveURL(new RegExp(`/orders/${code}/invoice$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText(code).first()).toBeVisible();
+
+  // The order is in the wallet history (one history: wallet and digital orders), under "Alış"
+  // and not under "Satış", and its row opens the invoice.
+  await page.goto("/wallet");
+  const history = page.getByRole("region", { name: "Cüzdan işlemleri" });
+  const filter = history.getByRole("navigation", { name: "İşlem türü" });
+  const row = history.getByRole("listitem").filter({ hasText: code });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Dijital alış");
+  await expect(row).toContainText("Tamamlandı");
+  await filter.getByRole("link", { name: "Satış" }).click();
+  await expect(filter.getByRole("link", { name: "Satış" })).toHaveAttribute("aria-current", "page");
+  await expect(history.getByRole("link", { name: code })).toHaveCount(0);
+  await filter.getByRole("link", { name: "Alış" }).click();
+  await expect(row).toHaveCount(1);
+  await page.screenshot({ path: shots("wallet-history-digital"), fullPage: true });
+  await expectAccessible();
+  await history.getByRole("link", { name: code }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${code}/invoice$`));
+  await expect(page.getByText(code).first()).toBeVisible();
 });
 
 test("buy digital gold for 1,000 TRY and sell 0.5 g", async ({ page }) => {

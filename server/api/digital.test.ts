@@ -116,6 +116,9 @@ describe("digital quick buy / sell", () => {
     expect((second.json as any).orderCode).toBe(first.orderCode);
     expect(await upstreamCalls(proxy(), "POST", "/partner/order/digital/buy")).toBe(2);
     expect(await goldGrams()).toBe(13.5);
+    // Answered twice, recorded once: the wallet history lists it a single time.
+    const history: any = (await api.call("GET", "/api/wallet/orders?txType=buy")).json;
+    expect(history.orders.filter((o: any) => o.orderCode === first.orderCode)).toHaveLength(1);
   });
 
   it("refuses a quantity other than the quote's, and an expired fix with a new quote", async () => {

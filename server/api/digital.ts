@@ -24,6 +24,7 @@ import {
 } from "../upstream/schemas/digital.ts";
 import { upstreamCustomerSchema } from "../upstream/schemas/orders.ts";
 import { round2, round4 } from "./basket-views.ts";
+import { recordDigitalOrder } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import {
@@ -221,6 +222,24 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       external_id: externalId,
       items: [{ sku: record.sku, amount: record.grams }],
     };
+    /** Keeps the placed order for the wallet history; the order stands even if that fails. */
+    const placed = async (view: DigitalOrder): Promise<DigitalOrder> => {
+      try {
+        await recordDigitalOrder(deps.store, customer, {
+          externalId,
+          orderCode: view.orderCode,
+          side: view.side,
+          currency: view.currency,
+          createdAt: view.createdAt || new Date(deps.now()).toISOString(),
+        });
+      } catch (error) {
+        deps.logger.error("digital: order not recorded for the history", {
+          orderCode: view.orderCode,
+          err: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return view;
+    };
     let payload: Record<string, unknown>;
     if (record.request.side === "buy") {
       const who = await deps.upstream.call({
@@ -256,12 +275,14 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       await deps.store.delete(quoteKey(customer, body.quoteId));
       const order = created.orders.find((o) => o.external_id === externalId) ?? created.orders[0];
       if (!order) throw new ApiError("upstream_invalid");
-      return orderView({ ...order, order_at: order.order_at ?? created.order_at }, record);
+      return await placed(
+        orderView({ ...order, order_at: order.order_at ?? created.order_at }, record),
+      );
     } catch (error) {
       if (refusedField(error, "external_id")) {
         // Already placed under this key (the first answer was lost): answer that order.
         const existing = await existingOrder(c, customer, externalId);
-        if (existing) return orderView(existing, record);
+        if (existing) return await placed(orderView(existing, record));
       }
       if (refusedField(error, "price_token"))
         throw new ApiError("price_expired", {

@@ -7,3 +7,9 @@ export const walletTypeLabel: Record<WalletBasketType, ReturnType<typeof msg>> =
   sell: msg("wallet.type.sell"),
   delivery: msg("wallet.type.delivery"),
 };
+
+/** A digital quick buy / sell (Partner API order) in the wallet history. */
+export const digitalTypeLabel: Record<"buy" | "sell", ReturnType<typeof msg>> = {
+  buy: msg("wallet.type.digitalBuy"),
+  sell: msg("wallet.type.digitalSell"),
+};

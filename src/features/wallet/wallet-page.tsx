@@ -15,7 +15,7 @@ import { metalLabel } from "../catalog/product-badges";
 import { formatOrderTime } from "../orders/order-format";
 import { OrderStatusBadge } from "../orders/order-status-badge";
 import { SignedOutWallet } from "./wallet-guest";
-import { walletTypeLabel } from "./wallet-labels";
+import { digitalTypeLabel, walletTypeLabel } from "./wallet-labels";
 import { walletOrdersQueryOptions, walletQueryOptions } from "./wallet-queries";
 import { parseWalletSearch, walletSearchString, type WalletSearch } from "./wallet-search";
 
@@ -182,19 +182,28 @@ function HistoryFilter({ search }: { search: WalletSearch }) {
 
 function HistoryRow({ order }: { order: WalletOrderSummary }) {
   const { _, i18n } = useLingui();
-  const { money } = useFormat();
   return (
     <li className="relative rounded-card border border-border bg-surface-raised p-4 shadow-card has-[a:hover]:border-border-strong">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
         <h3 className="price font-semibold break-all text-text">
           <Link
-            to={`/wallet/orders/${String(order.id)}/receipt`}
+            to={
+              order.source === "digital" || order.id === null
+                ? `/orders/${encodeURIComponent(order.orderCode)}/invoice`
+                : `/wallet/orders/${String(order.id)}/receipt`
+            }
             className="outline-none after:absolute after:inset-0 after:rounded-card focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-primary"
           >
             {order.orderCode}
           </Link>
         </h3>
-        <span className="text-sm font-medium text-text">{_(walletTypeLabel[order.type])}</span>
+        <span className="text-sm font-medium text-text">
+          {_(
+            order.source === "digital" && order.type !== "delivery"
+              ? digitalTypeLabel[order.type]
+              : walletTypeLabel[order.type],
+          )}
+        </span>
       </div>
       {order.createdAt ? (
         <p className="text-sm text-text-muted">
@@ -207,7 +216,7 @@ function HistoryRow({ order }: { order: WalletOrderSummary }) {
           <span className="sr-only">
             {order.type === "sell" ? _("wallet.history.received") : _("wallet.history.paid")}{" "}
           </span>
-          {money(order.total)}
+          {formatMoney(order.total, order.currency, i18n.locale)}
         </p>
       </div>
     </li>
@@ -263,7 +272,7 @@ function History({ search }: { search: WalletSearch }) {
       <>
         <ul className={cn("space-y-3 transition-opacity", isPlaceholderData && "opacity-60")}>
           {data.orders.map((order) => (
-            <HistoryRow key={order.id} order={order} />
+            <HistoryRow key={`${order.source}:${order.orderCode}`} order={order} />
           ))}
         </ul>
         <Pagination
