@@ -373,6 +373,26 @@ test("a session that runs out mid-use: auth.expired once; session.refresh brings
   await expect(page.getByRole("heading", { name: /giriş/i })).toHaveCount(0);
 });
 
+test("the header fits a 320 px phone with the close button: no sideways scroll", async ({
+  page,
+}) => {
+  await emulateHost(page, "react-native");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/dev/launch?customer=DEMO-IND-001&to=/");
+  await expect(h1(page, "Değerli metaller")).toBeVisible({ timeout: 15_000 });
+  await expect(
+    page.getByRole("button", { name: "Mağazayı kapat ve uygulamaya dön" }),
+  ).toBeVisible();
+  const widths = () =>
+    page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+  expect(await widths()).toEqual([320, 320]);
+  await page.setViewportSize({ width: 412, height: 800 });
+  expect(await widths()).toEqual([412, 412]);
+});
+
 test("back walks the shop's history and answers handled; at the first page it is the host's", async ({
   page,
 }) => {

@@ -62,13 +62,16 @@ export function AppShell({ children }: { children: ReactNode }) {
       <LangParam />
       <EmbedBridge />
       <header className="sticky top-0 z-30 border-b border-border bg-surface-raised pt-safe print:hidden">
-        <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-safe">
+        <div className="mx-auto flex h-16 max-w-6xl items-center gap-2 px-safe sm:gap-4">
+          {/* Narrow phones get the mark only, the narrowest none (Katalog is in the bottom
+              bar): the switches, basket and close button must fit without a sideways scroll. */}
           <Link
             to="/"
             aria-label={_("header.home")}
-            className="-ml-1 flex min-h-12 items-center rounded-control px-1 text-text"
+            className="-ml-1 flex min-h-12 items-center rounded-control px-1 text-text max-[22.5rem]:hidden"
           >
-            <MintedLogo className="h-7 w-auto" />
+            <MintedLogo className="h-7 w-auto max-[26rem]:hidden" />
+            <MintedLogo compact className="size-7 min-[26rem]:hidden" />
           </Link>
           <MainNav />
           <div className="-mr-2 ml-auto flex items-center gap-1">

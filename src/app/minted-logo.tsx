@@ -1,9 +1,18 @@
-/** The partner wordmark. Decorative: the surrounding link carries the accessible name. */
-export function MintedLogo({ className }: { className?: string }) {
+/**
+ * The partner wordmark, or only its mark (`compact`, for narrow phones). Decorative: the
+ * surrounding link carries the accessible name.
+ */
+export function MintedLogo({
+  className,
+  compact = false,
+}: {
+  className?: string;
+  compact?: boolean;
+}) {
   return (
     <svg
-      viewBox="0 0 112 28"
-      width="112"
+      viewBox={compact ? "0 0 28 28" : "0 0 112 28"}
+      width={compact ? 28 : 112}
       height="28"
       aria-hidden="true"
       focusable="false"
@@ -14,17 +23,19 @@ export function MintedLogo({ className }: { className?: string }) {
         d="M7.5 20V8h2.9l3.6 5.6L17.6 8h2.9v12h-2.8v-7.3l-3.7 5.6-3.7-5.6V20z"
         className="fill-primary-contrast"
       />
-      <text
-        x="36"
-        y="20.5"
-        fill="currentColor"
-        fontSize="19"
-        fontWeight="700"
-        letterSpacing="-0.4"
-        className="font-sans"
-      >
-        Minted
-      </text>
+      {!compact && (
+        <text
+          x="36"
+          y="20.5"
+          fill="currentColor"
+          fontSize="19"
+          fontWeight="700"
+          letterSpacing="-0.4"
+          className="font-sans"
+        >
+          Minted
+        </text>
+      )}
     </svg>
   );
 }
