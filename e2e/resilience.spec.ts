@@ -8,7 +8,6 @@ import { fault, resetSandbox, sandboxUrl } from "./sandbox";
  * before the failure is still there.
  */
 
-test.skip(({ isMobile }) => !isMobile, "the phone is where customers meet the failure");
 test.beforeEach(({ request }) => resetSandbox(request));
 // Up to 30 s for the page's own retries to give up, on a busy CI machine.
 test.setTimeout(90_000);
