@@ -68,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link
             to="/"
             aria-label={_("header.home")}
-            className="-ml-1 flex min-h-12 items-center rounded-control px-1 text-text max-[22.5rem]:hidden"
+            className="-ml-1 flex min-h-12 min-w-12 items-center justify-center rounded-control px-1 text-text max-[22.5rem]:hidden"
           >
             <MintedLogo className="h-7 w-auto max-[26rem]:hidden" />
             <MintedLogo compact className="size-7 min-[26rem]:hidden" />
