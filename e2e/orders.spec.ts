@@ -55,11 +55,15 @@ test("after a purchase the order is in the list; filters live in the URL and Bac
   // Status filter: the URL follows the chips, Back walks the filters back.
   const shipped = page.getByRole("checkbox", { name: "Kargoda" });
   const inProgress = page.getByRole("checkbox", { name: "Hazırlanıyor" });
-  await shipped.check();
+  // The chips follow the URL, so they turn on once the navigation lands: click, then wait for
+  // that (check() asserts the state right after the click and races the navigation).
+  await shipped.click();
   await expect(page).toHaveURL(/\/orders\?status=shipped$/);
+  await expect(shipped).toBeChecked();
   await expect(page.getByRole("heading", { name: "Filtrelere uyan sipariş yok" })).toBeVisible();
-  await inProgress.check();
+  await inProgress.click();
   await expect(page).toHaveURL(/\/orders\?status=in_progress,shipped$/);
+  await expect(inProgress).toBeChecked();
   await expect(orderLink(page, code)).toBeVisible();
 
   await page.goBack();
