@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import {
   addressFormSchema,
@@ -12,10 +12,18 @@ import { issueMessage } from "../../../contract/issue-messages";
 import { TR_PROVINCES } from "../../../contract/tr-provinces";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
+import {
+  controlClass,
+  digitsOnly,
+  Field,
+  fieldA11y,
+  PhoneInput,
+  splitFieldErrors,
+  useErrorsFollowLocale,
+} from "../../components/form-field";
 import { AlertIcon } from "../../components/icons";
 import { ApiProblem } from "../../lib/api";
 import { clearDraft, readDraft, writeDraft } from "./address-draft";
-import { maskTrPhoneInput, maskTrPhoneWhileTyping } from "./tr-phone";
 
 export interface AddressFormProps {
   /** Names the draft kept in sessionStorage and prefixes element ids. */
@@ -96,46 +104,6 @@ function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> 
   }, [i18n]);
 }
 
-/** Keeps only digits, in place, so that pasted "34 710" or "100-000-001-46" still fit. */
-export function digitsOnly(input: HTMLInputElement): void {
-  const digits = input.value.replace(/\D/g, "");
-  if (digits !== input.value) input.value = digits;
-}
-
-export const controlClass =
-  "block min-h-12 w-full rounded-control border border-border-strong bg-surface-raised px-3.5 py-2.5 text-base text-text transition-colors placeholder:text-text-muted focus-visible:border-primary focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-primary aria-invalid:border-danger aria-invalid:focus-visible:outline-danger";
-
-export interface FieldProps {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error?: string | undefined;
-  className?: string;
-  children: ReactNode;
-}
-
-export function Field({ id, label, hint, error, className, children }: FieldProps) {
-  return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-text">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="flex items-start gap-1.5 text-sm text-danger">
-          <AlertIcon className="mt-px size-4 shrink-0" />
-          <span>{error}</span>
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /**
  * The address form: shipping or billing, individual (TCKN) or corporate (VKN) invoice. Checks
  * the contract's rules on submit, then as the customer corrects; keeps a draft of what was
@@ -149,7 +117,7 @@ export function AddressForm({
   defaultInvoiceType = "individual",
   initialValues,
 }: AddressFormProps): React.JSX.Element {
-  const { _, i18n } = useLingui();
+  const { _ } = useLingui();
   const resolver = useAddressResolver();
   const [defaultValues] = useState<AddressFormInput>(() => ({
     ...EMPTY,
@@ -194,13 +162,7 @@ export function AddressForm({
     [subscribe, formId],
   );
 
-  // Errors already shown follow a change of language.
-  const locale = useRef(i18n.locale);
-  useEffect(() => {
-    if (locale.current === i18n.locale) return;
-    locale.current = i18n.locale;
-    if (isSubmitted) void trigger();
-  }, [i18n.locale, isSubmitted, trigger]);
+  useErrorsFollowLocale(isSubmitted, trigger);
 
   const corporate = useWatch({ control, name: "invoiceType" }) === "corporate";
 
@@ -226,11 +188,8 @@ export function AddressForm({
       saved.current = JSON.stringify(getValues());
       clearDraft(formId);
     } catch (error) {
-      const fieldErrors = error instanceof ApiProblem ? Object.entries(error.errors) : [];
-      const atFields = fieldErrors.filter(([key]) => isFieldName(key));
-      for (const [key, messages] of atFields)
-        if (isFieldName(key)) setError(key, { type: "server", message: messages.join(" ") });
-      const elsewhere = fieldErrors.filter(([key]) => !isFieldName(key)).flatMap(([, m]) => m);
+      const { atFields, elsewhere } = splitFieldErrors(error, isFieldName);
+      for (const [key, message] of atFields) setError(key, { type: "server", message });
       if (elsewhere.length > 0) setFormError(elsewhere.join(" "));
       else if (atFields.length === 0) setFormError(problemText(error));
       focusFirst((name) => atFields.some(([key]) => key === name));
@@ -238,22 +197,10 @@ export function AddressForm({
   }
 
   const id = (name: FieldName) => `${formId}-${name}`;
-  /** The control's own attributes: id, validity, and what describes it. */
-  const a11y = (name: FieldName, hint = false) => {
-    const invalid = errors[name] !== undefined;
-    const describedBy = [hint && `${id(name)}-hint`, invalid && `${id(name)}-error`]
-      .filter(Boolean)
-      .join(" ");
-    return {
-      id: id(name),
-      "aria-invalid": invalid,
-      "aria-required": true,
-      ...(describedBy ? { "aria-describedby": describedBy } : {}),
-    };
-  };
+  const a11y = (name: FieldName, hint = false) =>
+    fieldA11y(id(name), errors[name] !== undefined, hint);
   const errorOf = (name: FieldName) => errors[name]?.message;
 
-  const phone = register("phone");
   const zipcode = register("zipcode");
   const taxNumber = register("taxNumber");
 
@@ -287,24 +234,11 @@ export function AddressForm({
         hint={_("addresses.form.phoneHint")}
         error={errorOf("phone")}
       >
-        <input
-          {...phone}
+        <PhoneInput
+          registration={register("phone")}
+          onMasked={(value) => setValue("phone", value)}
           {...a11y("phone", true)}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
           enterKeyHint="next"
-          placeholder="+90 5xx xxx xx xx"
-          className={cn(controlClass, "price")}
-          onChange={(event) => {
-            maskTrPhoneWhileTyping(event.target);
-            void phone.onChange(event);
-          }}
-          onBlur={(event) => {
-            const masked = maskTrPhoneInput(event.target.value);
-            if (masked !== event.target.value) setValue("phone", masked);
-            void phone.onBlur(event);
-          }}
         />
       </Field>
 

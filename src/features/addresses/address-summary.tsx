@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import type { OrderAddress } from "../../../contract/orders";
 import { cn } from "../../components/class-names";
-import { formatTrPhone } from "./tr-phone";
+import { formatTrPhone } from "../../lib/tr-phone";
 
 /**
  * One address, compact and readable: who, where, how to reach them, and how the invoice is made

@@ -1,6 +1,6 @@
 import type { IdentityBody } from "../../../contract/basket";
 import type { AddressFormInput } from "../../../contract/addresses";
-import { formatTrPhone } from "../addresses/tr-phone";
+import { formatTrPhone } from "../../lib/tr-phone";
 
 /**
  * The guest's name and phone from the identity step, in memory only (this page's life), so that

@@ -12,13 +12,20 @@ import {
 import { issueMessage } from "../../../contract/issue-messages";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
+import {
+  controlClass,
+  digitsOnly,
+  Field,
+  fieldA11y,
+  PhoneInput,
+  splitFieldErrors,
+  useErrorsFollowLocale,
+} from "../../components/form-field";
 import { AlertIcon, LockIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { showToast } from "../../components/toasts";
 import { ApiProblem } from "../../lib/api";
-import { Field, controlClass, digitsOnly } from "../addresses/address-form";
-import { maskTrPhoneInput, maskTrPhoneWhileTyping } from "../addresses/tr-phone";
 import { basketKeys, basketQueryOptions } from "../basket/basket-queries";
 import { orderKeys } from "../orders/order-queries";
 import { bindGuestIdentity } from "./checkout-api";
@@ -102,7 +109,7 @@ export function useBindGuestIdentity() {
 }
 
 function IdentityForm() {
-  const { _, i18n } = useLingui();
+  const { _ } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const bind = useBindGuestIdentity();
@@ -146,13 +153,7 @@ function IdentityForm() {
     [subscribe],
   );
 
-  // Errors already shown follow a change of language.
-  const locale = useRef(i18n.locale);
-  useEffect(() => {
-    if (locale.current === i18n.locale) return;
-    locale.current = i18n.locale;
-    if (isSubmitted) void trigger();
-  }, [i18n.locale, isSubmitted, trigger]);
+  useErrorsFollowLocale(isSubmitted, trigger);
 
   function focusFirst(invalid: (name: FieldName) => boolean): void {
     const first = FIELD_ORDER.find(invalid);
@@ -188,11 +189,8 @@ function IdentityForm() {
     } catch (error) {
       const problem = error instanceof ApiProblem ? error : null;
       if (problem?.code === "conflict" && (await continueBound())) return;
-      const fieldErrors = problem ? Object.entries(problem.errors) : [];
-      const atFields = fieldErrors.filter(([key]) => isFieldName(key));
-      for (const [key, messages] of atFields)
-        if (isFieldName(key)) setError(key, { type: "server", message: messages.join(" ") });
-      const elsewhere = fieldErrors.filter(([key]) => !isFieldName(key)).flatMap(([, m]) => m);
+      const { atFields, elsewhere } = splitFieldErrors(problem, isFieldName);
+      for (const [key, message] of atFields) setError(key, { type: "server", message });
       if (elsewhere.length > 0) setFormError(elsewhere.join(" "));
       else if (atFields.length === 0) {
         if (problem?.code === "network") setFormError(_("checkout.identity.error.network"));
@@ -202,21 +200,10 @@ function IdentityForm() {
     }
   }
 
-  const a11y = (name: FieldName, hint = false) => {
-    const invalid = errors[name] !== undefined;
-    const describedBy = [hint && `${id(name)}-hint`, invalid && `${id(name)}-error`]
-      .filter(Boolean)
-      .join(" ");
-    return {
-      id: id(name),
-      "aria-invalid": invalid,
-      "aria-required": true,
-      ...(describedBy ? { "aria-describedby": describedBy } : {}),
-    };
-  };
+  const a11y = (name: FieldName, hint = false) =>
+    fieldA11y(id(name), errors[name] !== undefined, hint);
   const errorOf = (name: FieldName) => errors[name]?.message;
 
-  const phone = register("phone");
   const identityNumber = register("identityNumber");
   const masked = !tcknFocused && tckn.length > 0;
 
@@ -325,24 +312,11 @@ function IdentityForm() {
         hint={_("checkout.identity.phoneHint")}
         error={errorOf("phone")}
       >
-        <input
-          {...phone}
+        <PhoneInput
+          registration={register("phone")}
+          onMasked={(value) => setValue("phone", value)}
           {...a11y("phone", true)}
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
           enterKeyHint="done"
-          placeholder="+90 5xx xxx xx xx"
-          className={cn(controlClass, "price")}
-          onChange={(event) => {
-            maskTrPhoneWhileTyping(event.target);
-            void phone.onChange(event);
-          }}
-          onBlur={(event) => {
-            const value = maskTrPhoneInput(event.target.value);
-            if (value !== event.target.value) setValue("phone", value);
-            void phone.onBlur(event);
-          }}
         />
       </Field>
 
