@@ -12,6 +12,7 @@ import {
 import { DigestVerifier } from "./digest.ts";
 import type { SandboxEnv } from "./env.ts";
 import { FaultRegistry } from "./faults.ts";
+import { bearerOnlyRoutes, sharedRoutes } from "./operations.ts";
 import { fail, langOf, t } from "./http.ts";
 import { PriceEngine } from "./prices.ts";
 import { RequestLog } from "./request-log.ts";
@@ -33,8 +34,9 @@ export const REALM = "Minted Connect";
 
 const middleware = createMiddleware<SandboxBindings>;
 
-/** Operations of the Embedded Webview group, authenticated with `Authorization: Bearer`. */
-const BEARER_ONLY = new Set(["GET /partner/ecom/getActiveBasket", "POST /partner/ecom/complete"]);
+/** Embedded Webview routes: Bearer only, or (Get Orders) Bearer as well as Digest. */
+const BEARER_ONLY = bearerOnlyRoutes();
+const BEARER_OR_DIGEST = sharedRoutes();
 
 export function createSandboxContext(env: SandboxEnv, publicUrl: () => string): SandboxContext {
   const clock = new SandboxClock();
@@ -154,7 +156,7 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
       const key = `${c.req.method} ${new URL(c.req.url).pathname}`;
       const header = c.req.header("authorization");
       const isBearer = header !== undefined && /^Bearer\s+/i.test(header);
-      if (BEARER_ONLY.has(key) || (isBearer && key === "GET /partner/ecom/orders")) {
+      if (BEARER_ONLY.has(key) || (isBearer && BEARER_OR_DIGEST.has(key))) {
         const value = header?.replace(/^Bearer\s+/i, "").trim() ?? "";
         const bearer = ctx.state.bearerTokens.get(value);
         if (!isBearer || !bearer || bearer.expiresAt <= ctx.clock.now()) {

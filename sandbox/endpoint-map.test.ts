@@ -2,66 +2,66 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "./server.ts";
 import { curl, startTestSandbox } from "./test-support.ts";
 
-/**
- * Every row of the endpoint map (minted-api.md Part 1) is routed: an authenticated call with
- * empty input reaches its handler (a 2xx, a validation 422, or the handler's own 403/404) and
- * never the router's "no such path" 404.
- */
-const DIGEST_ROWS: [string, string][] = [
-  ["POST", "/partner/customer"],
-  ["GET", "/partner/customer/DEMO-IND-001"],
-  ["PATCH", "/partner/customer/DEMO-IND-001"],
-  ["DELETE", "/partner/customer/NO-SUCH-CUSTOMER"],
-  ["POST", "/partner/customer/address"],
-  ["GET", "/partner/customer/address?external_customer_id=DEMO-IND-001"],
-  ["DELETE", "/partner/customer/address/1931"],
-  ["GET", "/partner/ecom/products?page=1&total=5"],
-  ["GET", "/partner/ecom/product?sku=GAU"],
-  ["GET", "/partner/ecom/categories"],
-  ["GET", "/partner/ecom/prices"],
-  ["GET", "/partner/ecom/basket?external_customer_id=DEMO-IND-001"],
-  ["GET", "/partner/ecom/baskets?customer_external_id=DEMO-IND-001"],
-  ["POST", "/partner/ecom/basket"],
-  ["PATCH", "/partner/ecom/basket"],
-  ["DELETE", "/partner/ecom/basket"],
-  ["DELETE", "/partner/ecom/basket/empty"],
-  ["PATCH", "/partner/ecom/basket/setaddress"],
-  ["GET", "/partner/ecom/payment/types"],
-  ["PUT", "/partner/ecom/basket/complete"],
-  ["POST", "/partner/ecom/getorder"],
-  ["GET", "/partner/ecom/orders"],
-  ["GET", "/partner/ecom/legal/types"],
-  ["POST", "/partner/legal"],
-  ["POST", "/partner/pricefix"],
-  ["POST", "/partner/order/digital/buy"],
-  ["POST", "/partner/order/digital/sell"],
-  ["GET", "/partner/order/NO-SUCH-ORDER"],
-  ["POST", "/partner/order"],
-  ["GET", "/partner/order/NO-SUCH-ORDER/invoice"],
-  ["GET", "/partner/balance/customer/DEMO-IND-001"],
-  ["GET", "/partner/order/statuses"],
-  ["GET", "/partner/walletable/products"],
-  ["GET", "/partner/walletable/basket?external_customer_id=DEMO-IND-001&type=buy"],
-  ["POST", "/partner/walletable/basket"],
-  ["PATCH", "/partner/walletable/basket"],
-  ["DELETE", "/partner/walletable/basket"],
-  ["DELETE", "/partner/walletable/basket/empty"],
-  ["POST", "/partner/walletable/complete/buy"],
-  ["POST", "/partner/walletable/complete/sell"],
-  ["POST", "/partner/walletable/complete/delivery"],
-  ["GET", "/partner/walletable/orders"],
-  ["GET", "/partner/walletable/orders/999999/receipt"],
-  ["GET", "/partner/walletable/balance?external_customer_id=DEMO-IND-001"],
-  ["GET", "/partner/walletable/currency-rates"],
-  ["GET", "/partner/walletable/rate-history?sku=GAU&period=1d"],
-  ["POST", "/partner/ecom/token"],
-];
+import {
+  buildPath,
+  MINTED_OPERATIONS,
+  OPERATION_NAMES,
+  type MintedOperation,
+} from "../minted/operations.ts";
+import { createSandboxApp, createSandboxContext } from "./app.ts";
+import { sandboxEnvSchema } from "./env.ts";
+import { handledOperations } from "./operations.ts";
 
-const BEARER_ROWS: [string, string][] = [
-  ["GET", "/partner/ecom/getActiveBasket"],
-  ["POST", "/partner/ecom/complete"],
-  ["GET", "/partner/ecom/orders"],
-];
+/**
+ * Every row of the Minted operation table (minted/operations.ts) has a sandbox handler, and an
+ * authenticated call with empty input reaches it (a 2xx, a validation 422, or the handler's own
+ * 403/404), never the router's "no such path" 404.
+ */
+
+/** Sample values for path parameters and the query some reads need to reach their handler. */
+const SAMPLE_PARAMS = {
+  external_customer_id: "DEMO-IND-001",
+  external_order_id: "NO-SUCH-ORDER",
+  id: "999999",
+};
+const SAMPLE_QUERY: Partial<Record<string, string>> = {
+  products: "?page=1&total=5",
+  product: "?sku=GAU",
+  basketGet: "?external_customer_id=DEMO-IND-001",
+  basketsIncomplete: "?customer_external_id=DEMO-IND-001",
+  addressList: "?external_customer_id=DEMO-IND-001",
+  walletBasketGet: "?external_customer_id=DEMO-IND-001&type=buy",
+  walletBalance: "?external_customer_id=DEMO-IND-001",
+  rateHistory: "?sku=GAU&period=1d",
+};
+
+const rows = OPERATION_NAMES.filter((name) => name !== "priceFeed").map((name) => {
+  const row: MintedOperation = MINTED_OPERATIONS[name];
+  // Removing the demo customer would take the Bearer rows' customer away.
+  const params =
+    name === "customerRemove" ? { external_customer_id: "NO-SUCH-CUSTOMER" } : SAMPLE_PARAMS;
+  const path = buildPath(row.path, params) + (SAMPLE_QUERY[name] ?? "");
+  return [name, row.method, path, row.auth] as const;
+});
+const DIGEST_ROWS = rows.filter((r) => r[3] === "digest");
+const BEARER_ROWS = rows.filter((r) => r[3] === "bearer");
+
+describe("the operation table", () => {
+  it("has a sandbox handler for every operation", () => {
+    const ctx = createSandboxContext(sandboxEnvSchema.parse({}), () => "http://sandbox.test");
+    const handled = handledOperations(createSandboxApp(ctx));
+    expect(OPERATION_NAMES.filter((name) => !handled.has(name))).toEqual([]);
+  });
+
+  it("names a doc page or a reason for every operation", () => {
+    for (const name of OPERATION_NAMES) {
+      const { source }: MintedOperation = MINTED_OPERATIONS[name];
+      if ("documented" in source)
+        for (const page of source.documented) expect(page, name).toMatch(/^api-\d+$/);
+      else expect(source.inferred.length, name).toBeGreaterThan(10);
+    }
+  });
+});
 
 const ROUTER_404 = "Kaynak bulunamadı.";
 
@@ -78,7 +78,7 @@ describe("endpoint map", () => {
     expect(res.json.message).toBe(ROUTER_404);
   });
 
-  it.each(DIGEST_ROWS)("%s %s (Digest) reaches its handler", async (method, path) => {
+  it.each(DIGEST_ROWS)("%s: %s %s (Digest) reaches its handler", async (_, method, path) => {
     const res = await curl(sb.url, path, { method, ...(method === "GET" ? {} : { body: {} }) });
     expect(res.status, res.text).not.toBe(401);
     expect(res.status, res.text).toBeLessThan(500);
@@ -86,8 +86,8 @@ describe("endpoint map", () => {
     expect(typeof res.json?.success).toBe("boolean");
   });
 
-  it.each(BEARER_ROWS)("%s %s (Bearer) reaches its handler", async (method, path) => {
-    const issued = await curl(sb.url, "/partner/ecom/token", {
+  it.each(BEARER_ROWS)("%s: %s %s (Bearer) reaches its handler", async (_, method, path) => {
+    const issued = await curl(sb.url, MINTED_OPERATIONS.webviewToken.path, {
       method: "POST",
       body: { external_customer_id: "DEMO-IND-001" },
     });
@@ -105,7 +105,7 @@ describe("endpoint map", () => {
   it("the 3-D Secure page and the WS feed are routed outside the JSON API", async () => {
     const pay = await fetch(`${sb.url}/pay/unknown-token`);
     expect(pay.headers.get("content-type")).toContain("text/html");
-    const ws = await curl(sb.url, "/partner/ecom/ws");
+    const ws = await curl(sb.url, MINTED_OPERATIONS.priceFeed.path);
     expect(ws.status).toBe(426);
   });
 });

@@ -1,3 +1,4 @@
+import { MINTED_OPERATIONS } from "../minted/operations.ts";
 import type { IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -34,7 +35,7 @@ export async function startSandbox(env: SandboxEnv): Promise<RunningSandbox> {
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const target = req.url ?? "/";
-    if (new URL(target, "http://x").pathname !== "/partner/ecom/ws") {
+    if (new URL(target, "http://x").pathname !== MINTED_OPERATIONS.priceFeed.path) {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
@@ -49,7 +50,7 @@ export async function startSandbox(env: SandboxEnv): Promise<RunningSandbox> {
     ctx.log.add({
       time: new Date(ctx.clock.now()).toISOString(),
       method: "GET",
-      path: "/partner/ecom/ws",
+      path: MINTED_OPERATIONS.priceFeed.path,
       query: "",
       status: 101,
       auth: "digest",

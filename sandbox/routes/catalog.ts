@@ -1,3 +1,4 @@
+import { handle } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp } from "../app.ts";
 import {
@@ -68,7 +69,7 @@ export function priceMessages(ctx: SandboxContext) {
 }
 
 export function registerCatalog(app: SandboxApp, ctx: SandboxContext): void {
-  app.get("/partner/ecom/products", async (c) => {
+  handle(app, "products", async (c) => {
     const input = await parseInput(
       c,
       z.object({
@@ -85,7 +86,7 @@ export function registerCatalog(app: SandboxApp, ctx: SandboxContext): void {
     );
   });
 
-  app.get("/partner/ecom/product", async (c) => {
+  handle(app, "product", async (c) => {
     const input = await parseInput(
       c,
       z
@@ -111,7 +112,7 @@ export function registerCatalog(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, productJson(ctx, p, langOf(c)));
   });
 
-  app.get("/partner/ecom/categories", (c) => {
+  handle(app, "categories", (c) => {
     const lang = langOf(c);
     return ok(
       c,
@@ -119,7 +120,7 @@ export function registerCatalog(app: SandboxApp, ctx: SandboxContext): void {
     );
   });
 
-  app.get("/partner/ecom/prices", (c) =>
+  handle(app, "prices", (c) =>
     ok(
       c,
       PRODUCTS.map((p) => {
@@ -138,7 +139,7 @@ export function registerCatalog(app: SandboxApp, ctx: SandboxContext): void {
     ),
   );
 
-  app.get("/partner/ecom/ws", (c) =>
+  handle(app, "priceFeed", (c) =>
     fail(
       c,
       426,

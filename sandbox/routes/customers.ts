@@ -1,3 +1,4 @@
+import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
 import { isValidTckn, isValidVkn } from "../../contract/tr-identity.ts";
 import type { SandboxApp, SandboxCtx } from "../app.ts";
@@ -271,7 +272,7 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
       "The external id has already been taken.",
     );
 
-  app.post("/partner/customer/address", async (c) => {
+  handle(app, "addressCreate", async (c) => {
     const input = await parseInput(c, addressSchema);
     if (!input.ok) return input.response;
     const a = input.data;
@@ -301,7 +302,7 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, addressJson(address));
   });
 
-  app.get("/partner/customer/address", async (c) => {
+  handle(app, "addressList", async (c) => {
     const input = await parseInput(c, z.object({ external_customer_id: customerId() }));
     if (!input.ok) return input.response;
     const customer = input.data.external_customer_id;
@@ -312,7 +313,7 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, list);
   });
 
-  app.delete("/partner/customer/address/:id", async (c) => {
+  handle(app, "addressDelete", async (c) => {
     const input = await parseInput(c, z.object({ external_customer_id: customerId() }));
     if (!input.ok) return input.response;
     const id = Number(c.req.param("id"));
@@ -323,7 +324,7 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, addressJson(address));
   });
 
-  app.post("/partner/customer", async (c) => {
+  handle(app, "customerCreate", async (c) => {
     const raw = await readInput(c);
     const isCompany = raw.account_type === "company";
     const parsed = validate(c, isCompany ? companySchema : personSchema, raw);
@@ -351,14 +352,14 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, customerWithWallets(ctx, customer, langOf(c)));
   });
 
-  app.get("/partner/customer/:id", (c) => {
-    const customer = ctx.state.customers.get(c.req.param("id"));
+  handle(app, "customerGet", (c) => {
+    const customer = ctx.state.customers.get(pathParam(c, "external_customer_id"));
     if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
     return ok(c, customerWithWallets(ctx, customer, langOf(c)));
   });
 
-  app.patch("/partner/customer/:id", async (c) => {
-    const customer = ctx.state.customers.get(c.req.param("id"));
+  handle(app, "customerUpdate", async (c) => {
+    const customer = ctx.state.customers.get(pathParam(c, "external_customer_id"));
     if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
     const input = await parseInput(c, updateSchema);
     if (!input.ok) return input.response;
@@ -388,8 +389,8 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, customerWithWallets(ctx, customer, langOf(c)));
   });
 
-  app.delete("/partner/customer/:id", (c) => {
-    const id = c.req.param("id");
+  handle(app, "customerRemove", (c) => {
+    const id = pathParam(c, "external_customer_id");
     const customer = ctx.state.customers.get(id);
     if (!customer) return notFound(c, { tr: "Müşteri", en: "Customer" });
     const open = ctx.state

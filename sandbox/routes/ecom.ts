@@ -1,3 +1,4 @@
+import { handle } from "../operations.ts";
 import type { Context } from "hono";
 import { z } from "zod";
 import type { SandboxApp } from "../app.ts";
@@ -144,7 +145,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return found.ok ? pass(newBasket(ctx, customer)) : found;
   };
 
-  app.get("/partner/ecom/basket", async (c) => {
+  handle(app, "basketGet", async (c) => {
     const input = await parseInput(c, z.object(owner));
     if (!input.ok) return input.response;
     const customer = customerOf(c, ctx, input.data.external_customer_id);
@@ -152,7 +153,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return orderResponse(c, ctx, activeBasket(ctx, customer.value.external_id));
   });
 
-  app.get("/partner/ecom/baskets", async (c) => {
+  handle(app, "basketsIncomplete", async (c) => {
     const input = await parseInput(c, basketsQuery);
     if (!input.ok) return input.response;
     const q = input.data;
@@ -168,7 +169,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, { ...page, data: page.data.map((b) => ecomOrderJson(ctx, b, lang)) });
   });
 
-  app.post("/partner/ecom/basket", async (c) => {
+  handle(app, "basketAdd", async (c) => {
     const input = await parseInput(c, addSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -181,7 +182,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return setQuantity(c, basket.value, d.sku, round3(current + d.qty));
   });
 
-  app.patch("/partner/ecom/basket", async (c) => {
+  handle(app, "basketUpdate", async (c) => {
     const input = await parseInput(c, updateSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -191,7 +192,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return setQuantity(c, basket.value, d.sku, d.qty);
   });
 
-  app.delete("/partner/ecom/basket", async (c) => {
+  handle(app, "basketRemove", async (c) => {
     const input = await parseInput(c, removeSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -201,7 +202,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return setQuantity(c, basket.value, d.sku, 0);
   });
 
-  app.delete("/partner/ecom/basket/empty", async (c) => {
+  handle(app, "basketClear", async (c) => {
     const input = await parseInput(c, emptySchema);
     if (!input.ok) return input.response;
     const basket = openBasketOf(c, ctx, input.data.external_customer_id, input.data.cart_token);
@@ -210,7 +211,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return orderResponse(c, ctx, basket.value);
   });
 
-  app.patch("/partner/ecom/basket/setaddress", async (c) => {
+  handle(app, "basketSetAddress", async (c) => {
     const raw = await readInput(c);
     const input = validate(c, setAddressSchema(raw), raw);
     if (!input.ok) return input.response;
@@ -225,7 +226,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return orderResponse(c, ctx, basket.value);
   });
 
-  app.get("/partner/ecom/payment/types", (c) => {
+  handle(app, "paymentTypes", (c) => {
     const lang = langOf(c);
     return ok(c, [
       {
@@ -237,7 +238,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     ]);
   });
 
-  app.put("/partner/ecom/basket/complete", async (c) => {
+  handle(app, "basketComplete", async (c) => {
     const input = await parseInput(c, completeSchema);
     if (!input.ok) return input.response;
     const basket = openBasketOf(c, ctx, input.data.external_customer_id, input.data.cart_token);
@@ -245,7 +246,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     return completeBasket(c, ctx, basket.value, input.data);
   });
 
-  app.post("/partner/ecom/getorder", async (c) => {
+  handle(app, "ecomOrderGet", async (c) => {
     const input = await parseInput(c, getOrderSchema);
     if (!input.ok) return input.response;
     const basket = basketOf(c, ctx, input.data.customer_external_id, input.data.cart_token);
@@ -255,14 +256,14 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
 
   // Get Orders serves both groups on one path: with a Bearer token (Embedded Webview, §7.2) the
   // customer is the token's and `customer_external_id` is ignored; with Digest it is a filter.
-  app.get("/partner/ecom/orders", async (c) => {
+  handle(app, ["ecomOrders", "webviewOrders"] as const, async (c) => {
     const input = await parseInput(c, ordersQuery);
     if (!input.ok) return input.response;
     const customer = c.get("bearerCustomer") ?? input.data.customer_external_id;
     return ok(c, ordersPage(c, ctx, input.data, customer));
   });
 
-  app.get("/partner/ecom/legal/types", (c) => {
+  handle(app, "legalTypes", (c) => {
     const lang = langOf(c);
     return ok(
       c,
@@ -270,7 +271,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     );
   });
 
-  app.post("/partner/legal", async (c) => {
+  handle(app, "legalDocument", async (c) => {
     const input = await parseInput(c, legalSchema);
     if (!input.ok) return input.response;
     const { type, external_customer_id, cart_token } = input.data;

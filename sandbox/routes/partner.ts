@@ -1,3 +1,4 @@
+import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp, SandboxCtx } from "../app.ts";
 import type { SandboxContext } from "../context.ts";
@@ -384,7 +385,7 @@ function balanceJson(ctx: SandboxContext, customer: string, lang: "tr" | "en") {
 }
 
 export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
-  app.post("/partner/pricefix", async (c) => {
+  handle(app, "priceFix", async (c) => {
     const input = await parseInput(c, pricefixSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -397,7 +398,7 @@ export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, priceFixJson(fix));
   });
 
-  app.post("/partner/order/digital/buy", async (c) => {
+  handle(app, "digitalBuy", async (c) => {
     const opened = await openOrder(c, ctx, buySchema);
     if (!opened.ok) return opened.response;
     const { d, fix } = opened.value;
@@ -424,7 +425,7 @@ export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, orderResponseJson(ctx, order));
   });
 
-  app.post("/partner/order/digital/sell", async (c) => {
+  handle(app, "digitalSell", async (c) => {
     const opened = await openOrder(c, ctx, sellSchema);
     if (!opened.ok) return opened.response;
     const { d, fix } = opened.value;
@@ -453,26 +454,26 @@ export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, orderResponseJson(ctx, order));
   });
 
-  app.get("/partner/order/statuses", (c) =>
+  handle(app, "orderStatuses", (c) =>
     ok(
       c,
       Object.entries(STATUS_NAME).map(([id, name]) => ({ id: Number(id), name })),
     ),
   );
 
-  app.get("/partner/order/:id/invoice", (c) => {
-    const invoice = findInvoice(ctx, c.req.param("id"), langOf(c));
+  handle(app, "orderInvoice", (c) => {
+    const invoice = findInvoice(ctx, pathParam(c, "external_order_id"), langOf(c));
     if (!invoice) return notFound(c, { tr: "Sipariş", en: "Order" });
     return ok(c, invoice);
   });
 
-  app.get("/partner/order/:id", (c) => {
-    const order = findPartnerOrder(ctx, c.req.param("id"));
+  handle(app, "orderGet", (c) => {
+    const order = findPartnerOrder(ctx, pathParam(c, "external_order_id"));
     if (!order) return notFound(c, { tr: "Sipariş", en: "Order" });
     return ok(c, partnerOrderJson(ctx, order));
   });
 
-  app.post("/partner/order", async (c) => {
+  handle(app, "orderFind", async (c) => {
     const input = await parseInput(c, getOrderSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -487,8 +488,8 @@ export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, partnerOrderJson(ctx, order));
   });
 
-  app.get("/partner/balance/customer/:id", (c) => {
-    const id = c.req.param("id");
+  handle(app, "customerBalance", (c) => {
+    const id = pathParam(c, "external_customer_id");
     if (!ctx.state.customers.has(id)) return notFound(c, { tr: "Müşteri", en: "Customer" });
     return ok(c, balanceJson(ctx, id, langOf(c)));
   });

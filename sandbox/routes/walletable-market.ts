@@ -1,3 +1,4 @@
+import { handle } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp } from "../app.ts";
 import { PRODUCT_BY_SKU, PRODUCTS, fineGrams, type Metal } from "../catalog.ts";
@@ -77,7 +78,7 @@ function walletHoldings(ctx: SandboxContext, customer: string, lang: Lang): Wall
 
 /** Walletable catalogue, balance, currency rates and rate history. */
 export function registerWalletableMarket(app: SandboxApp, ctx: SandboxContext): void {
-  app.get("/partner/walletable/products", (c) => {
+  handle(app, "walletProducts", (c) => {
     const lang = langOf(c);
     return ok(
       c,
@@ -94,7 +95,7 @@ export function registerWalletableMarket(app: SandboxApp, ctx: SandboxContext): 
     );
   });
 
-  app.get("/partner/walletable/balance", async (c) => {
+  handle(app, "walletBalance", async (c) => {
     const input = await parseInput(c, balanceSchema);
     if (!input.ok) return input.response;
     const q = input.data;
@@ -108,7 +109,7 @@ export function registerWalletableMarket(app: SandboxApp, ctx: SandboxContext): 
     return ok(c, list);
   });
 
-  app.get("/partner/walletable/currency-rates", (c) => {
+  handle(app, "currencyRates", (c) => {
     const usd = ctx.prices.quote("USD");
     return ok(c, [
       { code: "TRY", rate: 1, updated_at: new Date(usd.updatedAt).toISOString() },
@@ -119,7 +120,7 @@ export function registerWalletableMarket(app: SandboxApp, ctx: SandboxContext): 
     ]);
   });
 
-  app.get("/partner/walletable/rate-history", async (c) => {
+  handle(app, "rateHistory", async (c) => {
     const input = await parseInput(c, historySchema);
     if (!input.ok) return input.response;
     return ok(c, ctx.prices.history(input.data.sku, input.data.period));

@@ -1,3 +1,4 @@
+import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp, SandboxCtx } from "../app.ts";
 import { isFixValid, refreshFix } from "../basket-fix.ts";
@@ -184,7 +185,7 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, walletBasketJson(ctx, basket, langOf(c)));
   };
 
-  app.get("/partner/walletable/basket", async (c) => {
+  handle(app, "walletBasketGet", async (c) => {
     const input = await parseInput(c, getBasketSchema);
     if (!input.ok) return input.response;
     const { external_customer_id: customer, type } = input.data;
@@ -193,7 +194,7 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return basket ? respond(c, basket) : ok(c, null);
   });
 
-  app.post("/partner/walletable/basket", async (c) => {
+  handle(app, "walletBasketAdd", async (c) => {
     const input = await parseInput(c, addSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -220,7 +221,7 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return respond(c, basket);
   });
 
-  app.patch("/partner/walletable/basket", async (c) => {
+  handle(app, "walletBasketUpdate", async (c) => {
     const input = await parseInput(c, updateSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -234,7 +235,7 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return respond(c, loaded.value);
   });
 
-  app.delete("/partner/walletable/basket/empty", async (c) => {
+  handle(app, "walletBasketClear", async (c) => {
     const input = await parseInput(c, emptySchema);
     if (!input.ok) return input.response;
     const loaded = loadBasket(c, ctx, input.data.external_customer_id, input.data.cart_token);
@@ -243,7 +244,7 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return respond(c, loaded.value);
   });
 
-  app.delete("/partner/walletable/basket", async (c) => {
+  handle(app, "walletBasketRemove", async (c) => {
     const input = await parseInput(c, deleteSchema);
     if (!input.ok) return input.response;
     const d = input.data;
@@ -255,15 +256,13 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return respond(c, loaded.value);
   });
 
-  app.post("/partner/walletable/complete/:type", async (c) => {
-    const type = typeEnum.safeParse(c.req.param("type"));
-    if (!type.success) return notFound(c, { tr: "Kaynak", en: "Resource" });
+  const complete = (type: z.output<typeof typeEnum>) => async (c: SandboxCtx) => {
     const input = await parseInput(c, completeSchema);
     if (!input.ok) return input.response;
     const d = input.data;
     const loaded = loadBasket(c, ctx, d.external_customer_id, d.cart_token);
     if (!loaded.ok) return loaded.response;
-    const ready = checkCompletable(c, ctx, loaded.value, type.data, d.shipping_address_id);
+    const ready = checkCompletable(c, ctx, loaded.value, type, d.shipping_address_id);
     if (!ready.ok) return ready.response;
     const basket = loaded.value;
     const fees = basketFees(ctx, basket);
@@ -272,9 +271,12 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
       return invalid(c, "balance", "Yetersiz TL bakiyesi.", "Insufficient TRY balance.");
     settleWalletBasket(ctx, basket, fees);
     return ok(c, walletBasketJson(ctx, basket, langOf(c)));
-  });
+  };
+  handle(app, "walletCompleteBuy", complete("buy"));
+  handle(app, "walletCompleteSell", complete("sell"));
+  handle(app, "walletCompleteDelivery", complete("delivery"));
 
-  app.get("/partner/walletable/orders", async (c) => {
+  handle(app, "walletOrders", async (c) => {
     const input = await parseInput(c, ordersSchema);
     if (!input.ok) return input.response;
     const q = input.data;
@@ -289,10 +291,10 @@ export function registerWalletable(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, { ...page, data: page.data.map((b) => walletBasketJson(ctx, b, lang)) });
   });
 
-  app.get("/partner/walletable/orders/:id/receipt", async (c) => {
+  handle(app, "walletReceipt", async (c) => {
     const input = await parseInput(c, z.object({ external_customer_id: customerId().optional() }));
     if (!input.ok) return input.response;
-    const order = findWalletOrder(ctx, c.req.param("id"));
+    const order = findWalletOrder(ctx, pathParam(c, "id"));
     if (!order) return notFound(c, { tr: "Sipariş", en: "Order" });
     const owner = input.data.external_customer_id;
     if (owner !== undefined && owner !== order.customer) return forbidden(c);

@@ -1,3 +1,4 @@
+import { handle } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp, SandboxCtx } from "../app.ts";
 import type { SandboxContext } from "../context.ts";
@@ -24,7 +25,7 @@ export function registerWebview(app: SandboxApp, ctx: SandboxContext): void {
   /** The token's customer; app.ts has already answered 401 for a missing or expired token. */
   const tokenCustomer = (c: SandboxCtx) => customerOf(c, ctx, c.get("bearerCustomer") ?? "");
 
-  app.post("/partner/ecom/token", async (c) => {
+  handle(app, "webviewToken", async (c) => {
     const input = await parseInput(c, z.object({ external_customer_id: customerId() }));
     if (!input.ok) return input.response;
     const customer = customerOf(c, ctx, input.data.external_customer_id);
@@ -39,13 +40,13 @@ export function registerWebview(app: SandboxApp, ctx: SandboxContext): void {
     return ok(c, { token: value, expires_in: ttl });
   });
 
-  app.get("/partner/ecom/getActiveBasket", (c) => {
+  handle(app, "webviewActiveBasket", (c) => {
     const customer = tokenCustomer(c);
     if (!customer.ok) return customer.response;
     return orderResponse(c, ctx, activeBasket(ctx, customer.value.external_id));
   });
 
-  app.post("/partner/ecom/complete", async (c) => {
+  handle(app, "webviewComplete", async (c) => {
     const input = await parseInput(c, completeSchema);
     if (!input.ok) return input.response;
     const customer = tokenCustomer(c);

@@ -11,11 +11,7 @@ import {
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../problem.ts";
-import {
-  upstreamAddressListSchema,
-  upstreamAddressSchema,
-  type UpstreamAddress,
-} from "../upstream/schemas/checkout.ts";
+import { type UpstreamAddress } from "../../minted/schemas/checkout.ts";
 import { addressView } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
@@ -27,7 +23,6 @@ async function savedAddresses(deps: AppDeps, c: Context<AppEnv>, customer: strin
   return deps.upstream.call({
     op: "addressList",
     query: { external_customer_id: customer },
-    data: upstreamAddressListSchema,
     ...callOptions(c),
   });
 }
@@ -51,7 +46,7 @@ export async function assertOwnAddresses(
 export function upstreamAddressFields(form: AddressForm) {
   const corporate = form.invoiceType === "corporate";
   return {
-    invoice_type: corporate ? "Corporate" : "Individual",
+    invoice_type: corporate ? ("Corporate" as const) : ("Individual" as const),
     ...(corporate && form.companyName ? { company_name: form.companyName } : {}),
     ...(corporate && form.taxOffice ? { tax_office: form.taxOffice } : {}),
     tax_number: form.taxNumber,
@@ -115,7 +110,6 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
               type: body.type,
               ...upstreamAddressFields(body),
             },
-            data: upstreamAddressSchema,
             ...callOptions(c),
           }),
         );
@@ -140,7 +134,6 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
           op: "addressDelete",
           params: { id: params.id },
           query: { external_customer_id: customer },
-          data: upstreamAddressSchema,
           ...callOptions(c),
         });
         return { deleted: true as const };

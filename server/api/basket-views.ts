@@ -5,7 +5,7 @@ import type { FeeLine } from "../../contract/common.ts";
 import type { OrderTotals } from "../../contract/orders.ts";
 import { isDigitalSku } from "../prices/metal-skus.ts";
 import type { Lang } from "../problem.ts";
-import type { UpstreamEcomOrder } from "../upstream/schemas/orders.ts";
+import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { imagePath, type CatalogEntry } from "./catalog-source.ts";
 import { feeLines } from "./order-views.ts";
 

@@ -15,12 +15,7 @@ import {
 } from "../../contract/basket.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
-import { upstreamCreatedCustomerSchema } from "../upstream/schemas/checkout.ts";
-import {
-  upstreamEcomOrderPageSchema,
-  upstreamEcomOrderSchema,
-  type UpstreamEcomOrder,
-} from "../upstream/schemas/orders.ts";
+import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import {
   EMPTY_BASKET,
   MAX_PER_SKU,
@@ -31,6 +26,7 @@ import {
 import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import type { InputOf } from "../../minted/operations.ts";
 
 /**
  * The physical-products basket. A customer's basket lives upstream (the proxy finds the
@@ -64,7 +60,6 @@ export async function activeBasket(
   return deps.upstream.call({
     op: "basketGet",
     query: { external_customer_id: customer },
-    data: upstreamEcomOrderSchema.nullable(),
     ...callOptions(c),
   });
 }
@@ -146,11 +141,9 @@ function mutate(
   deps: AppDeps,
   c: Context<AppEnv>,
   op: BasketOp,
-  body: Record<string, unknown>,
+  body: InputOf<BasketOp>,
 ): Promise<UpstreamEcomOrder> {
-  return withOurFieldNames(
-    deps.upstream.call({ op, body, data: upstreamEcomOrderSchema, ...callOptions(c) }),
-  );
+  return withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }));
 }
 
 /** Add `qty` of `sku` to the customer's basket `cartToken` (a new basket when null). */
@@ -420,7 +413,6 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
               phone: body.phone,
               identity_number: body.identityNumber,
             },
-            data: upstreamCreatedCustomerSchema,
             ...callOptions(c),
           }),
         );
@@ -486,7 +478,6 @@ async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: st
     deps.upstream.call({
       op: "basketsIncomplete",
       query: { customer_external_id: customer, page: 1, total: 100 },
-      data: upstreamEcomOrderPageSchema,
       ...callOptions(c),
     }),
   ]);

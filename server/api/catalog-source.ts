@@ -9,13 +9,7 @@ import type { Category, Product, StockState } from "../../contract/catalog.ts";
 import { createSwrCache, type SwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
 import type { Lang } from "../problem.ts";
-import {
-  upstreamCategoriesSchema,
-  upstreamProductPageSchema,
-  upstreamProductSchema,
-  type UpstreamCategory,
-  type UpstreamProduct,
-} from "../upstream/schemas/catalog.ts";
+import { type UpstreamCategory, type UpstreamProduct } from "../../minted/schemas/catalog.ts";
 import { UpstreamError } from "../upstream/types.ts";
 
 /** Catalog answers are fresh for 30 s, then served stale for up to 5 min while one refresh runs. */
@@ -126,7 +120,6 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
       deps.upstream.call({
         op: "products",
         query: { page: n, total: PAGE_SIZE },
-        data: upstreamProductPageSchema,
         lang,
         ...(requestId ? { requestId } : {}),
       });
@@ -149,7 +142,6 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
       const p = await deps.upstream.call({
         op: "product",
         query: { sku },
-        data: upstreamProductSchema,
         lang,
         ...(requestId ? { requestId } : {}),
       });
@@ -163,7 +155,6 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
   const loadCategories = async (lang: Lang, requestId?: string) => {
     const list = await deps.upstream.call({
       op: "categories",
-      data: upstreamCategoriesSchema,
       lang,
       ...(requestId ? { requestId } : {}),
     });

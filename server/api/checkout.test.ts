@@ -3,7 +3,7 @@ import { totalWithInstallmentCharge } from "../../contract/installment-charge.ts
 import { control, curl } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
 import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
-import { upstreamPaymentTypesSchema } from "../upstream/schemas/checkout.ts";
+import { upstreamPaymentTypesSchema } from "../../minted/schemas/checkout.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 
 const IND = "DEMO-IND-001";

@@ -22,12 +22,7 @@ import {
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { respondIdempotently } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
-import {
-  upstreamLegalDocumentSchema,
-  upstreamLegalTypesSchema,
-  upstreamPaymentTypesSchema,
-} from "../upstream/schemas/checkout.ts";
-import { upstreamEcomOrderSchema, type UpstreamEcomOrder } from "../upstream/schemas/orders.ts";
+import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
 import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
 import { quoteIdOf, quoteView } from "./basket-views.ts";
@@ -81,7 +76,7 @@ function returnUrl(deps: AppDeps, c: Context<AppEnv>, orderCode: string): string
 
 export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
   const legalTypes = (c: Context<AppEnv>) =>
-    deps.upstream.call({ op: "legalTypes", data: upstreamLegalTypesSchema, ...callOptions(c) });
+    deps.upstream.call({ op: "legalTypes", ...callOptions(c) });
 
   /** 422 `legalAcceptances` unless every current document was accepted in its current version. */
   const checkAcceptances = async (c: Context<AppEnv>, body: CompleteCheckoutBody) => {
@@ -138,7 +133,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             ...(card ? { installment: body.installments ?? 1 } : {}),
             return_url: returnUrl(deps, c, orderCode),
           },
-          data: upstreamEcomOrderSchema,
           ...callOptions(c),
         }),
         { orderCode },
@@ -177,7 +171,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       deps.upstream.call({
         op: "basketSetAddress",
         body: { ...owner, ...addresses },
-        data: upstreamEcomOrderSchema,
         ...callOptions(c),
       }),
     );
@@ -234,7 +227,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
                     external_customer_id: customer,
                     cart_token: order.token,
                   },
-                  data: upstreamLegalDocumentSchema,
                   ...callOptions(c),
                 })
                 .then((doc): LegalDocument => ({
@@ -278,7 +270,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       handler: async ({ c }) => {
         const list = await deps.upstream.call({
           op: "paymentTypes",
-          data: upstreamPaymentTypesSchema,
           ...callOptions(c),
         });
         const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
@@ -376,7 +367,6 @@ async function findCheckoutOrder(
     order = await deps.upstream.call({
       op: "ecomOrderGet",
       body: { customer_external_id: customer, cart_token: record.cartToken },
-      data: upstreamEcomOrderSchema,
       ...callOptions(c),
     });
   else {

@@ -16,13 +16,8 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { respondIdempotently } from "../idempotency.ts";
 import { METAL_SKUS } from "../prices/metal-skus.ts";
 import { ApiError, t } from "../problem.ts";
-import {
-  upstreamOrderResponseSchema,
-  upstreamPartnerOrderSchema,
-  upstreamPriceFixSchema,
-  type UpstreamPartnerOrder,
-} from "../upstream/schemas/digital.ts";
-import { upstreamCustomerSchema } from "../upstream/schemas/orders.ts";
+import { type UpstreamPartnerOrder } from "../../minted/schemas/digital.ts";
+import type { InputOf } from "../../minted/operations.ts";
 import { round2, round4 } from "./basket-views.ts";
 import { recordDigitalOrder } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
@@ -117,7 +112,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           currency: request.currency,
           ...(byTotal ? { total: request.amount } : {}),
         },
-        data: upstreamPriceFixSchema,
         ...callOptions(c),
       }),
       { total: "amount" },
@@ -189,7 +183,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     const order = await deps.upstream.call({
       op: "orderGet",
       params: { external_order_id: externalId },
-      data: upstreamPartnerOrderSchema,
       ...callOptions(c),
     });
     return order.customer?.external_id === customer && order.external_id === externalId
@@ -240,12 +233,11 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       }
       return view;
     };
-    let payload: Record<string, unknown>;
+    let payload: InputOf<"digitalBuy">;
     if (record.request.side === "buy") {
       const who = await deps.upstream.call({
         op: "customerGet",
         params: { external_customer_id: customer },
-        data: upstreamCustomerSchema,
         ...callOptions(c),
       });
       payload = {
@@ -267,7 +259,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
         deps.upstream.call({
           op: record.request.side === "buy" ? "digitalBuy" : "digitalSell",
           body: payload,
-          data: upstreamOrderResponseSchema,
           ...callOptions(c),
         }),
         { quoteId: body.quoteId },

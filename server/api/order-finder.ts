@@ -1,11 +1,6 @@
 import type { AppDeps } from "../deps.ts";
 import type { Lang } from "../problem.ts";
-import {
-  upstreamEcomOrderPageSchema,
-  upstreamInvoiceSchema,
-  type UpstreamEcomOrder,
-  type UpstreamInvoice,
-} from "../upstream/schemas/orders.ts";
+import { type UpstreamEcomOrder, type UpstreamInvoice } from "../../minted/schemas/orders.ts";
 import { UpstreamError } from "../upstream/types.ts";
 
 /** Get Orders pages are at most 30 long; a customer's history is scanned newest first. */
@@ -54,7 +49,6 @@ export async function findOwnOrder(
           sortType: "desc",
           ...(window ?? {}),
         },
-        data: upstreamEcomOrderPageSchema,
         lang: ctx.lang,
         ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
       });
@@ -81,7 +75,6 @@ export async function findInvoice(
     return await deps.upstream.call({
       op: "orderInvoice",
       params: { external_order_id: code },
-      data: upstreamInvoiceSchema,
       lang: ctx.lang,
       ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
     });

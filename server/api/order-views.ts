@@ -22,7 +22,7 @@ import type {
   UpstreamInvoice,
   UpstreamOrderAddress,
   UpstreamOrderItem,
-} from "../upstream/schemas/orders.ts";
+} from "../../minted/schemas/orders.ts";
 import { imagePath } from "./catalog-source.ts";
 
 /** Upstream e-commerce orders and invoices → the shop's order views. */

@@ -11,7 +11,6 @@ import {
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientIp } from "../http/rate-limit.ts";
 import { ApiError, langOf } from "../problem.ts";
-import { upstreamEcomOrderPageSchema } from "../upstream/schemas/orders.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
 import {
@@ -79,7 +78,6 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
             startDate: query.from,
             endDate: query.to,
           },
-          data: upstreamEcomOrderPageSchema,
           lang: langOf(c),
           requestId: c.get("requestId"),
         });

@@ -11,7 +11,6 @@ import {
 import { createSwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
 import { langOf } from "../problem.ts";
-import { upstreamCandlesSchema, upstreamCurrencyRatesSchema } from "../upstream/schemas/prices.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -106,7 +105,6 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
         rates.get("rates", async () => {
           const rows = await deps.upstream.call({
             op: "currencyRates",
-            data: upstreamCurrencyRatesSchema,
             lang: langOf(c),
             requestId: c.get("requestId"),
           });
@@ -135,7 +133,6 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
           const candles = await deps.upstream.call({
             op: "rateHistory",
             query: { sku: query.symbol, period: query.period },
-            data: upstreamCandlesSchema,
             lang: langOf(c),
             requestId: c.get("requestId"),
           });

@@ -29,17 +29,9 @@ import {
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { respondIdempotently } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
-import {
-  upstreamCustomerBalanceSchema,
-  upstreamWalletBasketSchema,
-  upstreamWalletHoldingsSchema,
-  upstreamWalletOrderPageSchema,
-  upstreamWalletReceiptSchema,
-  type UpstreamWalletBasket,
-  type UpstreamWalletFees,
-} from "../upstream/schemas/wallet.ts";
-import { upstreamPartnerOrderSchema } from "../upstream/schemas/digital.ts";
+import { type UpstreamWalletBasket, type UpstreamWalletFees } from "../../minted/schemas/wallet.ts";
 import { UpstreamError } from "../upstream/types.ts";
+import type { InputOf } from "../../minted/operations.ts";
 import { iso, priceFixView, quoteIdOf, round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { partnerDateIso } from "./digital.ts";
@@ -243,7 +235,6 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       o = await deps.upstream.call({
         op: "orderGet",
         params: { external_order_id: record.externalId },
-        data: upstreamPartnerOrderSchema,
         ...callOptions(c),
       });
     } catch (error) {
@@ -269,15 +260,13 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     deps.upstream.call({
       op: "walletBasketGet",
       query: { external_customer_id: customer, type },
-      data: upstreamWalletBasketSchema.nullable(),
       ...callOptions(c),
     });
 
-  const mutate = (c: Context<AppEnv>, op: WalletMutation, body: Record<string, unknown>) =>
-    withOurFieldNames(
-      deps.upstream.call({ op, body, data: upstreamWalletBasketSchema, ...callOptions(c) }),
-      { shipping_address_id: "addressId" },
-    );
+  const mutate = (c: Context<AppEnv>, op: WalletMutation, body: InputOf<WalletMutation>) =>
+    withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }), {
+      shipping_address_id: "addressId",
+    });
 
   const view = (c: Context<AppEnv>, o: UpstreamWalletBasket | null, type: WalletBasketType) =>
     walletBasketView(o, type, callOptions(c).lang, deps.now());
@@ -323,7 +312,6 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
         deps.upstream.call({
           op: COMPLETE_OPS[type],
           body: { external_customer_id: customer, cart_token: o.token },
-          data: upstreamWalletBasketSchema,
           ...callOptions(c),
         }),
         { basketType: type },
@@ -351,13 +339,11 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           deps.upstream.call({
             op: "walletBalance",
             query: { external_customer_id: customer },
-            data: upstreamWalletHoldingsSchema,
             ...callOptions(c),
           }),
           deps.upstream.call({
             op: "customerBalance",
             params: { external_customer_id: customer },
-            data: upstreamCustomerBalanceSchema,
             ...callOptions(c),
           }),
         ]);
@@ -424,7 +410,6 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
               sortBy: "created_at",
               sortType: "desc",
             },
-            data: upstreamWalletOrderPageSchema,
             ...callOptions(c),
           });
           return {
@@ -647,7 +632,6 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           op: "walletReceipt",
           params: { id: params.id },
           query: { external_customer_id: customer },
-          data: upstreamWalletReceiptSchema,
           ...callOptions(c),
         });
         if (r.customer.external_id !== customer) throw new ApiError("not_found");

@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, problemResponse } from "../problem.ts";
 
@@ -31,7 +30,7 @@ export function healthRoutes(deps: Pick<AppDeps, "store" | "upstream" | "now">):
   const upstreamReady = (): Promise<boolean> => {
     if (deps.now() - upstreamOkAt < UPSTREAM_FRESH_MS) return Promise.resolve(true);
     probe ??= deps.upstream
-      .call({ op: "categories", data: z.unknown(), signal: AbortSignal.timeout(3000) })
+      .call({ op: "categories", signal: AbortSignal.timeout(3000) })
       .then(
         () => {
           upstreamOkAt = deps.now();

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Logger } from "../deps.ts";
 import { proxyEnvSchema } from "../env.ts";
-import type { Upstream } from "../upstream/types.ts";
+import type { Upstream, UpstreamCall } from "../upstream/types.ts";
+import { MINTED_OPERATIONS, type OperationName, type ResponseOf } from "../../minted/operations.ts";
 import { createPriceHub, pricesView } from "./price-hub.ts";
 
 const logger: Logger = {
@@ -30,12 +31,11 @@ function fakeUpstream() {
   let calls = 0;
   let fail = false;
   const upstream: Upstream = {
-    call: (c) => {
+    call: <N extends OperationName>(c: UpstreamCall<N>) => {
       calls++;
       if (fail) return Promise.reject(new Error("down"));
-      return Promise.resolve(
-        c.data.parse([row("GAU", ask), row("GAG", 50), row("MNTGB00010", ask + 100)]),
-      );
+      const rows = [row("GAU", ask), row("GAG", 50), row("MNTGB00010", ask + 100)];
+      return Promise.resolve(MINTED_OPERATIONS[c.op].response.parse(rows) as ResponseOf<N>);
     },
     stats: () => ({ requests: calls, challenges: 0, retries: 0 }),
     close: () => Promise.resolve(),

@@ -2,7 +2,7 @@ import { currencySchema } from "../../contract/common.ts";
 import type { Prices } from "../../contract/prices.ts";
 import type { Logger, PriceHub } from "../deps.ts";
 import type { ProxyEnv } from "../env.ts";
-import { upstreamPricesSchema, type UpstreamPrice } from "../upstream/schemas/prices.ts";
+import { type UpstreamPrice } from "../../minted/schemas/prices.ts";
 import type { Upstream } from "../upstream/types.ts";
 import { METAL_SKUS } from "./metal-skus.ts";
 
@@ -89,7 +89,7 @@ export function createPriceHub(options: PriceHubOptions): TypedPriceHub {
     polls++;
     inflight = (async () => {
       try {
-        const rows = await upstream.call({ op: "prices", data: upstreamPricesSchema });
+        const rows = await upstream.call({ op: "prices" });
         const value = pricesView(rows);
         const key = JSON.stringify([value.metals, value.products]);
         const changed = latest?.key !== key;

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
-import { z } from "zod";
 import {
   guestRequestSchema,
   launchRequestSchema,
@@ -11,16 +10,8 @@ import { route, type RouteSpec } from "../api/registry.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, langOf, type Lang } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
+import type { UpstreamCustomer } from "../../minted/schemas/orders.ts";
 import { createLaunchVerifier, type LaunchClaims, type LaunchProfile } from "./launch-token.ts";
-
-/** The fields of an upstream customer we read (unknown fields are tolerated). */
-const upstreamCustomerSchema = z.object({
-  external_id: z.string(),
-  firstname: z.string().nullish(),
-  lastname: z.string().nullish(),
-  fullname: z.string().nullish(),
-});
-type UpstreamCustomer = z.output<typeof upstreamCustomerSchema>;
 
 const displayName = (customer: UpstreamCustomer): string =>
   customer.fullname?.trim() ||
@@ -71,7 +62,6 @@ async function ensureCustomer(
     deps.upstream.call({
       op: "customerGet",
       params: { external_customer_id: claims.sub },
-      data: upstreamCustomerSchema,
       lang,
       requestId,
     });
@@ -105,7 +95,6 @@ async function ensureCustomer(
     return await deps.upstream.call({
       op: "customerCreate",
       body: { external_id: claims.sub, account_type: "person", ...profile },
-      data: upstreamCustomerSchema,
       lang,
       requestId,
     });
@@ -125,7 +114,6 @@ async function customerName(deps: AppDeps, c: Context<AppEnv>, customer: string,
     const found = await deps.upstream.call({
       op: "customerGet",
       params: { external_customer_id: customer },
-      data: upstreamCustomerSchema,
       lang,
       requestId: c.get("requestId"),
     });

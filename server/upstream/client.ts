@@ -6,7 +6,13 @@ import type { Logger } from "../deps.ts";
 import type { ProxyEnv } from "../env.ts";
 import { createBearerTokens } from "./bearer.ts";
 import { DigestAuth, type SignedRequest } from "./digest.ts";
-import { buildPath, OPERATIONS, type Operation, type OperationName } from "./paths.ts";
+import {
+  buildPath,
+  MINTED_OPERATIONS,
+  type MintedOperation,
+  type OperationName,
+  type ResponseOf,
+} from "../../minted/operations.ts";
 import { UpstreamError, type Upstream, type UpstreamCall } from "./types.ts";
 
 /** Pauses before the 2nd and 3rd attempt of a GET (each ±50 %). */
@@ -24,12 +30,11 @@ const errorEnvelope = z.object({
   message: z.string(),
   errors: z.record(z.string(), z.array(z.string())).optional().catch(undefined),
 });
-const issuedToken = z.object({ token: z.string().min(1), expires_in: z.number().positive() });
 
 /** A request ready to send; `target` is what Digest signs: path and query exactly as sent. */
 interface Outgoing {
   op: OperationName;
-  method: Operation["method"];
+  method: MintedOperation["method"];
   url: string;
   target: string;
   headers: Record<string, string>;
@@ -111,10 +116,18 @@ export function createUpstream(opts: {
   const tokens = createBearerTokens();
   const counters = { requests: 0, challenges: 0, retries: 0 };
 
-  function outgoing(call: UpstreamCall<z.ZodType>): Outgoing {
-    const operation: Operation = OPERATIONS[call.op];
+  function outgoing(call: UpstreamCall<OperationName>, log: Logger): Outgoing {
+    const operation: MintedOperation = MINTED_OPERATIONS[call.op];
+    const input = operation.input.safeParse(call.query ?? call.body ?? {});
+    if (!input.success) {
+      // Our own mapping built something Minted could never accept: a bug, never a call.
+      const { field, issue } = firstIssue(input.error, []);
+      log.error("upstream request invalid", { op: call.op, field, issue });
+      throw new Error(`${call.op}: the request does not match the operation's input at ${field}`);
+    }
     const url = new URL(base + buildPath(operation.path, call.params));
-    for (const [name, value] of Object.entries(call.query ?? {}))
+    const query: Record<string, string | number | boolean | undefined> = call.query ?? {};
+    for (const [name, value] of Object.entries(query))
       if (value !== undefined) url.searchParams.append(name, String(value));
     const headers: Record<string, string> = {
       accept: "application/json",
@@ -188,8 +201,12 @@ export function createUpstream(opts: {
   type Credentials = () => Promise<{ authorization: string; refused: (reply: Reply) => void }>;
 
   /** Digest with the shared nonce, or the customer's Bearer token for the Embedded Webview rows. */
-  function credentialsFor(call: UpstreamCall<z.ZodType>, out: Outgoing, log: Logger): Credentials {
-    const operation: Operation = OPERATIONS[call.op];
+  function credentialsFor(
+    call: UpstreamCall<OperationName>,
+    out: Outgoing,
+    log: Logger,
+  ): Credentials {
+    const operation: MintedOperation = MINTED_OPERATIONS[call.op];
     if (operation.auth !== "bearer")
       return async () => {
         const signed = await signDigest(out, log);
@@ -206,7 +223,6 @@ export function createUpstream(opts: {
       upstream.call({
         op: "webviewToken",
         body: { external_customer_id: customer },
-        data: issuedToken,
         ...(call.lang ? { lang: call.lang } : {}),
         ...(call.requestId ? { requestId: call.requestId } : {}),
       });
@@ -256,11 +272,11 @@ export function createUpstream(opts: {
     return new UpstreamError("invalid", op);
   }
 
-  function read<S extends z.ZodType>(
-    call: UpstreamCall<S>,
+  function read<N extends OperationName>(
+    call: UpstreamCall<N>,
     reply: Reply,
     log: Logger,
-  ): z.output<S> {
+  ): ResponseOf<N> {
     const { status } = reply;
     if (status >= 500 || status === 429) {
       log.warn("upstream unavailable", { op: call.op, status });
@@ -282,15 +298,17 @@ export function createUpstream(opts: {
     if (status < 200 || status > 299) throw invalid(call.op, log, { issue: `status ${status}` });
     const envelope = successEnvelope.safeParse(json);
     if (!envelope.success) throw invalid(call.op, log, firstIssue(envelope.error, []));
-    const data = z.safeParse(call.data, envelope.data.data);
+    // The table pairs each name with its schema; TypeScript cannot follow a generic index.
+    const schema = MINTED_OPERATIONS[call.op].response as z.ZodType<ResponseOf<N>>;
+    const data = schema.safeParse(envelope.data.data);
     if (!data.success) throw invalid(call.op, log, firstIssue(data.error, ["data"]));
     return data.data;
   }
 
   const upstream: Upstream = {
     async call(call) {
-      const out = outgoing(call);
       const log = call.requestId ? logger.child({ request_id: call.requestId }) : logger;
+      const out = outgoing(call, log);
       const credentials = credentialsFor(call, out, log);
       let reply: Reply;
       try {

@@ -1,17 +1,15 @@
-import type { z } from "zod";
 import type { FieldErrors, Lang } from "../problem.ts";
-import type { OperationName } from "./paths.ts";
+import type { InputOf, OperationName, ResponseOf } from "../../minted/operations.ts";
 
-export interface UpstreamCall<S extends z.ZodType> {
-  op: OperationName;
+/** One call of a Minted operation (minted/operations.ts): its name, inputs and context. */
+export interface UpstreamCall<N extends OperationName> {
+  op: N;
   /** `{name}` path parameters. */
   params?: Record<string, string | number>;
-  /** Query parameters; `undefined` values are left out. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** JSON body (sent for POST/PUT/PATCH/DELETE when present). */
-  body?: unknown;
-  /** Schema of the envelope's `data`. Unknown fields are tolerated; missing required ones are not. */
-  data: S;
+  /** Query parameters (checked against the operation's `input`); `undefined` values are left out. */
+  query?: InputOf<N> & Record<string, string | number | boolean | undefined>;
+  /** JSON body, sent for POST/PUT/PATCH/DELETE (checked against the operation's `input`). */
+  body?: InputOf<N>;
   /** Customer for Bearer (Embedded Webview) operations; the token is fetched and cached. */
   bearerCustomer?: string;
   lang?: Lang;
@@ -21,7 +19,8 @@ export interface UpstreamCall<S extends z.ZodType> {
 
 /** The proxy's one door to Minted Connect. */
 export interface Upstream {
-  call<S extends z.ZodType>(call: UpstreamCall<S>): Promise<z.output<S>>;
+  /** The operation's `data`, parsed with its response schema. */
+  call<N extends OperationName>(call: UpstreamCall<N>): Promise<ResponseOf<N>>;
   /** Statistics for benchmarks and /readyz: requests sent upstream, by outcome. */
   stats(): { requests: number; challenges: number; retries: number };
   close(): Promise<void>;

@@ -2,14 +2,14 @@ import { z } from "zod";
 
 /** Partner API digital rows (price fix, buy, sell, get order) as Minted sends them. */
 
-export const upstreamPriceFixSchema = z.object({
+export const upstreamPriceFixSchema = z.looseObject({
   token: z.string().min(1),
   total: z.number().nullish(),
   expires_at: z.string(),
   expire_ttl: z.number(),
   is_total_price: z.boolean(),
   prices: z.array(
-    z.object({
+    z.looseObject({
       sku: z.string(),
       spot_price: z.number().nullish(),
       buy_price: z.number(),
@@ -22,7 +22,7 @@ export const upstreamPriceFixSchema = z.object({
 export type UpstreamPriceFix = z.output<typeof upstreamPriceFixSchema>;
 
 /** Order Schema (§9.3), the fields the proxy reads. */
-export const upstreamPartnerOrderSchema = z.object({
+export const upstreamPartnerOrderSchema = z.looseObject({
   order_code: z.string(),
   external_id: z.string().nullish(),
   type: z.string(),
@@ -30,15 +30,17 @@ export const upstreamPartnerOrderSchema = z.object({
   currency_code: z.string(),
   status_name: z.string(),
   items: z
-    .array(z.object({ sku: z.string(), price: z.number(), amount: z.number(), total: z.number() }))
+    .array(
+      z.looseObject({ sku: z.string(), price: z.number(), amount: z.number(), total: z.number() }),
+    )
     .min(1),
-  customer: z.object({ external_id: z.string() }).nullish(),
+  customer: z.looseObject({ external_id: z.string() }).nullish(),
   order_at: z.string().nullish(),
 });
 export type UpstreamPartnerOrder = z.output<typeof upstreamPartnerOrderSchema>;
 
 /** Order Response (§9.5): the created order wrapped with its arrays and totals. */
-export const upstreamOrderResponseSchema = z.object({
+export const upstreamOrderResponseSchema = z.looseObject({
   order_code: z.array(z.string()).min(1),
   total: z.number(),
   order_at: z.string().nullish(),

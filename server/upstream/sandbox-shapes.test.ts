@@ -1,23 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { completeCashOrder } from "../../api/test-fixtures.ts";
-import { curl, startTestSandbox } from "../../../sandbox/test-support.ts";
-import type { RunningSandbox } from "../../../sandbox/server.ts";
+import { completeCashOrder } from "../api/test-fixtures.ts";
+import { curl, startTestSandbox } from "../../sandbox/test-support.ts";
+import type { RunningSandbox } from "../../sandbox/server.ts";
 import {
   upstreamCategoriesSchema,
   upstreamProductPageSchema,
   upstreamProductSchema,
-} from "./catalog.ts";
+} from "../../minted/schemas/catalog.ts";
 import {
   upstreamEcomOrderPageSchema,
   upstreamEcomOrderSchema,
   upstreamInvoiceSchema,
-} from "./orders.ts";
+} from "../../minted/schemas/orders.ts";
 import {
   upstreamCandlesSchema,
   upstreamCurrencyRatesSchema,
   upstreamPricesSchema,
-} from "./prices.ts";
+} from "../../minted/schemas/prices.ts";
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { paginatorSchema } from "./paginator.ts";
 
 const text = z.string().nullish();
 
-export const upstreamCustomerSchema = z.object({
+export const upstreamCustomerSchema = z.looseObject({
   external_id: z.string(),
   firstname: text,
   lastname: text,
@@ -22,7 +22,7 @@ export const upstreamCustomerSchema = z.object({
 export type UpstreamCustomer = z.output<typeof upstreamCustomerSchema>;
 
 /** Shipping and billing address snapshots share these fields (billing has no `id`). */
-export const upstreamOrderAddressSchema = z.object({
+export const upstreamOrderAddressSchema = z.looseObject({
   id: z.number().int().nullish(),
   invoice_type: text,
   fullname: text,
@@ -40,7 +40,7 @@ export const upstreamOrderAddressSchema = z.object({
 });
 export type UpstreamOrderAddress = z.output<typeof upstreamOrderAddressSchema>;
 
-export const upstreamOrderItemSchema = z.object({
+export const upstreamOrderItemSchema = z.looseObject({
   sku: z.string(),
   product_id: z.number().int().nullish(),
   product_name: z.string(),
@@ -55,7 +55,7 @@ export const upstreamOrderItemSchema = z.object({
 });
 export type UpstreamOrderItem = z.output<typeof upstreamOrderItemSchema>;
 
-export const upstreamOrderPaymentSchema = z.object({
+export const upstreamOrderPaymentSchema = z.looseObject({
   state: z.string(),
   payment_type: text,
   is_3d: z.boolean().nullish(),
@@ -74,13 +74,13 @@ export const upstreamOrderPaymentSchema = z.object({
     .nullish(),
 });
 
-export const upstreamDeliverySchema = z.object({
+export const upstreamDeliverySchema = z.looseObject({
   cargo_tracking_number: text,
   cargo_tracking_url: text,
   estimated_arrival_date: text,
 });
 
-export const upstreamEcomOrderSchema = z.object({
+export const upstreamEcomOrderSchema = z.looseObject({
   pricefix: z
     .object({
       remaining: z.number(),
@@ -121,7 +121,7 @@ export type UpstreamEcomOrder = z.output<typeof upstreamEcomOrderSchema>;
 
 export const upstreamEcomOrderPageSchema = paginatorSchema(upstreamEcomOrderSchema);
 
-export const upstreamInvoiceSchema = z.object({
+export const upstreamInvoiceSchema = z.looseObject({
   guid: z.string(),
   order_code: z.string(),
   external_id: text,
@@ -135,7 +135,7 @@ export const upstreamInvoiceSchema = z.object({
   currency_code: z.string(),
   currency_rate: z.number().nullish(),
   items: z.array(
-    z.object({
+    z.looseObject({
       sku: z.string(),
       product_name: z.string(),
       product_weight: z.number().nullish(),
@@ -149,7 +149,7 @@ export const upstreamInvoiceSchema = z.object({
   ),
   customer: upstreamCustomerSchema.nullish(),
   billing: upstreamOrderAddressSchema.nullish(),
-  seller: z.object({
+  seller: z.looseObject({
     name: z.string(),
     tax_office: text,
     tax_number: z.string(),

@@ -3,7 +3,7 @@ import { paginatorSchema } from "./paginator.ts";
 
 /** Catalog rows of the endpoint map (`products`, `product`, `categories`), as Minted sends them. */
 
-export const upstreamCategorySchema = z.object({
+export const upstreamCategorySchema = z.looseObject({
   id: z.number().int(),
   name: z.string(),
   slug: z.string(),
@@ -14,7 +14,7 @@ export const upstreamCategorySchema = z.object({
 export type UpstreamCategory = z.output<typeof upstreamCategorySchema>;
 
 /** The documented Product (12 fields, all required). */
-export const upstreamProductSchema = z.object({
+export const upstreamProductSchema = z.looseObject({
   id: z.number().int(),
   name: z.string(),
   text: z.string().nullable(),
@@ -25,7 +25,7 @@ export const upstreamProductSchema = z.object({
   list_price: z.number(),
   sale_price: z.number(),
   product_images: z.array(z.string()),
-  basecurrency: z.object({
+  basecurrency: z.looseObject({
     id: z.number().int(),
     code: z.string(),
     name: z.string(),

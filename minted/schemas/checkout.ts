@@ -20,13 +20,13 @@ export type UpstreamAddress = z.output<typeof upstreamAddressSchema>;
 export const upstreamAddressListSchema = z.array(upstreamAddressSchema);
 
 /** Create Customer answers the customer (with wallets); the proxy needs only its id. */
-export const upstreamCreatedCustomerSchema = z.object({ external_id: z.string() });
+export const upstreamCreatedCustomerSchema = z.looseObject({ external_id: z.string() });
 
 export const upstreamLegalTypesSchema = z.array(
-  z.object({ type: z.string(), title: z.string(), version: z.string() }),
+  z.looseObject({ type: z.string(), title: z.string(), version: z.string() }),
 );
 
-export const upstreamLegalDocumentSchema = z.object({
+export const upstreamLegalDocumentSchema = z.looseObject({
   type: z.string(),
   version: z.string(),
   title: z.string(),
@@ -55,7 +55,7 @@ const upstreamInstallmentSchema = z.union([
 ]);
 
 export const upstreamPaymentTypesSchema = z.array(
-  z.object({
+  z.looseObject({
     code: z.string(),
     name: z.string(),
     installments: z.array(upstreamInstallmentSchema).nullish(),

@@ -25,7 +25,7 @@ const feeFields = {
 };
 export type UpstreamWalletFees = z.output<z.ZodObject<typeof feeFields>>;
 
-export const upstreamWalletBasketSchema = z.object({
+export const upstreamWalletBasketSchema = z.looseObject({
   /** The same price fix object as an Ecom Order's. */
   pricefix: upstreamEcomOrderSchema.shape.pricefix,
   id: z.number().int(),
@@ -40,12 +40,12 @@ export const upstreamWalletBasketSchema = z.object({
   currency_code: text,
   status_id: z.number().int(),
   status_name: z.string(),
-  customer: z.object({ external_id: z.string() }).nullish(),
+  customer: z.looseObject({ external_id: z.string() }).nullish(),
   shippingaddress: upstreamOrderAddressSchema.nullish(),
   order_at: text,
   /** One row per unit. */
   items: z.array(
-    z.object({
+    z.looseObject({
       sku: z.string(),
       product_name: z.string(),
       price: z.number(),
@@ -58,14 +58,14 @@ export type UpstreamWalletBasket = z.output<typeof upstreamWalletBasketSchema>;
 
 export const upstreamWalletOrderPageSchema = paginatorSchema(upstreamWalletBasketSchema);
 
-export const upstreamWalletReceiptSchema = z.object({
+export const upstreamWalletReceiptSchema = z.looseObject({
   receipt_no: z.string(),
   order_id: z.number().int(),
   increment_id: z.string(),
   tx_type: z.string(),
   created_at: text,
   items: z.array(
-    z.object({
+    z.looseObject({
       sku: z.string(),
       product_name: z.string(),
       quantity: z.number(),
@@ -79,13 +79,13 @@ export const upstreamWalletReceiptSchema = z.object({
   payment_method: text,
   shippingaddress: upstreamOrderAddressSchema.nullish(),
   /** Whose receipt it is: the proxy checks it against the session, whatever upstream filtered. */
-  customer: z.object({ external_id: z.string() }),
+  customer: z.looseObject({ external_id: z.string() }),
 });
 export type UpstreamWalletReceipt = z.output<typeof upstreamWalletReceiptSchema>;
 
 /** Balance / wallet: vault products (deliverable) and digital balances. */
 export const upstreamWalletHoldingsSchema = z.array(
-  z.object({
+  z.looseObject({
     productName: z.string(),
     sku: z.string(),
     metal: z.string(),
@@ -98,10 +98,29 @@ export const upstreamWalletHoldingsSchema = z.array(
 
 /** Customer Balance (Partner API): one line per currency, TRY cash among them. */
 export const upstreamCustomerBalanceSchema = z.array(
-  z.object({
+  z.looseObject({
     currency_code: z.string(),
     is_cash: z.boolean(),
     balance: z.number(),
     real_balance: z.number(),
   }),
+);
+
+/** Walletable Get Products (inferred): the bars and coins that can be held in the vault. */
+export const upstreamWalletProductsSchema = z.array(
+  z.looseObject({
+    id: z.number().int(),
+    sku: z.string(),
+    name: z.string(),
+    metal: z.string().nullish(),
+    weight: z.number().nullish(),
+    purity: z.number().nullish(),
+    images: z.array(z.string()).nullish(),
+    price: z.number().nullish(),
+  }),
+);
+
+/** Order Statusses (inferred): `[{id, name}]`, 1 Created, 2 Pending, … */
+export const upstreamOrderStatusesSchema = z.array(
+  z.looseObject({ id: z.number().int(), name: z.string() }),
 );

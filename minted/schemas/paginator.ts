@@ -5,7 +5,7 @@ import { z } from "zod";
  * URLs (`first_page_url`, `links`, …) are tolerated and never passed on.
  */
 export function paginatorSchema<T extends z.ZodType>(item: T) {
-  return z.object({
+  return z.looseObject({
     current_page: z.number().int(),
     data: z.array(item),
     last_page: z.number().int(),
