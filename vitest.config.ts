@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       "src/**/*.test.{ts,tsx}",
       "contract/**/*.test.ts",
+      "minted/**/*.test.ts",
       "server/**/*.test.ts",
       "sandbox/**/*.test.ts",
       "scripts/**/*.test.ts",

@@ -21,6 +21,14 @@ export const upstreamPriceFixSchema = z.looseObject({
 });
 export type UpstreamPriceFix = z.output<typeof upstreamPriceFixSchema>;
 
+/** Order Item Schema (schema-549776), the fields the proxy reads. */
+export const upstreamPartnerOrderItemSchema = z.looseObject({
+  sku: z.string(),
+  price: z.number(),
+  amount: z.number(),
+  total: z.number(),
+});
+
 /** Order Schema (§9.3), the fields the proxy reads. */
 export const upstreamPartnerOrderSchema = z.looseObject({
   order_code: z.string(),
@@ -29,11 +37,7 @@ export const upstreamPartnerOrderSchema = z.looseObject({
   total: z.number(),
   currency_code: z.string(),
   status_name: z.string(),
-  items: z
-    .array(
-      z.looseObject({ sku: z.string(), price: z.number(), amount: z.number(), total: z.number() }),
-    )
-    .min(1),
+  items: z.array(upstreamPartnerOrderItemSchema).min(1),
   customer: z.looseObject({ external_id: z.string() }).nullish(),
   order_at: z.string().nullish(),
 });
