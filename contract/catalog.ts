@@ -30,9 +30,10 @@ export const productSchema = z.object({
   description: z.string(),
   metal: metalSchema,
   type: productTypeSchema,
-  weightGrams: z.number(),
-  /** Fineness in parts per thousand (999.9, 916 …). */
-  purity: z.number(),
+  /** Grams of metal; null when Minted's answer does not say. */
+  weightGrams: z.nullable(z.number()),
+  /** Fineness in parts per thousand (999.9, 916 …); null when Minted's answer does not say. */
+  purity: z.nullable(z.number()),
   /** Unit price now (VAT excluded); `listAmount` is the "was" price (equal when not on sale). */
   price: z.object({ amount: z.number(), listAmount: z.number(), currency: currencySchema }),
   stock: z.object({ available: z.number(), state: stockStateSchema }),

@@ -8,7 +8,8 @@ export const metalQuoteSchema = z.object({
   /** Per gram, from the digital SKU (GAU, GAG, GPT). */
   bid: z.number(),
   ask: z.number(),
-  changePct: z.number(),
+  /** Change since the previous close, in percent; null when Minted's answer does not say. */
+  changePct: z.nullable(z.number()),
   updatedAt: z.string(),
 });
 export type MetalQuote = z.infer<typeof metalQuoteSchema>;

@@ -8,6 +8,7 @@ import {
   upstreamAddressListSchema,
   upstreamAddressSchema,
   upstreamCreatedCustomerSchema,
+  upstreamCustomerRecordSchema,
   upstreamLegalDocumentSchema,
   upstreamLegalTypesSchema,
   upstreamPaymentTypesSchema,
@@ -18,7 +19,6 @@ import {
   upstreamPriceFixSchema,
 } from "./schemas/digital.ts";
 import {
-  upstreamCustomerSchema,
   upstreamEcomOrderPageSchema,
   upstreamEcomOrderSchema,
   upstreamInvoiceSchema,
@@ -108,14 +108,14 @@ export const MINTED_OPERATIONS = {
     method: "GET",
     path: "/partner/customer/{external_customer_id}",
     input: input.noInput,
-    response: upstreamCustomerSchema,
+    response: upstreamCustomerRecordSchema,
     source: documented("api-8228811"),
   }),
   customerUpdate: op({
     method: "PATCH",
     path: "/partner/customer/{external_customer_id}",
     input: input.updateCustomerInput,
-    response: upstreamCustomerSchema,
+    response: upstreamCustomerRecordSchema,
     source: documented("api-8228809"),
   }),
   customerRemove: op({

@@ -1,15 +1,24 @@
 import { z } from "zod";
 import { paginatorSchema } from "./paginator.ts";
 
-/** Catalog rows of the endpoint map (`products`, `product`, `categories`), as Minted sends them. */
+/**
+ * Catalog operations (`products`, `product`, `categories`), as Minted documents them. The Product
+ * and its 12 fields are documented as required (api-8910364); the inner fields of `basecurrency`
+ * and `category` were never published, so every one of them is optional here and the proxy copes
+ * when one is missing (`server/api/catalog-source.ts`).
+ */
 
+const id = z.union([z.number(), z.string()]);
+const text = z.string().nullish();
+
+/** Category (inferred: "Categories GET" and the Category schema page were not captured). */
 export const upstreamCategorySchema = z.looseObject({
-  id: z.number().int(),
-  name: z.string(),
-  slug: z.string(),
-  metal: z.string(),
-  /** Inferred field (bar, coin, digital); absent in older answers. */
-  type: z.string().optional(),
+  id: id.nullish(),
+  name: text,
+  slug: text,
+  metal: text,
+  /** Ours by inference (bar, coin, digital). */
+  type: text,
 });
 export type UpstreamCategory = z.output<typeof upstreamCategorySchema>;
 
@@ -25,13 +34,14 @@ export const upstreamProductSchema = z.looseObject({
   list_price: z.number(),
   sale_price: z.number(),
   product_images: z.array(z.string()),
+  /** Base Product Currency: the metal, the grams and the fineness (fields not published). */
   basecurrency: z.looseObject({
-    id: z.number().int(),
-    code: z.string(),
-    name: z.string(),
-    metal: z.string(),
-    weight: z.number(),
-    purity: z.number(),
+    id: id.nullish(),
+    code: text,
+    name: text,
+    metal: text,
+    weight: z.number().nullish(),
+    purity: z.number().nullish(),
   }),
   category: upstreamCategorySchema,
 });

@@ -1,27 +1,49 @@
 import { z } from "zod";
-import { upstreamOrderAddressSchema } from "./orders.ts";
+import { upstreamCustomerSchema, upstreamOrderAddressSchema } from "./orders.ts";
 
 /**
- * Checkout rows of the endpoint map as Minted sends them: saved addresses, customers, legal
- * documents and payment types. (The basket itself is an Ecom Order: see ./orders.ts.)
- * Unknown fields are tolerated; fields the docs leave open are `nullish`.
+ * Customers, saved addresses, legal documents and payment types as Minted sends them. (The basket
+ * itself is an Ecom Order: see ./orders.ts.) Unknown fields pass through; what the docs do not
+ * mark required is optional, except where noted why.
  */
 
 const text = z.string().nullish();
+const id = z.union([z.number(), z.string()]);
 
-/** A saved address (Customer Address - Create / List / Delete): an order address with its owner. */
+/**
+ * Get Customer / Update Customer (api-8228811, api-8228809): external_id, firstname, phone,
+ * identity_number and wallets are documented as required. So is lastname, but a company made
+ * with Create Business Customer (api-15819241) has none, so it stays optional.
+ */
+export const upstreamCustomerRecordSchema = upstreamCustomerSchema.extend({
+  firstname: z.string(),
+  phone: z.string(),
+  identity_number: z.string(),
+  wallets: z.array(z.looseObject({})),
+});
+
+/**
+ * A saved address (Customer Address - Create / List / Delete; the answers are inferred). Without
+ * an `id` or a `type` an address cannot be chosen, so such a row is skipped by the proxy, not
+ * refused.
+ */
 export const upstreamAddressSchema = upstreamOrderAddressSchema.extend({
-  id: z.number().int(),
+  id: id.nullish(),
   external_customer_id: text,
-  type: z.enum(["billing", "shipping"]),
+  type: z.enum(["billing", "shipping"]).nullish(),
 });
 export type UpstreamAddress = z.output<typeof upstreamAddressSchema>;
 
 export const upstreamAddressListSchema = z.array(upstreamAddressSchema);
 
-/** Create Customer answers the customer (with wallets); the proxy needs only its id. */
+/** Create Customer's answer is not shown (api-25995712); the proxy needs only the id back. */
 export const upstreamCreatedCustomerSchema = z.looseObject({ external_id: z.string() });
 
+/**
+ * Legal Types and Partner Legal (inferred). Unlike elsewhere, these fields stay required: a
+ * document the proxy cannot name, version and show cannot be accepted, and checkout must not go
+ * on without consent, so such an answer is refused (502) rather than skipped.
+ */
 export const upstreamLegalTypesSchema = z.array(
   z.looseObject({ type: z.string(), title: z.string(), version: z.string() }),
 );
@@ -54,10 +76,11 @@ const upstreamInstallmentSchema = z.union([
     .transform((o) => ({ installment: o.installment, margin: o.margin ?? 0 })),
 ]);
 
+/** Payment Get All Types (inferred): a type whose code the shop does not know is not offered. */
 export const upstreamPaymentTypesSchema = z.array(
   z.looseObject({
-    code: z.string(),
-    name: z.string(),
+    code: text,
+    name: text,
     installments: z.array(upstreamInstallmentSchema).nullish(),
   }),
 );

@@ -60,9 +60,13 @@ export function upstreamAddressFields(form: AddressForm) {
   };
 }
 
+/** A saved address the customer can choose: it has Minted's id and says what it is for. */
 function savedAddressView(a: UpstreamAddress): Address | null {
-  const view = addressView(a);
-  return view && { ...view, id: a.id, type: a.type };
+  // The view reads the address fields; the saved address's id is checked and kept here.
+  const view = addressView({ ...a, id: null });
+  const id = Number(a.id);
+  if (!view || !a.type || !Number.isSafeInteger(id)) return null;
+  return { ...view, id, type: a.type };
 }
 
 export function addressRoutes(deps: AppDeps): RouteSpec[] {

@@ -112,9 +112,13 @@ export function basketView(
   };
 }
 
-/** Turkish VAT: investment gold of 995‰ and above is exempt; everything else pays 20 %. */
+/**
+ * Turkish VAT: investment gold of 995‰ and above is exempt; everything else pays 20 % — also gold
+ * whose fineness Minted's answer does not give (the estimate errs high; Minted's basket decides).
+ */
 export function vatRateOf(entry: CatalogEntry): number {
-  return entry.product.metal === "gold" && entry.product.purity >= 995 ? 0 : 20;
+  const { metal, purity } = entry.product;
+  return metal === "gold" && purity !== null && purity >= 995 ? 0 : 20;
 }
 
 /** A guest's basket priced from the catalog: items and VAT; Minted adds its fees at checkout. */

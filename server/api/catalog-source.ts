@@ -35,16 +35,33 @@ export interface CatalogSource {
   categories(lang: Lang, requestId?: string): Promise<readonly Category[]>;
 }
 
+/** The category's kind: ours where given, else read from its slug or name (bar by default). */
 function typeOf(category: UpstreamCategory): ProductType {
   const parsed = productTypeSchema.safeParse(category.type);
   if (parsed.success) return parsed.data;
-  if (category.slug.includes("digital")) return "digital";
-  return category.slug.includes("coin") ? "coin" : "bar";
+  const words = `${category.slug ?? ""} ${category.name ?? ""}`.toLocaleLowerCase("tr");
+  if (words.includes("digital") || words.includes("dijital")) return "digital";
+  return words.includes("coin") || words.includes("sikke") || words.includes("para")
+    ? "coin"
+    : "bar";
 }
 
-function metalOf(value: string): Metal | null {
-  const parsed = metalSchema.safeParse(value.toLowerCase());
+function metalOf(value: string | null | undefined): Metal | null {
+  const parsed = metalSchema.safeParse(value?.toLowerCase());
   return parsed.success ? parsed.data : null;
+}
+
+function slugOf(name: string): string {
+  return (
+    name
+      .toLocaleLowerCase("tr")
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .replace(/ı/g, "i")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 64) || "category"
+  );
 }
 
 function stockState(stock: number): StockState {
@@ -56,16 +73,27 @@ export function imagePath(sku: string, n: number): string {
   return `/api/images/${encodeURIComponent(sku)}/${String(n)}`;
 }
 
-export function categoryView(c: UpstreamCategory): Category | null {
-  const metal = metalOf(c.metal);
+/**
+ * A category as the shop shows it. Its metal decides the shop's filters, so a category whose metal
+ * is unknown (`fallbackMetal` is the product's own) is not shown; a missing name, slug or id is
+ * derived from what is there.
+ */
+export function categoryView(c: UpstreamCategory, fallbackMetal?: Metal): Category | null {
+  const metal = metalOf(c.metal) ?? fallbackMetal;
   if (!metal) return null;
-  return { id: String(c.id), name: c.name, slug: c.slug, metal, type: typeOf(c) };
+  const type = typeOf(c);
+  const name = c.name?.trim() || `${metal} ${type}`;
+  const slug = c.slug?.trim() || slugOf(name);
+  return { id: c.id === null || c.id === undefined ? slug : String(c.id), name, slug, metal, type };
 }
 
-/** Upstream Product → the shop's product; null for what the shop does not sell (other metals). */
+/**
+ * Upstream Product → the shop's product; null for what the shop cannot sell: a metal it does not
+ * know (neither the base currency nor the category names one) or a currency it does not take.
+ */
 export function productView(p: UpstreamProduct): CatalogEntry | null {
-  const metal = metalOf(p.basecurrency.metal);
-  const category = categoryView(p.category);
+  const metal = metalOf(p.basecurrency.metal) ?? metalOf(p.category.metal);
+  const category = metal ? categoryView(p.category, metal) : null;
   const currency = currencySchema.safeParse(p.currency_code.toUpperCase());
   if (!metal || !category || !currency.success) return null;
   const stock = Math.max(0, p.stock);
@@ -76,8 +104,8 @@ export function productView(p: UpstreamProduct): CatalogEntry | null {
       description: p.text ?? "",
       metal,
       type: category.type,
-      weightGrams: p.basecurrency.weight,
-      purity: p.basecurrency.purity,
+      weightGrams: p.basecurrency.weight ?? null,
+      purity: p.basecurrency.purity ?? null,
       price: {
         amount: p.sale_price,
         listAmount: Math.max(p.list_price, p.sale_price),

@@ -16,11 +16,19 @@ import { route, type RouteSpec } from "./registry.ts";
 
 const DEFAULT_PAGE_SIZE = 24;
 
+/** By weight, a product whose weight Minted did not give comes last either way. */
+const byWeight =
+  (direction: 1 | -1) =>
+  (a: Product, b: Product): number =>
+    a.weightGrams === null || b.weightGrams === null
+      ? Number(a.weightGrams === null) - Number(b.weightGrams === null)
+      : direction * (a.weightGrams - b.weightGrams);
+
 const SORTS: Record<ProductSort, (a: Product, b: Product) => number> = {
   price_asc: (a, b) => a.price.amount - b.price.amount,
   price_desc: (a, b) => b.price.amount - a.price.amount,
-  weight_asc: (a, b) => a.weightGrams - b.weightGrams,
-  weight_desc: (a, b) => b.weightGrams - a.weightGrams,
+  weight_asc: byWeight(1),
+  weight_desc: byWeight(-1),
 };
 
 /** Catalog, product, categories and product images; all served from the in-process cache. */

@@ -272,16 +272,20 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
           op: "paymentTypes",
           ...callOptions(c),
         });
+        const { lang } = callOptions(c);
         const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
           if (p.code === "creditcard") {
             const options = (p.installments ?? [{ installment: 1, margin: 0 }]).map((o) => ({
               count: o.installment,
               ratePercent: o.margin,
             }));
-            return [{ type: "card", name: p.name, installments: options }];
+            const name = p.name || t(lang, "Kredi kartı", "Credit card");
+            return [{ type: "card", name, installments: options }];
           }
-          if (p.code === "cash")
-            return [{ type: "wallet", name: p.name, installments: [{ count: 1, ratePercent: 0 }] }];
+          if (p.code === "cash") {
+            const name = p.name || t(lang, "Cüzdan bakiyesi", "Wallet balance");
+            return [{ type: "wallet", name, installments: [{ count: 1, ratePercent: 0 }] }];
+          }
           return [];
         });
         return { paymentTypes };

@@ -244,11 +244,11 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
         ...common,
         customer: {
           external_id: customer,
-          identity_number: who.identity_number ?? "",
-          firstname: who.firstname ?? "",
+          identity_number: who.identity_number,
+          firstname: who.firstname,
           lastname: who.lastname || who.firstname || "",
           email: who.email ?? "",
-          phone: who.phone ?? "",
+          phone: who.phone,
         },
       };
     } else payload = { ...common, customer: { external_id: customer } };

@@ -111,9 +111,16 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
           return {
             base: "TRY",
             rates: rows.flatMap((r) => {
-              const currency = currencySchema.safeParse(r.code.toUpperCase());
-              return currency.success
-                ? [{ currency: currency.data, rate: r.rate, updatedAt: isoOf(r.updated_at) }]
+              const currency = currencySchema.safeParse(r.code?.toUpperCase());
+              const readAt = new Date(deps.now()).toISOString();
+              return currency.success && typeof r.rate === "number"
+                ? [
+                    {
+                      currency: currency.data,
+                      rate: r.rate,
+                      updatedAt: r.updated_at ? isoOf(r.updated_at) : readAt,
+                    },
+                  ]
                 : [];
             }),
           };
@@ -141,13 +148,15 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
             metal: SYMBOL_METAL[query.symbol],
             period: query.period,
             currency: "TRY",
-            candles: candles.map((k) => ({
-              time: new Date(k.t * 1000).toISOString(),
-              open: k.open,
-              high: k.high,
-              low: k.low,
-              close: k.close,
-            })),
+            candles: candles.flatMap(({ t, open, high, low, close }) =>
+              typeof t === "number" &&
+              typeof open === "number" &&
+              typeof high === "number" &&
+              typeof low === "number" &&
+              typeof close === "number"
+                ? [{ time: new Date(t * 1000).toISOString(), open, high, low, close }]
+                : [],
+            ),
           };
         }),
     }),

@@ -137,3 +137,26 @@ describe("price hub", () => {
     expect(up.calls()).toBe(3);
   });
 });
+
+describe("prices Minted has not documented", () => {
+  it("uses the rows that name a SKU and both prices, and says nothing it was not told", () => {
+    const view = pricesView(
+      [
+        { sku: "GAU", bid: 4000, ask: 4100 },
+        { sku: "GAG", bid: 50 },
+        { bid: 1, ask: 2 },
+      ],
+      Date.parse("2026-12-07T10:00:00Z"),
+    );
+    expect(view.metals).toEqual([
+      {
+        metal: "gold",
+        bid: 4000,
+        ask: 4100,
+        changePct: null,
+        updatedAt: "2026-12-07T10:00:00.000Z",
+      },
+    ]);
+    expect(view.products).toEqual([{ sku: "GAU", bid: 4000, ask: 4100 }]);
+  });
+});

@@ -29,7 +29,16 @@ function iso(value: string): string {
 }
 
 /** Upstream `prices` rows → the shop's snapshot. */
-export function pricesView(rows: readonly UpstreamPrice[]): Prices {
+/** A price row the shop can show: it names its SKU and both prices. */
+type Quoted = UpstreamPrice & { sku: string; bid: number; ask: number };
+const isQuoted = (r: UpstreamPrice): r is Quoted =>
+  typeof r.sku === "string" &&
+  r.sku !== "" &&
+  typeof r.bid === "number" &&
+  typeof r.ask === "number";
+
+export function pricesView(all: readonly UpstreamPrice[], readAt = Date.now()): Prices {
+  const rows = all.filter(isQuoted);
   const metals = METAL_SKUS.flatMap(({ metal, sku }) => {
     const row = rows.find((r) => r.sku === sku);
     if (!row) return [];
@@ -38,16 +47,16 @@ export function pricesView(rows: readonly UpstreamPrice[]): Prices {
         metal,
         bid: row.bid,
         ask: row.ask,
-        changePct: row.change_pct,
-        updatedAt: iso(row.updated_at),
+        changePct: row.change_pct ?? null,
+        updatedAt: row.updated_at ? iso(row.updated_at) : new Date(readAt).toISOString(),
       },
     ];
   });
-  const currency = currencySchema.safeParse(rows[0]?.currency.toUpperCase());
-  const latest = rows.reduce((max, r) => Math.max(max, Date.parse(r.updated_at) || 0), 0);
+  const currency = currencySchema.safeParse(rows[0]?.currency?.toUpperCase());
+  const latest = rows.reduce((max, r) => Math.max(max, Date.parse(r.updated_at ?? "") || 0), 0);
   return {
     currency: currency.success ? currency.data : "TRY",
-    updatedAt: new Date(latest || Date.now()).toISOString(),
+    updatedAt: new Date(latest || readAt).toISOString(),
     metals,
     products: rows.map((r) => ({ sku: r.sku, bid: r.bid, ask: r.ask })),
   };
@@ -90,7 +99,7 @@ export function createPriceHub(options: PriceHubOptions): TypedPriceHub {
     inflight = (async () => {
       try {
         const rows = await upstream.call({ op: "prices" });
-        const value = pricesView(rows);
+        const value = pricesView(rows, now());
         const key = JSON.stringify([value.metals, value.products]);
         const changed = latest?.key !== key;
         latest = { value, at: now(), key };

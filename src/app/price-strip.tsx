@@ -33,7 +33,7 @@ function MetalPrice({ metal }: { metal: (typeof metals)[number] }) {
       <div className="flex items-center gap-1.5 text-xs font-medium text-text-muted">
         <span aria-hidden="true" className={cn("size-2 shrink-0 rounded-full", metal.dot)} />
         <span className="truncate">{_(metal.label)}</span>
-        {quote ? (
+        {quote && quote.changePct !== null ? (
           <span
             aria-hidden="true"
             className={cn(
@@ -70,7 +70,8 @@ function MetalPrice({ metal }: { metal: (typeof metals)[number] }) {
             {_("prices.quote", {
               ask: money(quote.ask),
               bid: money(quote.bid),
-              change: formatChangePercent(quote.changePct, i18n.locale),
+              change:
+                quote.changePct === null ? "–" : formatChangePercent(quote.changePct, i18n.locale),
             })}
           </span>
         </>

@@ -59,8 +59,16 @@ export const ProductCard = memo(function ProductCard({ product }: { product: Pro
           </Link>
         </h3>
         <p className="text-sm text-text-muted">
-          {formatWeight(product.weightGrams, i18n.locale)} ·{" "}
-          {_("product.purityShort", { purity: formatNumber(product.purity, i18n.locale, 1) })}
+          {[
+            product.weightGrams === null ? null : formatWeight(product.weightGrams, i18n.locale),
+            product.purity === null
+              ? null
+              : _("product.purityShort", {
+                  purity: formatNumber(product.purity, i18n.locale, 1),
+                }),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </p>
         <div className="mt-auto flex flex-wrap items-center justify-between gap-x-3 gap-y-1 pt-2">
           <CardPrice product={product} />

@@ -148,9 +148,19 @@ function AddToBasket({ product }: { product: Product }) {
 
 function ProductDetails({ product }: { product: Product }) {
   const { _, i18n } = useLingui();
+  // Weight and fineness come from fields Minted has not published: shown when its answer has them.
+  const known = (row: [string, string | null]): row is [string, string] => row[1] !== null;
   const rows: [string, string][] = [
-    [_("product.weight"), formatWeight(product.weightGrams, i18n.locale)],
-    [_("product.purity"), formatNumber(product.purity, i18n.locale, 1)],
+    ...[
+      [
+        _("product.weight"),
+        product.weightGrams === null ? null : formatWeight(product.weightGrams, i18n.locale),
+      ] satisfies [string, string | null],
+      [
+        _("product.purity"),
+        product.purity === null ? null : formatNumber(product.purity, i18n.locale, 1),
+      ] satisfies [string, string | null],
+    ].filter(known),
     [_("product.sku"), product.sku],
     ...(product.barcode
       ? [[_("product.barcode"), product.barcode] satisfies [string, string]]
