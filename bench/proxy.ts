@@ -5,12 +5,15 @@
  *  2. upstream requests per proxied request when warm (budget ≤ 1.05: Digest nonce reuse);
  *  3. latency the proxy adds over calling the sandbox directly, p50/p99 at 100 concurrent
  *     (budget ≤ 1 ms / ≤ 5 ms, see docs/adr/0005), requests per second, the proxy's RSS;
- *  4. upstream catalog calls caused by 1,000 catalog views in 10 s (budget ≤ 10).
+ *  4. upstream catalog calls caused by 1,000 catalog views in 10 s (budget ≤ 10);
+ *  5. upstream calls to show one order, its invoice and its receipt for a customer with 1,000
+ *     orders (budget ≤ 2 each), and, for information, an order this proxy never listed.
  * Prints a table, writes bench-results/proxy.json, and with --check exits 1 on a missed budget.
  *
  *   npm run bench:proxy [-- --seconds 10 --quick --check]
  */
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import {
   benchPorts,
   connectionsTo,
@@ -91,6 +94,17 @@ async function upstreamCount(prefix = "/partner/"): Promise<number> {
   );
   const body = (await res.json()) as { data: Logged[] };
   return body.data.length;
+}
+/** `count` paid orders of `customer` straight in the sandbox (test-only control API); codes, oldest first. */
+async function seedOrders(customer: string, count: number): Promise<string[]> {
+  const res = await fetch(`${sandboxUrl}/__sandbox/customers/${customer}/orders`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ count }),
+  });
+  if (!res.ok) throw new Error(`seeding orders: ${String(res.status)}`);
+  return z.object({ data: z.object({ codes: z.array(z.string()) }) }).parse(await res.json()).data
+    .codes;
 }
 async function clearLog(): Promise<void> {
   await fetch(`${sandboxUrl}/__sandbox/requests`, { method: "DELETE" });
@@ -193,6 +207,32 @@ try {
   }
   const catalogCalls = await upstreamCount("/partner/ecom/product");
 
+  // 5. Order look-ups, a customer with 1,000 orders (seeded in the sandbox, 12 h apart). The
+  //    customer pages back to the oldest order in the list and opens it, its invoice and its
+  //    receipt; every request the sandbox gets for each view counts, Digest challenges included.
+  const history = 1000;
+  const codes = await seedOrders("DEMO-IND-001", history);
+  const oldest = codes[0] ?? "";
+  const listed = await fetch(`${proxyUrl}/api/orders?page=${String(history / 10)}&pageSize=10`, {
+    headers: { cookie },
+  });
+  if (!(await listed.text()).includes(oldest)) throw new Error("the oldest order is not listed");
+  const viewCalls = async (path: string) => {
+    await clearLog();
+    const res = await fetch(`${proxyUrl}${path}`, { headers: { cookie } });
+    await res.text();
+    if (!res.ok) throw new Error(`${path}: ${String(res.status)}`);
+    return upstreamCount("/partner/");
+  };
+  const lookups = {
+    order: await viewCalls(`/api/orders/${oldest}`),
+    invoice: await viewCalls(`/api/orders/${oldest}/invoice`),
+    receipt: await viewCalls(`/api/orders/${oldest}/receipt`),
+  };
+  // An order this proxy never listed (placed elsewhere, or the store lost it): bounded search.
+  const unseen = await viewCalls(`/api/orders/${codes[history / 2] ?? ""}`);
+  const lookupMax = Math.max(lookups.order, lookups.invoice, lookups.receipt);
+
   const figures = {
     seconds,
     prices_sse_clients: sseClients,
@@ -216,6 +256,11 @@ try {
     proxy_rss_idle_mb: Math.round(idleRss / 2 ** 20),
     proxy_rss_peak_under_load_mb: Math.round(loadRss / 2 ** 20),
     upstream_catalog_calls_for_1000_views: catalogCalls,
+    orders_history: history,
+    upstream_calls_order_view: lookups.order,
+    upstream_calls_invoice_view: lookups.invoice,
+    upstream_calls_receipt_view: lookups.receipt,
+    upstream_calls_order_view_never_listed: unseen,
   };
 
   const ms = (value: number) => `${value.toFixed(2)} ms`;
@@ -286,6 +331,15 @@ try {
           text: "≤ 10",
           ok: catalogCalls <= 10,
         },
+      ),
+      metric(
+        "orders: upstream calls to show one order / invoice / receipt, customer with 1,000 orders",
+        `${String(lookups.order)} / ${String(lookups.invoice)} / ${String(lookups.receipt)}`,
+        { text: "≤ 2 each", ok: lookupMax <= 2 },
+      ),
+      metric(
+        "orders: upstream calls to show an order this proxy never listed (bounded search)",
+        String(unseen),
       ),
     ],
     figures,

@@ -97,6 +97,42 @@ describe("control API", () => {
     expect((await control(sb.url, "PUT", "/config", { unknown: 1 })).code).toBe(422);
   });
 
+  it("seeds a customer's paid order history (test-only), listed newest first with invoices", async () => {
+    const seeded = await control(sb.url, "POST", "/customers/DEMO-IND-001/orders", {
+      count: 3,
+      spacing_s: 86_400,
+    });
+    const codes: string[] = seeded.data.codes;
+    expect(codes).toHaveLength(3);
+    const list = await curl(
+      sb.url,
+      "/partner/ecom/orders?customer_external_id=DEMO-IND-001&sortBy=created_at&sortType=desc",
+    );
+    expect(list.json.data.data.map((o: { increment_id: string }) => o.increment_id)).toEqual(
+      [...codes].reverse(),
+    );
+    expect(list.json.data.data[2]).toMatchObject({
+      order_creation_status: "order",
+      customer: { external_id: "DEMO-IND-001" },
+      payment: { state: "success" },
+    });
+    const oldest = list.json.data.data[2];
+    const one = await curl(sb.url, "/partner/ecom/getorder", {
+      method: "POST",
+      body: { customer_external_id: "DEMO-IND-001", cart_token: oldest.token },
+    });
+    expect(one.json.data.increment_id).toBe(codes[0]);
+    const invoice = await curl(sb.url, `/partner/order/${String(codes[0])}/invoice`);
+    expect(invoice.status).toBe(200);
+    expect(invoice.json.data.customer.external_id).toBe("DEMO-IND-001");
+
+    expect((await control(sb.url, "POST", "/customers/NOBODY/orders", { count: 1 })).code).toBe(
+      404,
+    );
+    for (const bad of [{ count: 0 }, { count: 5001 }, { count: 1, extra: true }])
+      expect((await control(sb.url, "POST", "/customers/DEMO-IND-001/orders", bad)).code).toBe(422);
+  });
+
   it("advances the clock and changes configuration; reset restores both", async () => {
     const before = Date.parse((await control(sb.url, "GET", "/clock")).data.now);
     const after = Date.parse((await control(sb.url, "POST", "/clock", { advance: 3600 })).data.now);

@@ -98,7 +98,7 @@ function savedAddressOf(
 }
 
 /** A saved address on a basket; the customer fills what the address leaves out. */
-function snapshotOf(a: Address, customer: Customer): AddressSnapshot {
+export function snapshotOf(a: Address, customer: Customer): AddressSnapshot {
   return {
     ...snapshotAddress(a),
     external_id: null,

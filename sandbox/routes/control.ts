@@ -5,6 +5,7 @@ import type { SandboxApp, SandboxCtx } from "../app.ts";
 import type { SandboxContext } from "../context.ts";
 import { faultSchema } from "../faults.ts";
 import { SPOT_SYMBOLS, FX_CODES } from "../prices.ts";
+import { seedPaidOrders } from "../seed-orders.ts";
 import { fail, int, laravelErrors, ok, readInput } from "../http.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
@@ -188,6 +189,27 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
   app.delete("/__sandbox/prices", (c) => {
     ctx.prices.unpinAll();
     return ok(c, { pinned: [] });
+  });
+
+  // Test-only: a long order history at once (seed-orders.ts), for look-up tests and the bench.
+  app.post("/__sandbox/customers/:id/orders", async (c) => {
+    const parsed = z
+      .object({
+        count: z.number().int().min(1).max(5000),
+        spacing_s: z
+          .number()
+          .int()
+          .min(1)
+          .max(30 * 86_400)
+          .default(12 * 3600),
+      })
+      .strict()
+      .safeParse(await body(c), { reportInput: true });
+    if (!parsed.success) return bad(c, parsed.error);
+    const customer = ctx.state.customers.get(c.req.param("id"));
+    if (!customer) return fail(c, 404, "No such customer.");
+    const orders = seedPaidOrders(ctx, customer, parsed.data.count, parsed.data.spacing_s * 1000);
+    return ok(c, { customer: customer.external_id, codes: orders.map((o) => o.increment_id) }, 201);
   });
 
   // Force an order's status (Cancelled, Refunding, Refunded …) for order-history tests.

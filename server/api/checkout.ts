@@ -29,6 +29,7 @@ import { quoteIdOf, quoteView } from "./basket-views.ts";
 import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
 import { sanitizeLegalHtml } from "./legal-html.ts";
 import { findOwnOrder } from "./order-finder.ts";
+import { rememberOrderTokens } from "./order-tokens.ts";
 import { addressView } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import {
@@ -111,15 +112,19 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     await checkAcceptances(c, body);
     const orderCode = order.increment_id;
     const card = body.paymentType === "card";
-    // Kept before completing, so that the return page can find the order whatever happens next.
-    await saveCheckoutRecord(deps.store, orderCode, {
-      customer,
-      cartToken: order.token,
-      paymentType: body.paymentType,
-      ...(card ? { installments: body.installments ?? 1 } : {}),
-      legalAcceptances: body.legalAcceptances,
-      savedAt: new Date(deps.now()).toISOString(),
-    });
+    // Kept before completing, so that the return page can find the order whatever happens next
+    // (and any later view of the order reads it by its token, in one call).
+    await Promise.all([
+      saveCheckoutRecord(deps.store, orderCode, {
+        customer,
+        cartToken: order.token,
+        paymentType: body.paymentType,
+        ...(card ? { installments: body.installments ?? 1 } : {}),
+        legalAcceptances: body.legalAcceptances,
+        savedAt: new Date(deps.now()).toISOString(),
+      }),
+      rememberOrderTokens(deps.store, c.get("logger"), customer, [order]),
+    ]);
     let completed: UpstreamEcomOrder;
     try {
       completed = await irreversible(
@@ -382,5 +387,6 @@ async function findCheckoutOrder(
   }
   const owner = order?.customer?.external_id;
   if (order?.increment_id !== orderCode || owner !== customer) throw new ApiError("not_found");
+  await rememberOrderTokens(deps.store, c.get("logger"), customer, [order]);
   return order;
 }

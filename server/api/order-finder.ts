@@ -2,10 +2,19 @@ import type { AppDeps } from "../deps.ts";
 import type { Lang } from "../problem.ts";
 import { type UpstreamEcomOrder, type UpstreamInvoice } from "../../minted/schemas/orders.ts";
 import { UpstreamError } from "../upstream/types.ts";
+import { readCheckoutRecord } from "./checkout-records.ts";
+import { forgetOrderToken, readOrderToken, rememberOrderTokens } from "./order-tokens.ts";
 
 /** Get Orders pages are at most 30 long; a customer's history is scanned newest first. */
 export const ORDERS_PAGE_MAX = 30;
-const MAX_SCAN_PAGES = 34;
+
+/**
+ * Pages one fallback search may read (the date window, then the newest orders), so that a look-up
+ * the store cannot answer costs a stated number of calls, not one that grows with the history.
+ * Worst case of findOwnOrder: 1 (a stale remembered token) + 1 (the invoice, for its date) +
+ * 2 × FALLBACK_SCAN_PAGES = 6 upstream calls; with a remembered token, 1.
+ */
+export const FALLBACK_SCAN_PAGES = 2;
 
 export interface CallContext {
   lang: Lang;
@@ -25,10 +34,24 @@ function dayBefore(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The YYYY-MM-DD a date hint starts with (a date or an ISO timestamp), if it has one. */
+function dayOf(value: string | undefined): string | undefined {
+  const day = value === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : undefined;
+}
+
+const callOptions = (ctx: CallContext) => ({
+  lang: ctx.lang,
+  ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+});
+
 /**
  * Customer `customer`'s e-commerce order `code` (Minted's increment_id), or null — also when it
- * exists but is someone else's. Get Orders is filtered to the customer and read newest first;
- * `around` (a YYYY-MM-DD hint, e.g. the invoice date) narrows the first search to a few days.
+ * exists but is someone else's. First by the cart token the proxy remembered for the code (one
+ * Get Order call); without one, a bounded search of Get Orders filtered to the customer: around
+ * `around` (a YYYY-MM-DD hint such as the invoice date; without it the invoice's own date is
+ * asked for), then the newest orders. A code older than what the search reads and never seen by
+ * this proxy is not found (see FALLBACK_SCAN_PAGES for the cost this bounds).
  */
 export async function findOwnOrder(
   deps: AppDeps,
@@ -37,8 +60,77 @@ export async function findOwnOrder(
   ctx: CallContext,
   around?: string,
 ): Promise<UpstreamEcomOrder | null> {
+  const remembered = await byRememberedToken(deps, customer, code, ctx);
+  if (remembered !== undefined) return remembered;
+  return searchOrders(deps, customer, code, ctx, around);
+}
+
+/**
+ * The order by its remembered cart token: the order, null when Minted's answer settles that
+ * there is no order to show, undefined when no usable token is remembered (then search).
+ */
+async function byRememberedToken(
+  deps: AppDeps,
+  customer: string,
+  code: string,
+  ctx: CallContext,
+): Promise<UpstreamEcomOrder | null | undefined> {
+  let token: string | null;
+  try {
+    // The checkout record holds the token too (orders completed before tokens were remembered).
+    token =
+      (await readOrderToken(deps.store, customer, code)) ??
+      (await readCheckoutRecord(deps.store, code, customer))?.cartToken ??
+      null;
+  } catch (error) {
+    // The store is an optimisation here: when it is down the search still answers.
+    deps.logger.warn("order tokens: store read failed", {
+      err: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
+  if (token === null) return undefined;
+  const forget = () =>
+    forgetOrderToken(deps.store, customer, code).catch((error: unknown) => {
+      deps.logger.warn("order tokens: store delete failed", {
+        err: error instanceof Error ? error.message : String(error),
+      });
+    });
+  let order: UpstreamEcomOrder;
+  try {
+    order = await deps.upstream.call({
+      op: "ecomOrderGet",
+      body: { customer_external_id: customer, cart_token: token },
+      ...callOptions(ctx),
+    });
+  } catch (error) {
+    // 403 (another customer's token) or 404 (gone): the entry is wrong, not the request.
+    if (error instanceof UpstreamError && error.failure === "rejected") {
+      await forget();
+      return undefined;
+    }
+    throw error;
+  }
+  // Ownership is decided by the order Minted returns, never by the entry that named it.
+  if (order.increment_id !== code || order.customer?.external_id !== customer) {
+    await forget();
+    return undefined;
+  }
+  // The customer's record under this code: an order, or a basket again after a declined payment
+  // (Get Orders would not list that either).
+  return ownedBy(order, customer) ? order : null;
+}
+
+/** Get Orders for `customer`, at most FALLBACK_SCAN_PAGES pages per search. */
+async function searchOrders(
+  deps: AppDeps,
+  customer: string,
+  code: string,
+  ctx: CallContext,
+  around: string | undefined,
+): Promise<UpstreamEcomOrder | null> {
   const scan = async (window: { startDate: string; endDate: string } | null) => {
-    for (let page = 1; page <= MAX_SCAN_PAGES; page++) {
+    for (let page = 1; page <= FALLBACK_SCAN_PAGES; page++) {
       const list = await deps.upstream.call({
         op: "ecomOrders",
         query: {
@@ -49,19 +141,35 @@ export async function findOwnOrder(
           sortType: "desc",
           ...(window ?? {}),
         },
-        lang: ctx.lang,
-        ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+        ...callOptions(ctx),
       });
+      // Whatever a page shows is remembered, so that the next view of any of it is one call.
+      await rememberOrderTokens(deps.store, deps.logger, customer, list.data);
       const hit = list.data.find((o) => o.increment_id === code);
       if (hit) return ownedBy(hit, customer) ? hit : null;
       if (page >= list.last_page) return undefined;
     }
     return undefined;
   };
-  if (around && /^\d{4}-\d{2}-\d{2}$/.test(around)) {
-    const narrowed = await scan({ startDate: dayBefore(around, 2), endDate: around });
-    if (narrowed !== undefined) return narrowed;
+
+  let day = dayOf(around);
+  if (day === undefined) {
+    // Minted finds an invoice by order code in one call, and its date places the order in a
+    // window of a few days, however long the history is.
+    // Only a hint: an invoice Minted will not give (unpaid, refused) leaves the newest orders.
+    const invoice = await findInvoice(deps, code, ctx).catch((error: unknown) => {
+      if (error instanceof UpstreamError && error.failure === "rejected") return null;
+      throw error;
+    });
+    const owner = invoice?.customer?.external_id;
+    if (owner && owner !== customer) return null;
+    day = dayOf(invoice?.invoice_date);
   }
+  if (day !== undefined) {
+    const windowed = await scan({ startDate: dayBefore(day, 2), endDate: day });
+    if (windowed !== undefined) return windowed;
+  }
+  // No date, or not in its window: a recent order (e.g. still awaiting 3-D Secure, no invoice).
   return (await scan(null)) ?? null;
 }
 
@@ -75,8 +183,7 @@ export async function findInvoice(
     return await deps.upstream.call({
       op: "orderInvoice",
       params: { external_order_id: code },
-      lang: ctx.lang,
-      ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
+      ...callOptions(ctx),
     });
   } catch (error) {
     if (isNotFound(error)) return null;

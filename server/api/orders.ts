@@ -13,6 +13,7 @@ import { clientIp } from "../http/rate-limit.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
+import { rememberOrderTokens } from "./order-tokens.ts";
 import {
   configuredSeller,
   invoiceView,
@@ -87,6 +88,8 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
           deps.logger.warn("orders list returned another customer's rows", {
             dropped: list.data.length - own.length,
           });
+        // A row the customer sees is a row they may open next: one Get Order call, not a scan.
+        await rememberOrderTokens(deps.store, c.get("logger"), customer, own);
         return {
           items: own.map(orderSummaryView),
           pageInfo: {

@@ -193,9 +193,11 @@ describe("retries and failures", () => {
   });
 
   /** The proxy's client on the sandbox, each product page answer edited by `edit`. */
-  function startEditing(edit: (product: Record<string, unknown>) => void): Upstream {
+  function startEditing(
+    edit: (product: Record<string, unknown>) => void,
+  ): ReturnType<typeof createUpstream> {
     log = captureLogger();
-    upstream = createUpstream({
+    const editing = createUpstream({
       env: proxyEnvSchema.parse({ NODE_ENV: "test", MINTED_API_URL: sandbox.url }),
       logger: log.logger,
       fetch: async (input, init) => {
@@ -206,7 +208,8 @@ describe("retries and failures", () => {
         return Response.json(json);
       },
     });
-    return upstream;
+    upstream = editing;
+    return editing;
   }
 
   it("calls a missing required field invalid and logs its path", async () => {
@@ -223,6 +226,15 @@ describe("retries and failures", () => {
         issue: expect.stringMatching(/expected string/),
       },
     });
+  });
+
+  it("inspect returns the data as sent, where call refuses it", async () => {
+    await upstream.close();
+    const editing = startEditing((product) => delete product.sku);
+    const data = await editing.inspect(PRODUCTS);
+    expect(data).toMatchObject({ data: expect.arrayContaining([expect.any(Object)]) });
+    expect(JSON.stringify(data)).not.toContain('"sku"');
+    expect(log.lines.filter((l) => l.level === "error")).toEqual([]);
   });
 
   it("passes unknown fields through untouched", async () => {

@@ -103,12 +103,22 @@ function createTransport(env: ProxyEnv, injected: typeof fetch | undefined): Tra
   };
 }
 
+/** The proxy's client, plus a look at Minted's answers before our schemas judge them. */
+export interface InspectableUpstream extends Upstream {
+  /**
+   * The envelope's `data` as Minted sent it: the same request, auth, retries and envelope check as
+   * `call`, but the operation's response schema is left to the caller. For the compatibility check
+   * (`npm run smoke:minted`), which reports every field that differs, not only the first.
+   */
+  inspect(call: UpstreamCall<OperationName>): Promise<unknown>;
+}
+
 /** The client for Minted Connect: Digest (or Bearer), retries, timeouts and response checks. */
 export function createUpstream(opts: {
   env: ProxyEnv;
   logger: Logger;
   fetch?: typeof fetch;
-}): Upstream {
+}): InspectableUpstream {
   const { env, logger } = opts;
   const transport = createTransport(env, opts.fetch);
   const base = env.MINTED_API_URL.replace(/\/+$/, "");
@@ -272,11 +282,8 @@ export function createUpstream(opts: {
     return new UpstreamError("invalid", op);
   }
 
-  function read<N extends OperationName>(
-    call: UpstreamCall<N>,
-    reply: Reply,
-    log: Logger,
-  ): ResponseOf<N> {
+  /** The envelope's `data`, not yet checked against the operation's response schema. */
+  function readEnvelope(call: UpstreamCall<OperationName>, reply: Reply, log: Logger): unknown {
     const { status } = reply;
     if (status >= 500 || status === 429) {
       log.warn("upstream unavailable", { op: call.op, status });
@@ -298,28 +305,45 @@ export function createUpstream(opts: {
     if (status < 200 || status > 299) throw invalid(call.op, log, { issue: `status ${status}` });
     const envelope = successEnvelope.safeParse(json);
     if (!envelope.success) throw invalid(call.op, log, firstIssue(envelope.error, []));
+    return envelope.data.data;
+  }
+
+  function read<N extends OperationName>(
+    call: UpstreamCall<N>,
+    reply: Reply,
+    log: Logger,
+  ): ResponseOf<N> {
+    const raw = readEnvelope(call, reply, log);
     // The table pairs each name with its schema; TypeScript cannot follow a generic index.
     const schema = MINTED_OPERATIONS[call.op].response as z.ZodType<ResponseOf<N>>;
-    const data = schema.safeParse(envelope.data.data);
+    const data = schema.safeParse(raw);
     if (!data.success) throw invalid(call.op, log, firstIssue(data.error, ["data"]));
     return data.data;
   }
 
-  const upstream: Upstream = {
+  /** Send the call (input check, auth, retries) and return the reply with its logger. */
+  async function exchange(call: UpstreamCall<OperationName>): Promise<[Reply, Logger]> {
+    const log = call.requestId ? logger.child({ request_id: call.requestId }) : logger;
+    const out = outgoing(call, log);
+    const credentials = credentialsFor(call, out, log);
+    try {
+      return [await withRetries(out, log, () => authorized(out, log, credentials)), log];
+    } catch (err) {
+      if (err instanceof UpstreamError) throw err;
+      const cause: unknown = out.signal.aborted ? out.signal.reason : err;
+      log.warn("upstream unavailable", { op: call.op, error: describe(cause) });
+      throw new UpstreamError("unavailable", call.op, { cause });
+    }
+  }
+
+  const upstream: InspectableUpstream = {
     async call(call) {
-      const log = call.requestId ? logger.child({ request_id: call.requestId }) : logger;
-      const out = outgoing(call, log);
-      const credentials = credentialsFor(call, out, log);
-      let reply: Reply;
-      try {
-        reply = await withRetries(out, log, () => authorized(out, log, credentials));
-      } catch (err) {
-        if (err instanceof UpstreamError) throw err;
-        const cause: unknown = out.signal.aborted ? out.signal.reason : err;
-        log.warn("upstream unavailable", { op: call.op, error: describe(cause) });
-        throw new UpstreamError("unavailable", call.op, { cause });
-      }
+      const [reply, log] = await exchange(call);
       return read(call, reply, log);
+    },
+    async inspect(call) {
+      const [reply, log] = await exchange(call);
+      return readEnvelope(call, reply, log);
     },
     stats: () => ({ ...counters }),
     close: () => transport.close(),
