@@ -36,7 +36,6 @@ import {
   notFound,
   ok,
   paginate,
-  t,
   type Lang,
 } from "./http.ts";
 import { STATUS, STATUS_NAME, currentStatus, progressStatuses } from "./order-status.ts";
@@ -191,9 +190,16 @@ function itemJson(ctx: SandboxContext, r: Row, lang: Lang) {
     amount: r.amount,
     total: round2(r.net + r.tax),
     product_images: productImages(ctx, r.product),
+    // The four documented price components (ids and names verbatim from api-8328441), per unit.
     prices: [
-      { id: 1, name: t(lang, "Minted kâr payı", "Minted markup"), price: r.unit.markup },
-      { id: 7, name: t(lang, "Mint Ücreti", "Minting fee"), price: r.unit.minting },
+      { id: 1, name: "Minted Markup", price: r.unit.markup },
+      {
+        id: 2,
+        name: "Sigorta",
+        price: isPhysical(r.product) ? round2((r.unit.price * INSURANCE_RATE) / 100) : 0,
+      },
+      { id: 4, name: "Kargo", price: 0 },
+      { id: 3, name: "Market Komisyon", price: round2((r.unit.price * COMMISSION_RATE) / 100) },
     ],
   };
 }
@@ -259,7 +265,10 @@ export function fullName(c: Customer): string {
   return [c.firstname, c.middlename, c.lastname].filter(Boolean).join(" ");
 }
 
-/** The Ecom Order: exactly the 28 top-level fields of §9.1, in order. */
+/**
+ * The Ecom Order: the top-level fields of §9.1 in its order, with `currency_code` where the
+ * documented Get Incomplete Baskets example (api-8328441) has it.
+ */
 export function ecomOrderJson(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
   const sums = totalsOf(ctx, b);
   const statusId = currentStatus(b.statuses);
@@ -281,6 +290,7 @@ export function ecomOrderJson(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
     minted_markup_price: sums.minted_markup_price,
     silver_craftsmanship: sums.silver_craftsmanship,
     paid_total: sums.paid_total,
+    currency_code: "TRY",
     currency_rate: sums.currency_rate,
     currency_total: sums.currency_total,
     status_id: statusId,

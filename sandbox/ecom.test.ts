@@ -54,7 +54,8 @@ describe("E-Commerce checkout (Digest)", () => {
     const first = await addItem(sb.url, IND, GOLD_1G, 2);
     expect(first.status).toBe(200);
     const basket = first.json.data;
-    expect(Object.keys(basket)).toHaveLength(28);
+    // The 28 fields of the Ecom Order schema page and the `currency_code` of api-8328441.
+    expect(Object.keys(basket)).toHaveLength(29);
     expect(Object.keys(basket).slice(0, 7)).toEqual([
       "pricefix",
       "id",
@@ -100,11 +101,14 @@ describe("E-Commerce checkout (Digest)", () => {
       tax: 0,
       amount: 2,
       total: 8525,
-      prices: [
-        { id: 1, name: "Minted kâr payı", price: 102.5 },
-        { id: 7, name: "Mint Ücreti", price: 60 },
-      ],
     });
+    // The documented price components (api-8328441): ids 1–4 with Minted's own names.
+    expect(basket.items[0].prices).toEqual([
+      { id: 1, name: "Minted Markup", price: 102.5 },
+      { id: 2, name: "Sigorta", price: expect.closeTo(4.26, 2) },
+      { id: 4, name: "Kargo", price: 0 },
+      { id: 3, name: "Market Komisyon", price: expect.closeTo(8.53, 1) },
+    ]);
     const token = basket.token;
 
     // Adding again to the same basket: a second SKU (silver, 20 % VAT) and more of the first.
@@ -194,7 +198,7 @@ describe("E-Commerce checkout (Digest)", () => {
     expect(emptied.json.data.pricefix.updated).toBe(false);
   });
 
-  it("counts digital products in grams and names prices in English", async () => {
+  it("counts digital products in grams and keeps Minted's price component names", async () => {
     const res = await curl(sb.url, "/partner/ecom/basket", {
       method: "POST",
       headers: { "Accept-Language": "en" },
@@ -210,10 +214,11 @@ describe("E-Commerce checkout (Digest)", () => {
       paid_total: 6162.3,
     });
     expect(res.json.data.items[0]).toMatchObject({ amount: 1.5, item_currency_name: "Gram Gold" });
-    expect(res.json.data.items[0].prices.map((p: { name: string }) => p.name)).toEqual([
-      "Minted markup",
-      "Minting fee",
+    // Minted's price component names are its own, whatever the language (api-8328441).
+    expect(res.json.data.items[0].prices.map((p: { id: number; name: string }) => p.id)).toEqual([
+      1, 2, 4, 3,
     ]);
+    expect(res.json.data.items[0].prices[1]).toEqual({ id: 2, name: "Sigorta", price: 0 });
 
     const tooFine = await addItem(sb.url, IND, "GAU", 0.0001);
     expect(tooFine.status).toBe(422);

@@ -139,9 +139,9 @@ function itemsBlock(f: Facts, lang: Lang): Block {
   const foot: [string, string][] = [
     [l("Ara toplam (KDV hariç)", "Subtotal (excl. VAT)"), m(o.price)],
     [l("KDV", "VAT"), m(o.tax)],
-    [l("Kargo", "Delivery"), m(o.delivery_price)],
+    [l("Kargo", "Shipping"), m(o.delivery_price)],
     [l("Sigorta", "Insurance"), m(o.insurance_price)],
-    [l("Piyasa komisyonu", "Market commission"), m(o.market_commission)],
+    [l("Pazar komisyonu", "Market commission"), m(o.market_commission)],
   ];
   if (o.payment_cost > 0) foot.push([l("Taksit farkı", "Instalment cost"), m(o.payment_cost)]);
   foot.push([l("Ödenecek toplam tutar (KDV dahil)", "Total payable (incl. VAT)"), m(o.paid_total)]);

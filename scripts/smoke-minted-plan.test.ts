@@ -149,7 +149,10 @@ describe("inputs from flags and earlier answers", () => {
 
 describe("results", () => {
   it("lists every difference with its path, not only the first", () => {
-    const result = checkData("currencyRates", [{ code: "USD" }, { code: 7, rate: "x" }]);
+    const result = checkData("currencyRates", [
+      { code: "USD" },
+      { code: 7, rate: "x", updated_at: 5 },
+    ]);
     expect(result.kind).toBe("differs");
     if (result.kind !== "differs") return;
     expect(result.issues.length).toBeGreaterThan(2);

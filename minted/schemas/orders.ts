@@ -40,9 +40,25 @@ export const upstreamOrderAddressSchema = z.looseObject({
 });
 export type UpstreamOrderAddress = z.output<typeof upstreamOrderAddressSchema>;
 
+/**
+ * One component of an item's price (Ecom OrderItem `prices[]`, schema-2704017). The documented
+ * ids and names (api-8328441): 1 "Minted Markup", 2 "Sigorta", 3 "Market Komisyon", 4 "Kargo".
+ */
+export const upstreamItemPriceSchema = z.looseObject({
+  id: z.number().int(),
+  name: text,
+  price: z.number(),
+});
+
+/**
+ * Ecom OrderItem (schema-2704017). Required: what every documented example carries and the
+ * shop cannot show a line without; the rest is optional.
+ */
 export const upstreamOrderItemSchema = z.looseObject({
-  sku: z.string(),
+  item_currency_id: z.number().int().nullish(),
+  item_currency_name: text,
   product_id: z.number().int().nullish(),
+  sku: z.string(),
   product_name: z.string(),
   product_weight: z.number().nullish(),
   spot_price: z.number().nullish(),
@@ -52,6 +68,7 @@ export const upstreamOrderItemSchema = z.looseObject({
   amount: z.number(),
   total: z.number(),
   product_images: z.array(z.string()).nullish(),
+  prices: z.array(upstreamItemPriceSchema).nullish(),
 });
 export type UpstreamOrderItem = z.output<typeof upstreamOrderItemSchema>;
 
@@ -80,9 +97,19 @@ export const upstreamDeliverySchema = z.looseObject({
   estimated_arrival_date: text,
 });
 
+const amount = z.number().nullish();
+
+/**
+ * Ecom Order (schema-2703921; Get Order (E-Com) api-8854297 lists what is required). Required:
+ * the identity (`id`, `guid`, `token`, `increment_id` — any string), the stage, the amounts
+ * `price`, `tax`, `total`, `paid_total`, the status and the items. Everything else is optional:
+ * the documented Get Incomplete Baskets example (api-8328441) has no `pricefix`,
+ * `currency_rate` or `currency_total` and adds `currency_code`; the fee fields are absent from
+ * some answers (`delivery_price` on digital-only baskets). The shop shows a fee only when given.
+ */
 export const upstreamEcomOrderSchema = z.looseObject({
   pricefix: z
-    .object({
+    .looseObject({
       remaining: z.number(),
       nextUpdate: text,
       updated: z.boolean().nullish(),
@@ -94,23 +121,24 @@ export const upstreamEcomOrderSchema = z.looseObject({
   order_creation_status: z.enum(["basket", "order"]),
   token: z.string(),
   external_id: text,
-  increment_id: z.string(),
+  increment_id: z.string().min(1),
   price: z.number(),
   tax: z.number(),
   total: z.number(),
-  delivery_price: z.number(),
-  insurance_price: z.number(),
-  market_commission: z.number(),
-  minted_markup_price: z.number(),
-  silver_craftsmanship: z.number(),
+  delivery_price: amount,
+  insurance_price: amount,
+  market_commission: amount,
+  minted_markup_price: amount,
+  silver_craftsmanship: amount,
+  payment_cost: amount,
   paid_total: z.number(),
-  currency_rate: z.number(),
-  currency_total: z.number(),
+  currency_code: text,
+  currency_rate: amount,
+  currency_total: amount,
   status_id: z.number().int(),
   status_name: z.string(),
   delivery: upstreamDeliverySchema.nullish(),
   order_at: text,
-  payment_cost: z.number(),
   items: z.array(upstreamOrderItemSchema),
   customer: upstreamCustomerSchema.nullish(),
   shippingaddress: upstreamOrderAddressSchema.nullish(),

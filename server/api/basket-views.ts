@@ -1,17 +1,15 @@
 import { createHash } from "node:crypto";
 import type { Basket, BasketItem, PriceFix } from "../../contract/basket.ts";
 import type { Quote } from "../../contract/checkout.ts";
-import type { FeeLine } from "../../contract/common.ts";
-import type { OrderTotals } from "../../contract/orders.ts";
 import { isDigitalSku } from "../prices/metal-skus.ts";
 import type { Lang } from "../problem.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { imagePath, type CatalogEntry } from "./catalog-source.ts";
-import { feeLines } from "./order-views.ts";
+import { feeLines, round2, totalsView } from "./order-fees.ts";
 
 /** Upstream baskets (Ecom Orders at the basket stage) and guest baskets → the shop's basket. */
 
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
+export { round2 };
 export const round4 = (n: number): number => Math.round((n + Number.EPSILON) * 10_000) / 10_000;
 
 /** At most this many units of one bar or coin per basket (Minted's rule). */
@@ -58,15 +56,6 @@ function itemCountOf(items: readonly BasketItem[]): number {
   );
 }
 
-function totalsOf(o: UpstreamEcomOrder, fees: readonly FeeLine[]): OrderTotals {
-  return {
-    subtotal: o.price,
-    vat: o.tax,
-    fees: round2(fees.filter((f) => !f.included).reduce((s, f) => s + f.amount, 0)),
-    total: o.paid_total,
-  };
-}
-
 export const EMPTY_BASKET: Basket = {
   items: [],
   itemCount: 0,
@@ -106,7 +95,7 @@ export function basketView(
     itemCount: itemCountOf(items),
     currency: "TRY",
     fees,
-    totals: totalsOf(order, fees),
+    totals: totalsView(order),
     priceFix: order.pricefix ? priceFixView(order.pricefix, now) : null,
     estimated: false,
   };

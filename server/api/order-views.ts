@@ -1,9 +1,4 @@
-import {
-  currencySchema,
-  type FeeKind,
-  type FeeLine,
-  type OrderStatus,
-} from "../../contract/common.ts";
+import { currencySchema, type Currency, type OrderStatus } from "../../contract/common.ts";
 import type {
   Invoice,
   OrderAddress,
@@ -11,7 +6,6 @@ import type {
   OrderItem,
   OrderPayment,
   OrderSummary,
-  OrderTotals,
   Receipt,
   TimelineEvent,
 } from "../../contract/orders.ts";
@@ -24,10 +18,9 @@ import type {
   UpstreamOrderItem,
 } from "../../minted/schemas/orders.ts";
 import { imagePath } from "./catalog-source.ts";
+import { feeLines, totalsView } from "./order-fees.ts";
 
 /** Upstream e-commerce orders and invoices → the shop's order views. */
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** Our status ↔ Minted's status name and id (minted-api.md §9.8). */
 export const UPSTREAM_STATUSES: readonly { status: OrderStatus; id: number; name: string }[] = [
@@ -111,76 +104,6 @@ function itemView(i: UpstreamOrderItem): OrderItem {
   };
 }
 
-const FEES: readonly {
-  kind: FeeKind;
-  amount: (o: UpstreamEcomOrder) => number;
-  included: boolean;
-  tr: string;
-  en: string;
-}[] = [
-  {
-    kind: "delivery",
-    amount: (o) => o.delivery_price,
-    included: false,
-    tr: "Kargo",
-    en: "Delivery",
-  },
-  {
-    kind: "insurance",
-    amount: (o) => o.insurance_price,
-    included: false,
-    tr: "Sigorta",
-    en: "Insurance",
-  },
-  {
-    kind: "market_commission",
-    amount: (o) => o.market_commission,
-    included: false,
-    tr: "Pazar komisyonu",
-    en: "Market commission",
-  },
-  {
-    kind: "minted_markup",
-    amount: (o) => o.minted_markup_price,
-    included: true,
-    tr: "Minted kâr payı",
-    en: "Minted markup",
-  },
-  {
-    kind: "silver_craftsmanship",
-    amount: (o) => o.silver_craftsmanship,
-    included: true,
-    tr: "Gümüş işçilik bedeli",
-    en: "Silver craftsmanship",
-  },
-  {
-    kind: "payment_cost",
-    amount: (o) => o.payment_cost,
-    included: false,
-    tr: "Ödeme (taksit) maliyeti",
-    en: "Payment (instalment) cost",
-  },
-];
-
-/** Every non-zero upstream fee, with a stable kind. */
-export function feeLines(o: UpstreamEcomOrder, lang: Lang): FeeLine[] {
-  return FEES.flatMap((f) => {
-    const amount = f.amount(o);
-    if (amount === 0) return [];
-    return [{ kind: f.kind, label: f[lang], amount, ...(f.included ? { included: true } : {}) }];
-  });
-}
-
-/** Items, VAT, the fees added on top, and what is paid. */
-export function totalsView(o: UpstreamEcomOrder, fees: readonly FeeLine[]): OrderTotals {
-  return {
-    subtotal: o.price,
-    vat: o.tax,
-    fees: round2(fees.filter((f) => !f.included).reduce((s, f) => s + f.amount, 0)),
-    total: o.paid_total,
-  };
-}
-
 function paymentView(o: UpstreamEcomOrder): OrderPayment | null {
   const p = o.payment;
   if (!p) return null;
@@ -252,8 +175,11 @@ function deliveryView(o: UpstreamEcomOrder): OrderDetail["delivery"] {
   return view.trackingNumber || view.trackingUrl || view.estimatedArrival ? view : null;
 }
 
-/** E-commerce orders are in TRY (minted-api.md §6). */
-const ECOM_CURRENCY = "TRY";
+/** E-commerce orders are in TRY (minted-api.md §6) unless Minted names another `currency_code`. */
+function currencyOf(o: UpstreamEcomOrder): Currency {
+  const named = currencySchema.safeParse(o.currency_code?.toUpperCase());
+  return named.success ? named.data : "TRY";
+}
 
 export function orderSummaryView(o: UpstreamEcomOrder): OrderSummary {
   return {
@@ -261,7 +187,7 @@ export function orderSummaryView(o: UpstreamEcomOrder): OrderSummary {
     status: statusOf(o),
     orderedAt: iso(o.order_at),
     total: o.paid_total,
-    currency: ECOM_CURRENCY,
+    currency: currencyOf(o),
     itemCount: o.items.length,
     items: o.items.map((i) => ({
       sku: i.sku,
@@ -280,7 +206,7 @@ export function orderDetailView(o: UpstreamEcomOrder, lang: Lang): OrderDetail {
     code: o.increment_id,
     status,
     orderedAt,
-    currency: ECOM_CURRENCY,
+    currency: currencyOf(o),
     timeline: timelineOf(
       status,
       orderedAt,
@@ -288,7 +214,7 @@ export function orderDetailView(o: UpstreamEcomOrder, lang: Lang): OrderDetail {
     ),
     items: o.items.map(itemView),
     fees,
-    totals: totalsView(o, fees),
+    totals: totalsView(o),
     shippingAddress: addressView(o.shippingaddress),
     billingAddress: addressView(o.billingaddress),
     payment: paymentView(o),
@@ -320,10 +246,10 @@ export function receiptView(
     orderCode: o.increment_id,
     status: statusOf(o),
     orderedAt: iso(o.order_at),
-    currency: ECOM_CURRENCY,
+    currency: currencyOf(o),
     items: o.items.map(itemView),
     fees,
-    totals: totalsView(o, fees),
+    totals: totalsView(o),
     paidAmount: payment?.state === "paid" ? o.paid_total : 0,
     payment,
     shippingAddress: addressView(o.shippingaddress),
