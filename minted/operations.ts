@@ -70,6 +70,11 @@ export interface MintedOperation<I extends z.ZodType = z.ZodType, R extends z.Zo
   /** The envelope's `data`. Unknown fields pass through; a missing required one is refused. */
   readonly response: R;
   readonly source: Source;
+  /**
+   * Fields the sandbox answers beyond the documented example (paths as `a.b`, `items[].c`),
+   * and why: `sandbox/documented-shapes.test.ts` holds the sandbox to exactly these.
+   */
+  readonly sandboxExtras?: { readonly fields: readonly string[]; readonly inferred: string };
 }
 
 function op<I extends z.ZodType, R extends z.ZodType>(
@@ -207,6 +212,19 @@ export const MINTED_OPERATIONS = {
     input: input.incompleteBasketsQuery,
     response: upstreamEcomOrderPageSchema,
     source: documented("api-8328441"),
+    sandboxExtras: {
+      fields: [
+        "data[].pricefix",
+        "data[].currency_rate",
+        "data[].currency_total",
+        "data[].delivery",
+        "data[].items[].spot_price",
+        "data[].customer.tax_office",
+        "data[].customer.account_type",
+      ],
+      inferred:
+        "the Ecom Order and OrderItem schema pages (schema-2703921, -2704017) list the first five; the walletable customer (api-26503549) the last two",
+    },
   }),
   basketAdd: op({
     method: "POST",
@@ -305,6 +323,17 @@ export const MINTED_OPERATIONS = {
     input: input.digitalOrderInput,
     response: upstreamOrderResponseSchema,
     source: documented("api-3769742", "api-4434391"),
+    sandboxExtras: {
+      fields: [
+        "orders[].payment_cost",
+        "orders[].payment_type",
+        "orders[].payment",
+        "orders[].delivery",
+        "orders[].address",
+        "orders[].description",
+      ],
+      inferred: "each order is an Order Schema (Partner) (schema-549775), which lists them",
+    },
   }),
   digitalSell: op({
     method: "POST",
@@ -319,6 +348,11 @@ export const MINTED_OPERATIONS = {
     input: input.noInput,
     response: upstreamPartnerOrderSchema,
     source: documented("api-3652432", "api-4295600"),
+    sandboxExtras: {
+      fields: ["payment_type", "delivery", "address", "description"],
+      inferred:
+        "the Order Schema (Partner) page (schema-549775) lists them; this example omits them",
+    },
   }),
   orderFind: op({
     method: "POST",
@@ -326,6 +360,11 @@ export const MINTED_OPERATIONS = {
     input: input.findOrderInput,
     response: upstreamPartnerOrderSchema,
     source: documented("api-3874525"),
+    sandboxExtras: {
+      fields: ["delivery", "address", "description"],
+      inferred:
+        "the Order Schema (Partner) page (schema-549775) lists them; this example omits them",
+    },
   }),
   orderInvoice: op({
     method: "GET",
@@ -370,6 +409,21 @@ export const MINTED_OPERATIONS = {
     input: input.basketLineInput,
     response: upstreamWalletBasketSchema,
     source: inferred("'Create Basket / Add Basket Item' is in the menu; path of its siblings"),
+    sandboxExtras: {
+      fields: [
+        "customer.middlename",
+        "customer.fullname",
+        "customer.email",
+        "customer.phone",
+        "customer.gender",
+        "customer.identity_number",
+        "customer.tax_office",
+        "customer.birthdate",
+        "items[].prices[].price",
+      ],
+      inferred:
+        "the page elides them with `…`; minted-api.md §8.2 lists them from the other examples",
+    },
   }),
   walletBasketUpdate: op({
     method: "PATCH",

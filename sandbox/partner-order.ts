@@ -294,7 +294,15 @@ export function orderResponseJson(ctx: SandboxContext, o: PartnerOrder) {
     tax: o.tax,
     total: o.total,
     order_at: dateTimeIstanbul(o.orderAt),
-    orders: [partnerOrderJson(ctx, o)],
+    // The Buy example (api-3769742) adds the currency conversion to each order (inferred:
+    // `currency_total` is the total in TRY at the order's rate).
+    orders: [
+      {
+        ...partnerOrderJson(ctx, o),
+        currency_rate: o.currencyRate,
+        currency_total: round2(o.total * o.currencyRate),
+      },
+    ],
     ...(o.payment ? { payment: partnerPaymentJson(o.payment, o.external_id) } : {}),
   };
 }

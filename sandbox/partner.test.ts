@@ -263,7 +263,9 @@ describe("Partner API", () => {
       expect(data).toMatchObject({ price: 6150, tax: 0, total: 6150 });
       expect(data.order_at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       const order = data.orders[0];
-      expect(Object.keys(order)).toEqual(ORDER_KEYS);
+      // The Buy example (api-3769742) adds the currency conversion to the order it creates.
+      expect(Object.keys(order)).toEqual([...ORDER_KEYS, "currency_rate", "currency_total"]);
+      expect(order).toMatchObject({ currency_rate: 1, currency_total: 6150 });
       expect(Object.keys(order.items[0])).toEqual(ITEM_KEYS);
       expect(Object.keys(order.customer)).toEqual(CUSTOMER_KEYS);
       expect(order).toMatchObject({
@@ -464,7 +466,8 @@ describe("Partner API", () => {
         const res = await get(`/partner/order/${key}`);
         expect(res.status).toBe(200);
         expect(Object.keys(res.json.data)).toEqual(ORDER_KEYS);
-        expect(res.json.data).toEqual(created.orders[0]);
+        const { currency_rate, currency_total } = created.orders[0];
+        expect({ ...res.json.data, currency_rate, currency_total }).toEqual(created.orders[0]);
       }
       for (const body of [{ guid, push_hook: true }, { order_code: code }, { external_id: id }]) {
         const res = await post("/partner/order", body);
