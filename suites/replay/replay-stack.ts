@@ -26,6 +26,28 @@ export const EXAMPLE_CUSTOMERS = {
   partnerOrder: "1801262568",
 } as const;
 
+/**
+ * `name=value` of the session cookie a launch of `customer` leaves behind, sealed with the proxy's
+ * own code and `secret` (its SESSION_SECRET).
+ */
+export async function launchedSessionCookie(
+  secret: string,
+  customer: string,
+  locale: "tr" | "en" = "en",
+): Promise<string> {
+  const session: Session = {
+    sid: randomUUID(),
+    kind: "launch",
+    customer,
+    locale,
+    currency: "TRY",
+    theme: null,
+    guestBasket: [],
+    exp: Math.floor(Date.now() / 1000) + 3600,
+  };
+  return encodeSessionCookie(session, { SESSION_SECRET: secret, SESSION_MAX_AGE: 3600 }, false);
+}
+
 export interface ReplayStack {
   replay: ReplayUpstream;
   proxyUrl: string;
@@ -45,6 +67,8 @@ export interface ReplayStackOptions {
   /** Serve the built shop from this folder. */
   distDir?: string;
   env?: Record<string, string>;
+  /** The proxy's SESSION_SECRET (default: a random one). */
+  sessionSecret?: string;
   /** Echo the proxy's output (for Playwright's webServer log). */
   echo?: boolean;
 }
@@ -68,7 +92,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: string[])
 export async function startReplayStack(options: ReplayStackOptions = {}): Promise<ReplayStack> {
   const replay = await startReplayUpstream({ port: options.replayPort ?? 0 });
   const port = options.port ?? (await freePort());
-  const sessionSecret = randomBytes(32).toString("hex");
+  const sessionSecret = options.sessionSecret ?? randomBytes(32).toString("hex");
   const output: string[] = [];
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
@@ -126,23 +150,7 @@ export async function startReplayStack(options: ReplayStackOptions = {}): Promis
     proxyUrl,
     output,
     sessionSecret,
-    sessionCookie: async (customer, locale = "en") => {
-      const session: Session = {
-        sid: randomUUID(),
-        kind: "launch",
-        customer,
-        locale,
-        currency: "TRY",
-        theme: null,
-        guestBasket: [],
-        exp: Math.floor(Date.now() / 1000) + 3600,
-      };
-      return encodeSessionCookie(
-        session,
-        { SESSION_SECRET: sessionSecret, SESSION_MAX_AGE: 3600 },
-        false,
-      );
-    },
+    sessionCookie: (customer, locale) => launchedSessionCookie(sessionSecret, customer, locale),
     stop,
   };
 }

@@ -65,12 +65,14 @@ function values(json: unknown): (string | number)[] {
   return [];
 }
 
+const logLine = z.record(z.string(), z.unknown());
+
 /** The proxy's log lines (JSON) written since `from`. */
 function logSince(from: number): Record<string, unknown>[] {
   return stack.output.slice(from).flatMap((line) => {
     try {
-      const parsed: unknown = JSON.parse(line);
-      return parsed !== null && typeof parsed === "object" ? [parsed] : [];
+      const parsed = logLine.safeParse(JSON.parse(line));
+      return parsed.success ? [parsed.data] : [];
     } catch {
       return [];
     }
