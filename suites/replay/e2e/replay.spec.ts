@@ -60,7 +60,8 @@ for (const lang of ["tr", "en"] as const)
           .getByText("Gold - Digital storage")
           .or(page.getByRole("button", { name: RETRY[lang] }))
           .first(),
-      ).toBeVisible({ timeout: 15_000 });
+        // A failed invoice is retried a few times before its error shows (src/app/query-client.ts).
+      ).toBeVisible({ timeout: 60_000 });
       await shot("3-invoice");
       await expect(main.getByText(CODE).first()).toBeVisible({ timeout: 15_000 });
       await expect(main.getByText("Gold - Digital storage").first()).toBeVisible();
