@@ -84,7 +84,25 @@ export async function customerBasketView(
   order: UpstreamEcomOrder | null,
 ): Promise<Basket> {
   if (!order || order.items.length === 0) return EMPTY_BASKET;
-  return basketView(order, await catalogMap(deps, c), callOptions(c).lang, deps.now());
+  return basketView(order, await catalogForDisplay(deps, c), callOptions(c).lang, deps.now());
+}
+
+/**
+ * The catalog only adds what a line may hold (stock, metal) to a basket Minted priced: when it
+ * cannot be read, the basket is still shown, with each line's quantity as its limit.
+ */
+async function catalogForDisplay(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+): Promise<ReadonlyMap<string, CatalogEntry>> {
+  try {
+    return await catalogMap(deps, c);
+  } catch (error) {
+    c.get("logger").warn("basket shown without the catalog", {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return new Map();
+  }
 }
 
 function sessionOf(session: Session | null): Session {

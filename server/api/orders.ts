@@ -82,16 +82,18 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
           lang: langOf(c),
           requestId: c.get("requestId"),
         });
-        // Defence in depth: the filter is the customer's, and so must every row be.
+        // Defence in depth: the filter is the customer's, and so must every row be; a row still
+        // at the basket stage is not an order (it could not be opened as one).
         const own = list.data.filter((o) => o.customer?.external_id === customer);
         if (own.length !== list.data.length)
           deps.logger.warn("orders list returned another customer's rows", {
             dropped: list.data.length - own.length,
           });
+        const orders = own.filter((o) => o.order_creation_status === "order");
         // A row the customer sees is a row they may open next: one Get Order call, not a scan.
-        await rememberOrderTokens(deps.store, c.get("logger"), customer, own);
+        await rememberOrderTokens(deps.store, c.get("logger"), customer, orders);
         return {
-          items: own.map(orderSummaryView),
+          items: orders.map(orderSummaryView),
           pageInfo: {
             page: list.current_page,
             pageSize: list.per_page,

@@ -53,14 +53,55 @@ function envelope(json: unknown): unknown {
   return { data, success: true, code: 0, message: "" };
 }
 
-/** The documented answer of `op` (its first answer example), or undefined when there is none. */
-export function documentedAnswer(op: OperationName): unknown {
+/**
+ * Operations whose page documents the answer as an object another operation's example shows,
+ * but prints no example of its own: the replay answers with that example, as the documented
+ * object (`first`: the first row of the example's page) or inside the documented Laravel
+ * paginator (`page`, the paginator of the Get Incomplete Baskets example). Nothing is changed
+ * in the example itself.
+ */
+export const SAME_DOCUMENTED_OBJECT: Partial<
+  Record<OperationName, { readonly from: OperationName; readonly as: "same" | "first" | "page" }>
+> = {
+  // Get Orders (E-Com, api-8228838; Webview, api-26025311): "paginator of Ecom Order".
+  ecomOrders: { from: "basketsIncomplete", as: "same" },
+  webviewOrders: { from: "basketsIncomplete", as: "same" },
+  // Get Order (E-Com, api-8854297) and Get Active Basket (api-18948551): "data: Ecom Order".
+  ecomOrderGet: { from: "basketsIncomplete", as: "first" },
+  webviewActiveBasket: { from: "basketsIncomplete", as: "first" },
+  basketGet: { from: "basketsIncomplete", as: "first" },
+  // The walletable basket / order object (minted-api.md §8.2) and its order list (§8.6).
+  walletBasketGet: { from: "walletBasketAdd", as: "same" },
+  walletOrders: { from: "walletCompleteDelivery", as: "page" },
+};
+
+const dataOf = (json: unknown): unknown =>
+  json !== null && typeof json === "object" && "data" in json ? json.data : undefined;
+
+/** The example's own answer of `op`, enveloped; undefined when its page prints none. */
+function ownAnswer(op: OperationName): unknown {
   const [example] = responseExamples(op);
   return example === undefined ? undefined : envelope(readExample(example));
 }
 
-/** The operations the documentation prints an answer for. */
-export const ANSWERED_OPERATIONS = OPERATION_NAMES.filter((op) => responseExamples(op).length > 0);
+/**
+ * The documented answer of `op`: its own example, or the example of the same documented object
+ * (`SAME_DOCUMENTED_OBJECT`); undefined when the documentation prints neither.
+ */
+export function documentedAnswer(op: OperationName): unknown {
+  const own = ownAnswer(op);
+  const same = SAME_DOCUMENTED_OBJECT[op];
+  if (own !== undefined || same === undefined) return own;
+  const source = dataOf(ownAnswer(same.from));
+  if (same.as === "same") return envelope({ data: source });
+  if (same.as === "first") {
+    const rows = dataOf(source);
+    return envelope({ data: Array.isArray(rows) ? rows[0] : undefined });
+  }
+  const paginator = dataOf(ownAnswer("basketsIncomplete"));
+  const page = paginator !== null && typeof paginator === "object" ? paginator : {};
+  return envelope({ data: { ...page, data: [source] } });
+}
 
 export interface ReplayUpstream {
   readonly url: string;

@@ -1,7 +1,6 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { OperationName } from "../../minted/operations.ts";
 import { documentedAnswer } from "./replay-upstream.ts";
 import { EXAMPLE_CUSTOMERS, startReplayStack, type ReplayStack } from "./replay-stack.ts";
 
@@ -180,51 +179,73 @@ describe("the proxy against Minted's documented examples", () => {
 });
 
 /**
- * Reads that need an operation Minted's documentation prints no answer for. The replay cannot
- * answer them without inventing; these tests hold that the proxy then says "unavailable" (503,
- * translated) instead of showing anything made up, and name the missing example.
+ * Reads served by the same documented object (`SAME_DOCUMENTED_OBJECT`): the only full Ecom Order
+ * Minted prints is the basket of Get Incomplete Baskets (api-8328441), and the walletable order is
+ * the Complete Delivery answer (api-27307650).
  */
-describe("reads the documented examples cannot serve", () => {
-  async function unservable(customer: string, path: string, missing: OperationName) {
+describe("reads served by the documented Ecom Order and walletable order", () => {
+  const BASKETS = EXAMPLE_CUSTOMERS.baskets;
+
+  it("the basket shows the example's basket, priced as Minted printed it", async () => {
     const from = stack.output.length;
-    const res = await call(customer, "GET", path);
-    expect(documentedAnswer(missing)).toBeUndefined();
-    expect(res.status, explained(res, from)).toBe(503);
-    expect(res.json).toMatchObject({ code: "upstream_unavailable" });
-    expect(stack.replay.asked(missing).map((r) => r.status)).toContain(501);
-  }
-
-  it("the orders list: Get Orders (E-Com, api-8228838) shows no answer", async () => {
-    await unservable(INVOICE_CUSTOMER, "/api/orders", "ecomOrders");
+    const res = await call(BASKETS, "GET", "/api/basket");
+    expect(res.status, explained(res, from)).toBe(200);
+    const shown = values(res.json);
+    expect(shown).toContain("MNT0001");
+    expect(shown).toContain("Minted 1 Gr 999,9 Külçe Altın (NadirGold)");
+    expect(shown).toContain(2914.73);
   });
 
-  it("order FE9HURU6: no documented Ecom Order is an order of that code, and Get Orders has no example", async () => {
-    await unservable(INVOICE_CUSTOMER, "/api/orders/FE9HURU6", "ecomOrders");
-    // The invoice placed the code with its customer first (one call), then the bounded search.
-    expect(stack.replay.asked("orderInvoice")).toHaveLength(1);
-  });
-
-  it("its receipt: the same order look-up", async () => {
-    await unservable(INVOICE_CUSTOMER, "/api/orders/FE9HURU6/receipt", "ecomOrders");
-  });
-
-  it("incomplete baskets: Get Incomplete Baskets is documented, the active basket (Get Basket) is not", async () => {
-    await unservable(EXAMPLE_CUSTOMERS.baskets, "/api/baskets/incomplete", "basketGet");
+  it("incomplete baskets: the example's one basket is the active one, so none other", async () => {
+    const from = stack.output.length;
+    const res = await call(BASKETS, "GET", "/api/baskets/incomplete");
+    expect(res.status, explained(res, from)).toBe(200);
+    expect(res.json).toEqual({ baskets: [] });
     expect(stack.replay.asked("basketsIncomplete").map((r) => r.query)).toEqual([
-      { customer_external_id: EXAMPLE_CUSTOMERS.baskets, page: "1", total: "100" },
+      { customer_external_id: BASKETS, page: "1", total: "100" },
     ]);
   });
 
-  it("wallet orders (with digital ones): Get Orders (Walletable, api-26192668) shows no answer", async () => {
-    await unservable(EXAMPLE_CUSTOMERS.partnerOrder, "/api/wallet/orders", "walletOrders");
+  it("the orders list holds no basket: the example's only row is at the basket stage", async () => {
+    const from = stack.output.length;
+    const res = await call(BASKETS, "GET", "/api/orders");
+    expect(res.status, explained(res, from)).toBe(200);
+    expect(res.json).toMatchObject({ items: [] });
+    expect(stack.replay.asked("ecomOrders").map((r) => r.query.customer_external_id)).toEqual([
+      BASKETS,
+    ]);
   });
 
-  it("a wallet receipt: Receipt (Walletable) is not documented at all", async () => {
-    await unservable(
+  it("a basket is never opened as an order, nor its receipt, and the look-up stays bounded", async () => {
+    for (const path of ["/api/orders/MC_66C7446E7F53E", "/api/orders/MC_66C7446E7F53E/receipt"]) {
+      stack.replay.reset();
+      const from = stack.output.length;
+      const res = await call(BASKETS, "GET", path);
+      expect(res.status, explained(res, from)).toBe(404);
+      expect(res.json).toMatchObject({ code: "not_found" });
+      expect(stack.replay.requests.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("wallet orders show the example's delivery order", async () => {
+    const from = stack.output.length;
+    const res = await call(EXAMPLE_CUSTOMERS.partnerOrder, "GET", "/api/wallet/orders");
+    expect(res.status, explained(res, from)).toBe(200);
+    const shown = values(res.json);
+    expect(shown).toContain(3.15);
+  });
+
+  it("a wallet receipt says unavailable: Receipt (Walletable) is not documented at all", async () => {
+    const from = stack.output.length;
+    const res = await call(
       EXAMPLE_CUSTOMERS.partnerOrder,
+      "GET",
       "/api/wallet/orders/11120/receipt",
-      "walletReceipt",
     );
+    expect(documentedAnswer("walletReceipt")).toBeUndefined();
+    expect(res.status, explained(res, from)).toBe(503);
+    expect(res.json).toMatchObject({ code: "upstream_unavailable" });
+    expect(stack.replay.asked("walletReceipt").map((r) => r.status)).toContain(501);
   });
 });
 
