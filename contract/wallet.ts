@@ -2,7 +2,6 @@ import { z } from "zod/mini";
 import { priceFixSchema } from "./basket.ts";
 import { skuSchema } from "./catalog.ts";
 import { quoteIdSchema } from "./checkout.ts";
-import { digitalCurrencySchema } from "./digital.ts";
 import {
   feeLineSchema,
   metalSchema,
@@ -13,6 +12,12 @@ import {
 import { orderAddressSchema } from "./orders.ts";
 
 /** The metal wallet (Walletable): balances, buy / sell / delivery baskets, orders and receipts. */
+
+/**
+ * The currency a wallet basket, order or receipt is priced in: Minted's `currency_code` (any ISO
+ * 4217 code), AED where Minted leaves it out (the only currency its walletable examples show).
+ */
+export const walletCurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
 
 export const walletBasketTypeSchema = z.enum(["buy", "sell", "delivery"]);
 export type WalletBasketType = z.infer<typeof walletBasketTypeSchema>;
@@ -58,14 +63,19 @@ export const walletOrdersQuerySchema = z.object({
   page: pageQuerySchema,
 });
 
+/**
+ * One product line. Minted's rows may carry no more than a price (a completed delivery's do):
+ * then the product is unknown (`sku`, `name`, `image` null) and the line cannot be changed.
+ */
 export const walletItemSchema = z.object({
-  sku: z.string(),
-  name: z.string(),
-  image: z.string(),
-  /** Unit price in TRY: the fixed ask (buy), bid (sell); 0 for a delivery. */
-  unitPrice: z.number(),
+  sku: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  image: z.nullable(z.string()),
+  /** Unit price: the fixed ask (buy), bid (sell); 0 for a delivery; null when not given. */
+  unitPrice: z.nullable(z.number()),
+  /** Minted lists one row per unit: a row without an amount is one unit. */
   quantity: z.number(),
-  lineTotal: z.number(),
+  lineTotal: z.nullable(z.number()),
 });
 export type WalletItem = z.infer<typeof walletItemSchema>;
 
@@ -81,15 +91,17 @@ export type WalletOrderSource = z.infer<typeof walletOrderSourceSchema>;
 export const walletOrderSummarySchema = z.object({
   source: walletOrderSourceSchema,
   id: z.nullable(z.number()),
-  orderCode: z.string(),
+  /** Minted's order code (`increment_id`); a wallet order may come without one (always there for digital). */
+  orderCode: z.nullable(z.string()),
   type: walletBasketTypeSchema,
   status: orderStatusSchema,
-  createdAt: z.string(),
+  /** Null when Minted gives no order time. */
+  createdAt: z.nullable(z.string()),
   itemCount: z.number(),
   /** Paid (buy, delivery) or received (sell). */
   total: z.number(),
-  /** TRY for wallet orders; a digital order's price-fix currency. */
-  currency: digitalCurrencySchema,
+  /** The wallet order's currency (`walletCurrencySchema`); a digital order's price-fix currency. */
+  currency: walletCurrencySchema,
 });
 export type WalletOrderSummary = z.infer<typeof walletOrderSummarySchema>;
 
@@ -125,8 +137,9 @@ export const walletBasketSchema = z.object({
   type: walletBasketTypeSchema,
   items: z.array(walletItemSchema),
   itemCount: z.number(),
-  currency: z.literal("TRY"),
-  subtotal: z.number(),
+  currency: walletCurrencySchema,
+  /** The items' value (Minted's `total`); null for a delivery, whose metal is already paid for. */
+  subtotal: z.nullable(z.number()),
   fees: z.array(feeLineSchema),
   total: z.number(),
   /** Null while the basket is empty. */
@@ -147,13 +160,13 @@ export const completeWalletBasketBodySchema = z.object({ quoteId: quoteIdSchema 
 
 export const walletOrderSchema = z.object({
   id: z.number(),
-  orderCode: z.string(),
+  orderCode: z.nullable(z.string()),
   type: walletBasketTypeSchema,
   status: orderStatusSchema,
-  createdAt: z.string(),
+  createdAt: z.nullable(z.string()),
   items: z.array(walletItemSchema),
-  currency: z.literal("TRY"),
-  subtotal: z.number(),
+  currency: walletCurrencySchema,
+  subtotal: z.nullable(z.number()),
   fees: z.array(feeLineSchema),
   total: z.number(),
   shippingAddress: z.nullable(orderAddressSchema),
@@ -164,24 +177,25 @@ export const walletReceiptParamsSchema = z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9-]{1,64}$/)),
 });
 
+/** A wallet order's receipt. Minted's Receipt page is not public: every detail may be missing. */
 export const walletReceiptSchema = z.object({
-  receiptNo: z.string(),
+  receiptNo: z.nullable(z.string()),
   orderId: z.number(),
-  orderCode: z.string(),
+  orderCode: z.nullable(z.string()),
   type: walletBasketTypeSchema,
-  createdAt: z.string(),
+  createdAt: z.nullable(z.string()),
   items: z.array(
     z.object({
-      sku: z.string(),
-      name: z.string(),
-      quantity: z.number(),
-      unitPrice: z.number(),
-      grams: z.number(),
-      lineTotal: z.number(),
+      sku: z.nullable(z.string()),
+      name: z.nullable(z.string()),
+      quantity: z.nullable(z.number()),
+      unitPrice: z.nullable(z.number()),
+      grams: z.nullable(z.number()),
+      lineTotal: z.nullable(z.number()),
     }),
   ),
-  currency: z.literal("TRY"),
-  subtotal: z.number(),
+  currency: walletCurrencySchema,
+  subtotal: z.nullable(z.number()),
   fees: z.array(feeLineSchema),
   total: z.number(),
   paymentMethod: z.string(),

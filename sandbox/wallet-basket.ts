@@ -24,7 +24,18 @@ import {
   type WalletFees,
 } from "./walletable-fees.ts";
 
-/** Walletable baskets and orders (minted-api.md Part 2 §8): TRY, paid from the customer's wallet. */
+/**
+ * Walletable baskets and orders (minted-api.md Part 2 §8), shaped like the documented examples
+ * (api-26503549, api-27307650; `walletable-examples.test.ts` compares them key for key).
+ *
+ * Inferred, beyond the docs: the `sell` and `delivery` basket types (only `buy` and the completed
+ * delivery's `walletable_ecommerce` are documented); the status progression and the cargo
+ * tracking of a delivery; and the currency. Minted's examples are priced in AED with the
+ * Dirham Gold / Dirham Silver item currencies; this sandbox plays a Turkish partner whose
+ * walletable baskets are priced in TRY, paid from (or into) the customer's TRY cash line, with
+ * the Turkish gram item currencies. How an AED basket is paid from a TRY wallet is not documented,
+ * so the sandbox does not pretend to know; the proxy shows whatever `currency_code` says.
+ */
 
 export const WALLET_TYPES = ["buy", "sell", "delivery"] as const;
 
@@ -247,7 +258,11 @@ export function shippingJson(s: AddressSnapshot | null) {
 
 // ---------------------------------------------------------------- JSON
 
-/** One row per unit, as Minted renders walletable items. */
+/**
+ * One row per unit, as Minted renders walletable items; `prices` holds the documented
+ * `{id: 7, name: "Mint Ücreti"}` row with the unit's minting fee (inferred: its value is elided on
+ * the page).
+ */
 export function itemRows(ctx: SandboxContext, basket: WalletBasket, lang: Lang) {
   return basketLines(basket).flatMap(({ product: p, qty, price }) => {
     const currency = ITEM_CURRENCIES[p.metal];
@@ -310,6 +325,7 @@ export function walletBasketJson(ctx: SandboxContext, basket: WalletBasket, lang
     storage_fee_rate: fees.storage_fee_rate,
     charges_vat: fees.charges_vat,
     vat_rate: fees.vat_rate,
+    // Inferred: the documented examples say AED (see the note at the top of this file).
     currency_code: "TRY",
     status_id: statusId,
     status_name: STATUS_NAME[statusId] ?? "Created",

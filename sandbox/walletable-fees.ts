@@ -3,6 +3,13 @@ import { round2 } from "./random.ts";
 /**
  * The walletable fee model (minted-api.md Part 2 §8.1). Pure functions: every fee is rounded to
  * the cent before it is summed, as the documentation's tables are.
+ *
+ * The fee fields and the example tables are documented; the formulas are inferred (they check
+ * against the doc's three tables and baskets to the cent): buy `charge_fee = total × rate %`,
+ * `storage_fee = total × rate %` above the storage limit, `minting_fee = Σ unit × product rate %`,
+ * `charges_vat = (charge + minting + storage) × vat %`; sell `charges_vat = charge × vat %` and
+ * `paid_total = total − charge − vat`; delivery `total = delivery_cost`,
+ * `charges_vat = delivery_cost × vat %`.
  */
 
 export interface FeeRates {

@@ -1,56 +1,88 @@
 import { z } from "zod";
-import { upstreamEcomOrderSchema, upstreamOrderAddressSchema } from "./orders.ts";
+import { upstreamOrderAddressSchema } from "./orders.ts";
 import { paginatorSchema } from "./paginator.ts";
 
 /**
  * Walletable rows of the endpoint map (minted-api.md Part 2 §8) as Minted sends them: baskets and
  * orders (one object), receipts, balances. Unknown fields are tolerated.
+ *
+ * Minted publishes no schema for the walletable basket / order (§8.2 is read off two examples:
+ * the add-item answer api-26503549 and the Complete Delivery answer api-27307650). Required is
+ * only what both examples carry and the shop cannot work without; every other field, the fee
+ * fields of §8.1 among them, may be missing or null.
  */
 
 const text = z.string().nullish();
+const amount = z.number().nullish();
 
-/** The fee fields of §8.1, on baskets, orders and receipts alike. */
+/**
+ * The fee fields of §8.1, on baskets, orders and receipts alike. `total` and `paid_total` are in
+ * every example; the others depend on the basket's type (a delivery order shows `delivery_cost`
+ * and `charges_vat` only).
+ */
 const feeFields = {
   total: z.number(),
-  payment_cost: z.number(),
+  payment_cost: amount,
   paid_total: z.number(),
-  delivery_cost: z.number(),
-  charge_fee: z.number(),
-  charge_fee_rate: z.number().nullish(),
-  minting_fee: z.number(),
-  storage_fee: z.number(),
-  storage_fee_rate: z.number().nullish(),
-  charges_vat: z.number(),
-  vat_rate: z.number().nullish(),
+  delivery_cost: amount,
+  charge_fee: amount,
+  charge_fee_rate: amount,
+  minting_fee: amount,
+  storage_fee: amount,
+  storage_fee_rate: amount,
+  charges_vat: amount,
+  vat_rate: amount,
 };
 export type UpstreamWalletFees = z.output<z.ZodObject<typeof feeFields>>;
 
+/** §8.2 `pricefix{remaining, nextUpdate, updated?, token?}`; absent on the delivery order. */
+const walletPricefixSchema = z.looseObject({
+  remaining: z.number(),
+  nextUpdate: text,
+  updated: z.boolean().nullish(),
+  token: text,
+});
+
 export const upstreamWalletBasketSchema = z.looseObject({
-  /** The same price fix object as an Ecom Order's. */
-  pricefix: upstreamEcomOrderSchema.shape.pricefix,
+  pricefix: walletPricefixSchema.nullish(),
   id: z.number().int(),
   order_creation_status: z.enum(["basket", "order"]),
-  increment_id: z.string(),
-  token: z.string(),
+  /** An 11-digit string in the example; any string accepted. */
+  increment_id: text,
+  /** The cart token (32 characters in the example); the basket operations need it. */
+  token: text,
   price_token: text,
-  /** buy, sell, delivery; a delivery order answers `walletable_ecommerce`. */
+  /** buy (api-26503549); a completed delivery answers `walletable_ecommerce` (api-27307650). */
   type: z.string(),
-  price: z.number(),
+  /** The items' value; absent on the delivery order. */
+  price: amount,
   ...feeFields,
+  /** `AED` in the example that has it. */
   currency_code: text,
   status_id: z.number().int(),
   status_name: z.string(),
   customer: z.looseObject({ external_id: z.string() }).nullish(),
   shippingaddress: upstreamOrderAddressSchema.nullish(),
   order_at: text,
-  /** One row per unit. */
+  /**
+   * One row per unit. The delivery order's rows carry only `price` (0: the metal comes from the
+   * wallet); the basket's carry the product.
+   */
   items: z.array(
     z.looseObject({
-      sku: z.string(),
-      product_name: z.string(),
-      price: z.number(),
-      amount: z.number(),
-      total: z.number(),
+      item_currency_id: z.number().int().nullish(),
+      item_currency_name: text,
+      product_id: z.number().int().nullish(),
+      sku: text,
+      product_name: text,
+      product_weight: amount,
+      price: amount,
+      amount: amount,
+      total: amount,
+      product_images: z.array(z.string()).nullish(),
+      prices: z
+        .array(z.looseObject({ id: z.number().int().nullish(), name: text, price: amount }))
+        .nullish(),
     }),
   ),
 });
@@ -58,20 +90,25 @@ export type UpstreamWalletBasket = z.output<typeof upstreamWalletBasketSchema>;
 
 export const upstreamWalletOrderPageSchema = paginatorSchema(upstreamWalletBasketSchema);
 
+/**
+ * Receipt (GET) is in the menu but its page is not public: every field here is inferred, so only
+ * what the proxy cannot answer without is required (the order it belongs to, the amounts, and
+ * whose it is).
+ */
 export const upstreamWalletReceiptSchema = z.looseObject({
-  receipt_no: z.string(),
+  receipt_no: text,
   order_id: z.number().int(),
-  increment_id: z.string(),
+  increment_id: text,
   tx_type: z.string(),
   created_at: text,
   items: z.array(
     z.looseObject({
-      sku: z.string(),
-      product_name: z.string(),
-      quantity: z.number(),
-      unit_price: z.number(),
-      grams: z.number(),
-      total: z.number(),
+      sku: text,
+      product_name: text,
+      quantity: amount,
+      unit_price: amount,
+      grams: amount,
+      total: amount,
     }),
   ),
   ...feeFields,

@@ -362,6 +362,10 @@ function sortOrders(ctx: SandboxContext, orders: WalletBasket[], q: OrdersQuery)
   return [...orders].sort((a, b) => sign * (key(a) - key(b)) || sign * (a.id - b.id));
 }
 
+/**
+ * Inferred throughout: Receipt (GET) is in Minted's menu but its page is not public, so every
+ * field here is a guess (the proxy treats all but the order id, amounts and owner as optional).
+ */
 function receiptJson(ctx: SandboxContext, order: WalletBasket, lang: "tr" | "en") {
   const fees = basketFees(ctx, order);
   const customer = ctx.state.customers.get(order.customer);

@@ -37,6 +37,8 @@ export interface FeeSummaryProps {
   totalLabel?: string;
   /** False where VAT is itself one of the fee lines (the metal wallet's "VAT on fees"). */
   showVat?: boolean;
+  /** False where there is no subtotal to show (a wallet delivery: the metal is already paid for). */
+  showSubtotal?: boolean;
 }
 
 /** Subtotal, VAT, every fee line and the total, as a description list. */
@@ -47,12 +49,15 @@ export function FeeSummary({
   updating = false,
   totalLabel,
   showVat = true,
+  showSubtotal = true,
 }: FeeSummaryProps) {
   const { _, i18n } = useLingui();
   const money = (amount: number) => formatMoney(amount, currency, i18n.locale);
   return (
     <dl className={cn("space-y-2 transition-opacity", updating && "opacity-60")}>
-      <TotalRow label={_("basket.totals.subtotal")} value={money(totals.subtotal)} />
+      {showSubtotal ? (
+        <TotalRow label={_("basket.totals.subtotal")} value={money(totals.subtotal)} />
+      ) : null}
       {showVat ? <TotalRow label={_("basket.totals.vat")} value={money(totals.vat)} /> : null}
       {fees.map((fee) => (
         <TotalRow

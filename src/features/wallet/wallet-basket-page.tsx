@@ -27,6 +27,7 @@ import { REQUOTE_DELAY_MS, useCountdownClock } from "../checkout/use-price-fix";
 import { acceptBasket, decideBasketQuote, type AcceptedBasket } from "./basket-quote";
 import { attemptKey } from "./wallet-attempt";
 import { WalletCountdown } from "./wallet-countdown";
+import { currencyLabel } from "./wallet-labels";
 import { SignedOutWallet } from "./wallet-guest";
 import {
   addWalletItem,
@@ -256,44 +257,51 @@ function Lines({
   busy: boolean;
 }) {
   const { _, i18n } = useLingui();
-  const money = (n: number) => formatMoney(n, "TRY", i18n.locale);
+  const money = (n: number) => formatMoney(n, basket.currency, i18n.locale);
   return (
     <ul className="space-y-2">
-      {basket.items.map((item) => (
-        <li
-          key={item.sku}
-          className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border pb-2"
-        >
-          <div className="min-w-0 flex-1">
-            <p className="font-medium text-text">{item.name}</p>
-            <p className="price text-sm text-text-muted">
-              {basket.type === "delivery"
-                ? _("wallet.basket.units", { count: item.quantity })
-                : _("wallet.basket.lineDetail", {
-                    count: item.quantity,
-                    price: money(item.unitPrice),
-                  })}
-            </p>
-          </div>
-          {basket.type === "delivery" ? null : (
-            <span className="price font-semibold text-text">{money(item.lineTotal)}</span>
-          )}
-          <div className="flex w-full justify-end gap-1">
-            <Button
-              variant="quiet"
-              onClick={() => onQuantity(item.sku, item.quantity - 1)}
-              disabled={busy}
-              aria-label={
-                item.quantity > 1
-                  ? _("wallet.basket.lessNamed", { name: item.name })
-                  : _("wallet.basket.removeNamed", { name: item.name })
-              }
-            >
-              {item.quantity > 1 ? "−1" : _("wallet.basket.remove")}
-            </Button>
-          </div>
-        </li>
-      ))}
+      {basket.items.map((item, index) => {
+        const name = item.name ?? _("wallet.item.unknown");
+        const { sku, unitPrice, lineTotal } = item;
+        return (
+          <li
+            key={sku ?? `line-${String(index)}`}
+            className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border pb-2"
+          >
+            <div className="min-w-0 flex-1">
+              <p className="font-medium text-text">{name}</p>
+              <p className="price text-sm text-text-muted">
+                {basket.type === "delivery" || unitPrice === null
+                  ? _("wallet.basket.units", { count: item.quantity })
+                  : _("wallet.basket.lineDetail", {
+                      count: item.quantity,
+                      price: money(unitPrice),
+                    })}
+              </p>
+            </div>
+            {basket.type === "delivery" || lineTotal === null ? null : (
+              <span className="price font-semibold text-text">{money(lineTotal)}</span>
+            )}
+            {/* A line Minted names no product for cannot be changed: there is nothing to name. */}
+            {sku === null ? null : (
+              <div className="flex w-full justify-end gap-1">
+                <Button
+                  variant="quiet"
+                  onClick={() => onQuantity(sku, item.quantity - 1)}
+                  disabled={busy}
+                  aria-label={
+                    item.quantity > 1
+                      ? _("wallet.basket.lessNamed", { name })
+                      : _("wallet.basket.removeNamed", { name })
+                  }
+                >
+                  {item.quantity > 1 ? "−1" : _("wallet.basket.remove")}
+                </Button>
+              </div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -313,7 +321,7 @@ const descriptions = {
 /**
  * A wallet basket: buy bars and coins into the vault, sell them from it, or have them
  * delivered. Every fee line Minted gives is shown with the fixed total and its countdown before
- * the one confirming tap; the charged currency (TRY) is said at that point.
+ * the one confirming tap; the charged currency (Minted's) is said at that point.
  */
 export function WalletBasketPage() {
   const { _, i18n } = useLingui();
@@ -321,10 +329,10 @@ export function WalletBasketPage() {
   const type = typeOf(params.type);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const money = (n: number) => formatMoney(n, "TRY", i18n.locale);
   const query = useQuery(walletBasketQueryOptions(type));
   const timed = query.data;
   const basket = timed?.basket;
+  const money = (n: number) => formatMoney(n, basket?.currency ?? "TRY", i18n.locale);
   const [accepted, setAccepted] = useState<AcceptedBasket | null>(null);
   const now = useCountdownClock(timed);
   const left = timed ? secondsLeft(timed, now) : 0;
@@ -420,9 +428,9 @@ export function WalletBasketPage() {
     basket.quoteId !== null;
   const totals = basket
     ? {
-        subtotal: basket.subtotal,
+        subtotal: basket.subtotal ?? 0,
         vat: 0,
-        fees: Math.round((basket.total - basket.subtotal) * 100) / 100,
+        fees: Math.round((basket.total - (basket.subtotal ?? 0)) * 100) / 100,
         total: basket.total,
       }
     : null;
@@ -471,8 +479,9 @@ export function WalletBasketPage() {
                 <FeeSummary
                   totals={totals}
                   fees={basket.fees}
-                  currency="TRY"
+                  currency={basket.currency}
                   showVat={false}
+                  showSubtotal={basket.subtotal !== null}
                   updating={query.isFetching || change.isPending}
                   totalLabel={
                     type === "sell" ? _("wallet.basket.youGet") : _("wallet.basket.youPay")
@@ -481,7 +490,7 @@ export function WalletBasketPage() {
               ) : null}
               <p className="text-sm text-text-muted">
                 {_("wallet.chargedCurrency")}:{" "}
-                <strong className="text-text">{_("wallet.currency.try")}</strong>
+                <strong className="text-text">{currencyLabel(basket.currency, i18n)}</strong>
                 {" · "}
                 {type === "sell" ? _("wallet.basket.paidInto") : _("wallet.basket.paidFrom")}
               </p>

@@ -188,13 +188,15 @@ function HistoryRow({ order }: { order: WalletOrderSummary }) {
         <h3 className="price font-semibold break-all text-text">
           <Link
             to={
-              order.source === "digital" || order.id === null
-                ? `/orders/${encodeURIComponent(order.orderCode)}/invoice`
-                : `/wallet/orders/${String(order.id)}/receipt`
+              order.id === null
+                ? `/orders/${encodeURIComponent(order.orderCode ?? "")}/invoice`
+                : order.source === "digital" && order.orderCode
+                  ? `/orders/${encodeURIComponent(order.orderCode)}/invoice`
+                  : `/wallet/orders/${String(order.id)}/receipt`
             }
             className="outline-none after:absolute after:inset-0 after:rounded-card focus-visible:after:outline-2 focus-visible:after:outline-offset-2 focus-visible:after:outline-primary"
           >
-            {order.orderCode}
+            {order.orderCode ?? `#${String(order.id)}`}
           </Link>
         </h3>
         <span className="text-sm font-medium text-text">
@@ -272,7 +274,10 @@ function History({ search }: { search: WalletSearch }) {
       <>
         <ul className={cn("space-y-3 transition-opacity", isPlaceholderData && "opacity-60")}>
           {data.orders.map((order) => (
-            <HistoryRow key={`${order.source}:${order.orderCode}`} order={order} />
+            <HistoryRow
+              key={`${order.source}:${order.orderCode ?? String(order.id)}`}
+              order={order}
+            />
           ))}
         </ul>
         <Pagination

@@ -11,11 +11,12 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { PrinterIcon } from "../../components/action-icons";
 import { formatMoney, formatNumber } from "../../i18n/format";
+import type { WalletReceipt } from "../../../contract/wallet";
 import { ApiProblem } from "../../lib/api";
 import { AddressSummary } from "../addresses/address-summary";
 import { formatOrderTime } from "../orders/order-format";
 import { SignedOutWallet } from "./wallet-guest";
-import { walletTypeLabel } from "./wallet-labels";
+import { currencyLabel, walletTypeLabel } from "./wallet-labels";
 import { walletReceiptQueryOptions } from "./wallet-queries";
 
 /** Starts reading the receipt while the page chunk loads; a failure is the page's own state. */
@@ -42,7 +43,6 @@ export function WalletReceiptPage() {
   const { _, i18n } = useLingui();
   const { id = "" } = useParams();
   const { data: receipt, error, refetch, isFetching } = useQuery(walletReceiptQueryOptions(id));
-  const money = (n: number) => formatMoney(n, "TRY", i18n.locale);
   const back = <BackLink to="/wallet">{_("wallet.title")}</BackLink>;
 
   if (error instanceof ApiProblem && error.status === 401)
@@ -97,7 +97,19 @@ export function WalletReceiptPage() {
       </>
     );
 
-  const feesTotal = Math.round((receipt.total - receipt.subtotal) * 100) / 100;
+  const money = (n: number) => formatMoney(n, receipt.currency, i18n.locale);
+  const subtotal = receipt.subtotal ?? 0;
+  const feesTotal = Math.round((receipt.total - subtotal) * 100) / 100;
+  /** What is known of a line: its units and fine grams, either may be missing. */
+  const detail = (item: WalletReceipt["items"][number]) =>
+    [
+      item.quantity === null ? null : _("wallet.basket.units", { count: item.quantity }),
+      item.grams === null
+        ? null
+        : _("wallet.grams", { grams: formatNumber(item.grams, i18n.locale, 4) }),
+    ]
+      .filter((part) => part !== null)
+      .join(" · ");
   return (
     <>
       <PageHeader
@@ -111,12 +123,16 @@ export function WalletReceiptPage() {
             {_("wallet.receipt.facts")}
           </h2>
           <dl>
-            <Row label={_("wallet.receipt.number")}>
-              <span className="price">{receipt.receiptNo}</span>
-            </Row>
-            <Row label={_("wallet.trade.orderCode")}>
-              <span className="price break-all">{receipt.orderCode}</span>
-            </Row>
+            {receipt.receiptNo ? (
+              <Row label={_("wallet.receipt.number")}>
+                <span className="price">{receipt.receiptNo}</span>
+              </Row>
+            ) : null}
+            {receipt.orderCode ? (
+              <Row label={_("wallet.trade.orderCode")}>
+                <span className="price break-all">{receipt.orderCode}</span>
+              </Row>
+            ) : null}
             <Row label={_("wallet.receipt.kind")}>{_(walletTypeLabel[receipt.type])}</Row>
             {receipt.createdAt ? (
               <Row label={_("wallet.receipt.date")}>
@@ -125,7 +141,7 @@ export function WalletReceiptPage() {
                 </time>
               </Row>
             ) : null}
-            <Row label={_("wallet.chargedCurrency")}>{_("wallet.currency.try")}</Row>
+            <Row label={_("wallet.chargedCurrency")}>{currencyLabel(receipt.currency, i18n)}</Row>
           </dl>
         </section>
         <section aria-labelledby="wallet-receipt-items" className={card}>
@@ -133,21 +149,18 @@ export function WalletReceiptPage() {
             {_("wallet.receipt.items")}
           </h2>
           <ul className="space-y-2">
-            {receipt.items.map((item) => (
+            {receipt.items.map((item, index) => (
               <li
-                key={item.sku}
+                key={item.sku ?? `line-${String(index)}`}
                 className="flex items-baseline justify-between gap-3 border-b border-border pb-2"
               >
                 <div className="min-w-0">
-                  <p className="font-medium text-text">{item.name}</p>
-                  <p className="price text-sm text-text-muted">
-                    {_("wallet.receipt.itemDetail", {
-                      count: item.quantity,
-                      grams: _("wallet.grams", { grams: formatNumber(item.grams, i18n.locale, 4) }),
-                    })}
-                  </p>
+                  <p className="font-medium text-text">{item.name ?? _("wallet.item.unknown")}</p>
+                  {detail(item) ? (
+                    <p className="price text-sm text-text-muted">{detail(item)}</p>
+                  ) : null}
                 </div>
-                {receipt.type === "delivery" ? null : (
+                {receipt.type === "delivery" || item.lineTotal === null ? null : (
                   <span className="shrink-0 price font-semibold text-text">
                     {money(item.lineTotal)}
                   </span>
@@ -158,14 +171,15 @@ export function WalletReceiptPage() {
           <div className="mt-4">
             <FeeSummary
               totals={{
-                subtotal: receipt.subtotal,
+                subtotal,
                 vat: 0,
                 fees: feesTotal,
                 total: receipt.total,
               }}
               fees={receipt.fees}
-              currency="TRY"
+              currency={receipt.currency}
               showVat={false}
+              showSubtotal={receipt.subtotal !== null}
               totalLabel={
                 receipt.type === "sell" ? _("wallet.basket.youGet") : _("wallet.receipt.paid")
               }
