@@ -276,7 +276,7 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
         number(item.quantity),
         item.weightGrams === null ? "–" : `${number(item.weightGrams)} g`,
         money.format(item.unitPrice),
-        `%${number(item.vatRate, 2)}`,
+        lang === "tr" ? `%${number(item.vatRate, 2)}` : `${number(item.vatRate, 2)}%`,
         money.format(item.vat),
         money.format(item.total),
       ],
