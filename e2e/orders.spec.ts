@@ -166,7 +166,7 @@ test("the invoice prints as an A4 sheet and downloads a real PDF", async ({
   // Named for what it is: Minted gives no invoice number or ETTN, so no e-Archive title.
   const sheet = page.getByRole("article", { name: `Fatura bilgileri, sipariş ${code}` });
   await expect(sheet).toContainText(
-    "Sipariş kaydından hazırlanmıştır; e-Arşiv fatura yerine geçmez.",
+    "Sipariş kaydından hazırlanmıştır; e\u2011Arşiv fatura yerine geçmez.",
   );
   await expect(sheet).not.toContainText("Fatura no");
   await expect(sheet).toContainText(code);

@@ -187,7 +187,7 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
 
   // Buyer.
   const b = invoice.buyer;
-  doc.font("bold").fontSize(9).fillColor(MUTED).text(l.buyer.toUpperCase(), MARGIN, y);
+  doc.font("bold").fontSize(9).fillColor(MUTED).text(l.buyer.toLocaleUpperCase(locale), MARGIN, y);
   doc.font("bold").fontSize(11).fillColor(INK).text(b.name, { width });
   doc.font("regular").fontSize(9).fillColor(INK);
   const address = b.address;
@@ -213,7 +213,12 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
   if (identity.length > 0) doc.fillColor(MUTED).text(identity.join(" · "), { width });
   const shipping = invoice.shippingAddress;
   if (shipping) {
-    doc.moveDown(0.6).font("bold").fontSize(9).fillColor(MUTED).text(l.shipping.toUpperCase());
+    doc
+      .moveDown(0.6)
+      .font("bold")
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(l.shipping.toLocaleUpperCase(locale));
     doc
       .font("regular")
       .fillColor(INK)
@@ -321,7 +326,11 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
 
   // The order's fees, named as on the receipt, and what was paid.
   if (invoice.fees.length > 0 || invoice.paidTotal !== null) {
-    doc.font("bold").fontSize(9).fillColor(MUTED).text(l.fees.toUpperCase(), MARGIN, y, { width });
+    doc
+      .font("bold")
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(l.fees.toLocaleUpperCase(locale), MARGIN, y, { width });
     y = doc.y + 4;
     const rows: [string, string, boolean][] = [
       ...invoice.fees.map((fee): [string, string, boolean] => [

@@ -82,6 +82,9 @@ describe("invoice PDF", () => {
     expect(text).not.toContain("Fatura no");
     expect(text).toContain("Örnek satıcı bilgisi");
     expect(text).toContain("Sigorta");
+    // Turkish capitals: "Teslimat adresi" → "TESLİMAT ADRESİ", not "TESLIMAT ADRESI".
+    expect(text).toContain("TESLİMAT ADRESİ");
+    expect(text).toContain("SİPARİŞİN DİĞER TUTARLARI");
     expect(text).toMatch(/Yalnız [a-zçğıöşü ]+ TL/);
   });
 

@@ -42,11 +42,18 @@ function InvoiceActions({ code, ready }: { code: string; ready: boolean }) {
   return (
     <div className="mb-5 print:hidden">
       <div className="grid grid-cols-2 gap-2 sm:flex sm:justify-end">
-        <Button variant="secondary" disabled={!ready} onClick={() => window.print()}>
+        {/* Narrower sides so that "Download PDF" stays on one line on a phone. */}
+        <Button
+          variant="secondary"
+          className="px-3"
+          disabled={!ready}
+          onClick={() => window.print()}
+        >
           <PrinterIcon />
           {_("invoice.print")}
         </Button>
         <Button
+          className="px-3"
           onClick={() => download.mutate()}
           disabled={!ready || download.isPending}
           aria-describedby={download.isError ? "invoice-download-error" : undefined}
