@@ -164,6 +164,7 @@ test("the invoice prints as an A4 sheet and downloads a real PDF", async ({
   await expect(page.getByRole("heading", { level: 1, name: "Fatura bilgileri" })).toBeVisible();
 
   // Named for what it is: Minted gives no invoice number or ETTN, so no e-Archive title.
+  // (\u2011: a non-breaking hyphen keeps "e‑Arşiv" on one line.)
   const sheet = page.getByRole("article", { name: `Fatura bilgileri, sipariş ${code}` });
   await expect(sheet).toContainText(
     "Sipariş kaydından hazırlanmıştır; e\u2011Arşiv fatura yerine geçmez.",

@@ -42,10 +42,10 @@ function InvoiceActions({ code, ready }: { code: string; ready: boolean }) {
   return (
     <div className="mb-5 print:hidden">
       <div className="grid grid-cols-2 gap-2 sm:flex sm:justify-end">
-        {/* Narrower sides so that "Download PDF" stays on one line on a phone. */}
+        {/* Narrower sides (over the buttons' px-5) so that "Download PDF" fits one line on a phone. */}
         <Button
           variant="secondary"
-          className="px-3"
+          className="px-3!"
           disabled={!ready}
           onClick={() => window.print()}
         >
@@ -53,7 +53,7 @@ function InvoiceActions({ code, ready }: { code: string; ready: boolean }) {
           {_("invoice.print")}
         </Button>
         <Button
-          className="px-3"
+          className="px-3!"
           onClick={() => download.mutate()}
           disabled={!ready || download.isPending}
           aria-describedby={download.isError ? "invoice-download-error" : undefined}
