@@ -163,19 +163,25 @@ export type OrderDetail = z.infer<typeof orderDetailSchema>;
 
 export const orderParamsSchema = z.object({ code: orderCodeSchema });
 
-/** The invoice: the only view with the buyer's full TCKN / VKN. */
+/**
+ * The invoice details of an order: what Minted's Get Order Invoice gives (order code, items,
+ * amounts, VAT, customer), the order's addresses and fees when the shop can read the order, and
+ * the seller from the partner's configuration. Minted gives no invoice number, date or e-Archive
+ * ETTN, so there are none here. The only view with the buyer's full TCKN / VKN.
+ */
 export const invoiceSchema = z.object({
-  invoiceNumber: z.string(),
-  /** YYYY-MM-DD. */
-  invoiceDate: z.string(),
+  /** Minted's order code (`order_code`). */
   orderCode: z.string(),
-  type: z.enum(["buy", "sell", "delivery"]),
+  /** ISO 8601: when the order was placed, when the shop knows it (the invoice has no date). */
+  orderedAt: z.nullable(z.string()),
   currency: currencySchema,
   seller: z.object({
     name: z.string(),
     taxOffice: z.nullable(z.string()),
     taxNumber: z.string(),
     address: z.nullable(z.string()),
+    /** A development / sandbox stand-in, not a configured seller. */
+    sample: z.boolean(),
   }),
   buyer: z.object({
     name: z.string(),
@@ -184,6 +190,7 @@ export const invoiceSchema = z.object({
     identityNumber: z.nullable(z.string()),
     taxOffice: z.nullable(z.string()),
     invoiceType: z.nullable(z.enum(["individual", "corporate"])),
+    /** The order's billing address, when the shop could read the order. */
     address: z.nullable(
       z.object({
         city: z.string(),
@@ -195,20 +202,26 @@ export const invoiceSchema = z.object({
       }),
     ),
   }),
+  /** Where a physical order goes, when the shop could read the order. */
+  shippingAddress: z.nullable(orderAddressSchema),
   items: z.array(
     z.object({
-      sku: z.string(),
       name: z.string(),
       quantity: z.number(),
       weightGrams: z.nullable(z.number()),
-      purity: z.nullable(z.number()),
+      /** Excluding VAT. */
       unitPrice: z.number(),
       vatRate: z.number(),
       vat: z.number(),
       total: z.number(),
     }),
   ),
+  /** Minted's invoice amounts: items excluding VAT, their VAT, and the two together. */
   totals: z.object({ subtotal: z.number(), vat: z.number(), total: z.number() }),
+  /** The order's fees, named as on the review and the receipt; empty when not known. */
+  fees: z.array(feeLineSchema),
+  /** What was paid for the order (the receipt's total), when the shop could read the order. */
+  paidTotal: z.nullable(z.number()),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 

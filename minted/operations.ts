@@ -18,11 +18,8 @@ import {
   upstreamPartnerOrderSchema,
   upstreamPriceFixSchema,
 } from "./schemas/digital.ts";
-import {
-  upstreamEcomOrderPageSchema,
-  upstreamEcomOrderSchema,
-  upstreamInvoiceSchema,
-} from "./schemas/orders.ts";
+import { upstreamInvoiceSchema } from "./schemas/invoice.ts";
+import { upstreamEcomOrderPageSchema, upstreamEcomOrderSchema } from "./schemas/orders.ts";
 import {
   upstreamCandlesSchema,
   upstreamCurrencyRatesSchema,

@@ -1,154 +1,163 @@
 import { PRODUCT_BY_SKU, vatRate } from "./catalog.ts";
-import { dateIstanbul } from "./clock.ts";
 import type { SandboxContext } from "./context.ts";
 import { t, type Lang } from "./http.ts";
-import { DIGITAL_BY_SKU, findPartnerOrder } from "./partner-order.ts";
-import { hashSeed, round2 } from "./random.ts";
+import { currentStatus, STATUS_NAME } from "./order-status.ts";
+import { findPartnerOrder } from "./partner-order.ts";
+import { round2 } from "./random.ts";
+import type { Customer, EcomBasket, PartnerOrder, StatusEvent, WalletBasket } from "./state.ts";
 import { totalsOf } from "./ecom-order.ts";
-import { customerJson } from "./routes/customers.ts";
-import type { AddressSnapshot, EcomBasket, PartnerOrder, WalletBasket } from "./state.ts";
-import { basketFees, basketLines, snapshotAddress, walletOrders } from "./wallet-basket.ts";
+import { basketFees, basketLines, walletOrders } from "./wallet-basket.ts";
 import { percentOf } from "./walletable-fees.ts";
 
-/** Invoices for every channel's orders (`GET /partner/order/{id}/invoice`). */
-
-export const SELLER = {
-  name: "Minted Kıymetli Madenler A.Ş.",
-  tax_office: "Boğaziçi Kurumlar",
-  tax_number: "6220000007",
-  address: "Büyükdere Cad. No: 185, 34394 Levent, Şişli / İstanbul",
-};
+/**
+ * Get Order Invoice (`GET /partner/order/{id}/invoice`, api-38613148) for every channel's
+ * orders, in the documented shape: exactly the example's keys, with example-like values. Minted's
+ * invoice has no invoice number, date, currency code, seller or billing address, and neither
+ * has this one.
+ *
+ * Inferred (the example is one partner buy): `channel` is `partner` for partner orders as in the
+ * example, `ecommerce` and `walletable` for the others; `tx_type` is `oneoffpurchase` for partner
+ * and e-commerce buys as in the example, a partner sell is `sell`, and walletable orders carry
+ * their type (`buy`, `sell`, `delivery`: the Walletable Get Orders `tx_type` filter's values); an
+ * e-commerce invoice lists the products only (its fees stay on the order), a walletable one lists
+ * its charges as lines without a product.
+ */
 
 interface InvoiceItem {
-  sku: string;
+  product_id: number | null;
   product_name: string;
   product_weight: number;
-  purity: number;
-  amount: number;
-  unit_price: number;
+  spot_price: number | null;
+  price: number;
   tax_rate: number;
   tax: number;
+  amount: number;
   total: number;
+  currency_id: number | null;
+  currency_rate: number | null;
+  currency_total: number;
 }
 
 interface InvoiceHead {
   guid: string;
   order_code: string;
   external_id: string | null;
-  orderAt: number;
-  type: "Buy" | "Sell" | "Delivery";
   channel: "partner" | "ecommerce" | "walletable";
-  price: number;
-  tax: number;
-  total: number;
-  currency_code: string;
-  currency_rate: number;
+  tx_type: string;
+  price_token: string | null;
+  /** TRY per unit of the order's currency; 1 for TRY orders. */
+  rate: number;
+  statuses: StatusEvent[];
   customer: string;
-  billing: AddressSnapshot | null;
 }
 
-function invoiceNumber(guid: string, orderAt: number): string {
-  const serial = String(hashSeed("invoice", guid) % 1_000_000_000).padStart(9, "0");
-  return `MNT${dateIstanbul(orderAt).slice(0, 4)}${serial}`;
-}
-
-function billingJson(b: AddressSnapshot | null) {
-  if (!b) return null;
+/** The example's customer object: exactly its ten keys. */
+function invoiceCustomer(c: Customer | undefined) {
+  if (!c) return null;
   return {
-    external_id: b.external_id,
-    invoice_type: b.invoice_type,
-    fullname: b.fullname,
-    company_name: b.company_name,
-    phone: b.phone,
-    email: b.email,
-    city: b.city,
-    county: b.county,
-    district: b.district,
-    address: b.address,
-    zipcode: b.zipcode,
-    street: b.street,
-    tax_office: b.tax_office,
-    tax_number: b.tax_number,
+    external_id: c.external_id,
+    firstname: c.firstname,
+    middlename: c.middlename ?? "",
+    lastname: c.lastname ?? "",
+    fullname: [c.firstname, c.middlename, c.lastname].filter(Boolean).join(" "),
+    email: c.email,
+    phone: c.phone,
+    gender: c.gender,
+    identity_number: c.identity_number,
+    birthdate: c.birthdate,
   };
 }
 
-function invoiceJson(ctx: SandboxContext, head: InvoiceHead, items: InvoiceItem[]) {
-  const customer = ctx.state.customers.get(head.customer);
+/** Like the example (a TRY order): no rate, and a currency total of 0. */
+function converted(rate: number, amount: number) {
+  return rate === 1
+    ? { currency_rate: null, currency_total: 0 }
+    : { currency_rate: rate, currency_total: round2(amount * rate) };
+}
+
+function item(
+  line: Omit<InvoiceItem, "currency_id" | "currency_rate" | "currency_total">,
+  rate: number,
+): InvoiceItem {
+  return { ...line, currency_id: null, ...converted(rate, line.total) };
+}
+
+interface Sums {
+  price: number;
+  tax: number;
+  total: number;
+}
+
+function sumsOf(items: InvoiceItem[]): Sums {
+  return {
+    price: round2(items.reduce((s, i) => s + i.price * i.amount, 0)),
+    tax: round2(items.reduce((s, i) => s + i.tax, 0)),
+    total: round2(items.reduce((s, i) => s + i.total, 0)),
+  };
+}
+
+/** `sums`: the order's own figures where it has them, so that the two agree to the cent. */
+function invoiceJson(
+  ctx: SandboxContext,
+  head: InvoiceHead,
+  items: InvoiceItem[],
+  sums: Sums = sumsOf(items),
+) {
+  const statusId = currentStatus(head.statuses);
+  const { price, tax, total } = sums;
   return {
     guid: head.guid,
     order_code: head.order_code,
     external_id: head.external_id,
-    invoice_number: invoiceNumber(head.guid, head.orderAt),
-    invoice_date: dateIstanbul(head.orderAt),
-    type: head.type,
-    tx_type: head.type.toLowerCase(),
     channel: head.channel,
-    price: head.price,
-    tax: head.tax,
-    total: head.total,
-    currency_code: head.currency_code,
-    currency_rate: head.currency_rate,
-    currency_total: round2(head.total * head.currency_rate),
+    tx_type: head.tx_type,
+    price_token: head.price_token,
+    price,
+    tax,
+    total,
+    ...converted(head.rate, total),
+    status_id: statusId,
+    status_name: STATUS_NAME[statusId] ?? "Pending",
     items,
-    customer: customer ? customerJson(customer) : null,
-    billing: billingJson(head.billing),
-    seller: { ...SELLER },
+    customer: invoiceCustomer(ctx.state.customers.get(head.customer)),
   };
-}
-
-/** The customer's first billing address, for channels whose orders carry none. */
-function customerBilling(ctx: SandboxContext, customer: string): AddressSnapshot | null {
-  const address = [...ctx.state.addresses.values()].find(
-    (a) => a.customer === customer && a.type === "billing",
-  );
-  return address ? snapshotAddress(address) : null;
 }
 
 function partnerInvoice(ctx: SandboxContext, o: PartnerOrder) {
-  const items = o.items.map((i): InvoiceItem => {
-    const wallet = DIGITAL_BY_SKU.get(i.sku)?.wallet;
-    const product = wallet ? PRODUCT_BY_SKU.get(wallet) : undefined;
-    return {
-      sku: i.sku,
-      product_name: i.product_name,
-      product_weight: product?.weight ?? 1,
-      purity: product?.purity ?? 999.5,
-      amount: i.amount,
-      unit_price: i.price,
-      tax_rate: i.tax_rate,
-      tax: i.tax,
-      total: i.total,
-    };
-  });
-  const head: InvoiceHead = {
-    ...o,
-    external_id: o.external_id,
-    orderAt: o.orderAt,
-    channel: "partner",
-    currency_code: o.currency,
-    currency_rate: o.currencyRate,
-    billing: customerBilling(ctx, o.customer),
-  };
-  return invoiceJson(ctx, head, items);
+  const items = o.items.map((i) =>
+    item(
+      {
+        product_id: i.product_id,
+        product_name: i.product_name,
+        // Digital products are priced per gram.
+        product_weight: 1,
+        spot_price: i.spot_price,
+        price: i.price,
+        tax_rate: i.tax_rate,
+        tax: i.tax,
+        amount: i.amount,
+        total: i.total,
+      },
+      o.currencyRate,
+    ),
+  );
+  return invoiceJson(
+    ctx,
+    {
+      guid: o.guid,
+      order_code: o.order_code,
+      external_id: o.external_id,
+      channel: "partner",
+      tx_type: o.type === "Buy" ? "oneoffpurchase" : o.type.toLowerCase(),
+      price_token: null,
+      rate: o.currencyRate,
+      statuses: o.statuses,
+      customer: o.customer,
+    },
+    items,
+    { price: o.price, tax: o.tax, total: o.total },
+  );
 }
-
-/**
- * The services an e-commerce order charges on top of its items. Their amounts in the order are
- * gross; the invoice shows them with the services' 20 % VAT included, so that the invoice's total
- * is what the customer paid.
- */
-const SERVICE_LINES = [
-  { key: "delivery_price", sku: "SRV-DELIVERY", tr: "Kargo bedeli", en: "Delivery" },
-  { key: "insurance_price", sku: "SRV-INSURANCE", tr: "Taşıma sigortası", en: "Transit insurance" },
-  {
-    key: "market_commission",
-    sku: "SRV-COMMISSION",
-    tr: "Piyasa komisyonu",
-    en: "Market commission",
-  },
-  { key: "payment_cost", sku: "SRV-PAYMENT", tr: "Ödeme maliyeti", en: "Payment cost" },
-] as const;
-const SERVICE_VAT_RATE = 20;
 
 function ecomInvoice(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
   const items: InvoiceItem[] = [];
@@ -157,110 +166,100 @@ function ecomInvoice(ctx: SandboxContext, b: EcomBasket, lang: Lang) {
     const unit = b.fix.units.get(sku);
     if (!product || !unit) continue;
     const net = round2(unit.price * qty);
-    const rate = vatRate(product);
-    const tax = percentOf(unit.price * qty, rate);
-    items.push({
-      sku,
-      product_name: product.name[lang],
-      product_weight: product.weight,
-      purity: product.purity,
-      amount: qty,
-      unit_price: unit.price,
-      tax_rate: rate,
-      tax,
-      total: round2(net + tax),
-    });
+    const tax = percentOf(unit.price * qty, vatRate(product));
+    items.push(
+      item(
+        {
+          product_id: product.id,
+          product_name: product.name[lang],
+          product_weight: product.weight,
+          spot_price: unit.spot,
+          price: unit.price,
+          tax_rate: vatRate(product),
+          tax,
+          amount: qty,
+          total: round2(net + tax),
+        },
+        1,
+      ),
+    );
   }
-  const totals = totalsOf(ctx, b);
-  for (const line of SERVICE_LINES) {
-    const gross = totals[line.key];
-    if (gross <= 0) continue;
-    const net = round2(gross / (1 + SERVICE_VAT_RATE / 100));
-    items.push({
-      sku: line.sku,
-      product_name: t(lang, line.tr, line.en),
-      product_weight: 0,
-      purity: 0,
-      amount: 1,
-      unit_price: net,
-      tax_rate: SERVICE_VAT_RATE,
-      tax: round2(gross - net),
-      total: gross,
-    });
-  }
-  const price = round2(items.reduce((s, i) => s + i.unit_price * i.amount, 0));
-  const tax = round2(items.reduce((s, i) => s + i.tax, 0));
-  const head: InvoiceHead = {
-    guid: b.guid,
-    order_code: b.increment_id,
-    external_id: b.external_id,
-    orderAt: b.orderAt ?? b.createdAt,
-    type: "Buy",
-    channel: "ecommerce",
-    price,
-    tax,
-    // What was paid: items, their VAT and the services.
-    total: round2(items.reduce((sum, i) => sum + i.total, 0)),
-    currency_code: "TRY",
-    currency_rate: 1,
-    customer: b.customer,
-    billing: b.billing,
-  };
-  return invoiceJson(ctx, head, items);
+  return invoiceJson(
+    ctx,
+    {
+      guid: b.guid,
+      order_code: b.increment_id,
+      external_id: b.external_id,
+      channel: "ecommerce",
+      tx_type: "oneoffpurchase",
+      price_token: b.fix.priceToken,
+      rate: 1,
+      statuses: b.statuses,
+      customer: b.customer,
+    },
+    items,
+    // The items and their VAT, as on the order (its fees are the order's, not invoice lines).
+    { price: totalsOf(ctx, b).price, tax: totalsOf(ctx, b).tax, total: totalsOf(ctx, b).total },
+  );
 }
 
 const FEE_LINES = [
-  { key: "charge_fee", sku: "FEE-SERVICE", tr: "Hizmet Bedeli", en: "Service fee" },
-  { key: "minting_fee", sku: "FEE-MINTING", tr: "Mint Ücreti", en: "Minting fee" },
-  { key: "storage_fee", sku: "FEE-STORAGE", tr: "Saklama Ücreti", en: "Storage fee" },
-  { key: "delivery_cost", sku: "FEE-DELIVERY", tr: "Kargo Ücreti", en: "Delivery" },
+  { key: "charge_fee", tr: "Hizmet Bedeli", en: "Service fee" },
+  { key: "minting_fee", tr: "Mint Ücreti", en: "Minting fee" },
+  { key: "storage_fee", tr: "Saklama Ücreti", en: "Storage fee" },
+  { key: "delivery_cost", tr: "Kargo Ücreti", en: "Delivery" },
 ] as const;
-
-const WALLET_TYPE_NAME = { buy: "Buy", sell: "Sell", delivery: "Delivery" } as const;
 
 function walletInvoice(ctx: SandboxContext, b: WalletBasket, lang: Lang) {
   const fees = basketFees(ctx, b);
-  const products = basketLines(b).map((l): InvoiceItem => ({
-    sku: l.product.sku,
-    product_name: l.product.name[lang],
-    product_weight: l.product.weight,
-    purity: l.product.purity,
-    amount: l.qty,
-    unit_price: l.price,
-    tax_rate: 0,
-    tax: 0,
-    total: round2(l.price * l.qty),
-  }));
-  const charges = FEE_LINES.filter((f) => fees[f.key] > 0).map((f): InvoiceItem => {
+  const products = basketLines(b).map((l) =>
+    item(
+      {
+        product_id: l.product.id,
+        product_name: l.product.name[lang],
+        product_weight: l.product.weight,
+        spot_price: null,
+        price: l.price,
+        tax_rate: 0,
+        tax: 0,
+        amount: l.qty,
+        total: round2(l.price * l.qty),
+      },
+      1,
+    ),
+  );
+  const charges = FEE_LINES.filter((f) => fees[f.key] > 0).map((f) => {
     const tax = percentOf(fees[f.key], fees.vat_rate);
-    return {
-      sku: f.sku,
-      product_name: t(lang, f.tr, f.en),
-      product_weight: 0,
-      purity: 0,
-      amount: 1,
-      unit_price: fees[f.key],
-      tax_rate: fees.vat_rate,
-      tax,
-      total: round2(fees[f.key] + tax),
-    };
+    return item(
+      {
+        product_id: null,
+        product_name: t(lang, f.tr, f.en),
+        product_weight: 0,
+        spot_price: null,
+        price: fees[f.key],
+        tax_rate: fees.vat_rate,
+        tax,
+        amount: 1,
+        total: round2(fees[f.key] + tax),
+      },
+      1,
+    );
   });
-  const head: InvoiceHead = {
-    guid: b.guid,
-    order_code: b.increment_id,
-    external_id: null,
-    orderAt: b.orderAt ?? b.createdAt,
-    type: WALLET_TYPE_NAME[b.type],
-    channel: "walletable",
-    price: fees.total,
-    tax: fees.charges_vat,
-    total: fees.paid_total,
-    currency_code: "TRY",
-    currency_rate: 1,
-    customer: b.customer,
-    billing: customerBilling(ctx, b.customer),
-  };
-  return invoiceJson(ctx, head, [...products, ...charges]);
+  return invoiceJson(
+    ctx,
+    {
+      guid: b.guid,
+      order_code: b.increment_id,
+      external_id: null,
+      channel: "walletable",
+      tx_type: b.type,
+      price_token: null,
+      rate: 1,
+      statuses: b.statuses,
+      customer: b.customer,
+    },
+    [...products, ...charges],
+  );
 }
 
 /** Partner orders (external id, order code, guid), then e-commerce and walletable orders. */

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { exampleData, responseExamples } from "../minted/examples.ts";
+import { upstreamInvoiceSchema } from "../minted/schemas/invoice.ts";
 import type { RunningSandbox } from "./server.ts";
 import { control, curl, startTestSandbox, type CurlResult } from "./test-support.ts";
+
+/** Minted's documented Get Order Invoice example (api-38613148). */
+function documentedInvoice() {
+  const [example] = responseExamples("orderInvoice");
+  if (!example) throw new Error("no documented orderInvoice example");
+  return upstreamInvoiceSchema.parse(exampleData(example));
+}
 
 const DEMO = "DEMO-IND-001";
 const DEMO_CUSTOMER = {
@@ -481,58 +490,48 @@ describe("Partner API", () => {
       expect((await get("/partner/order/NOPE1234")).status).toBe(404);
     });
 
-    it("renders the invoice of a digital gold buy with VAT 0", async () => {
+    it("renders the invoice of a digital gold buy in the documented shape, with VAT 0", async () => {
       const id = externalId();
       await buy([{ sku: "GAU", amount: 1.5 }], { external_id: id });
       const res = await get(`/partner/order/${id}/invoice`);
       expect(res.status).toBe(200);
       const inv = res.json.data;
-      expect(Object.keys(inv)).toEqual([
-        "guid",
-        "order_code",
-        "external_id",
-        "invoice_number",
-        "invoice_date",
-        "type",
-        "tx_type",
-        "channel",
-        "price",
-        "tax",
-        "total",
-        "currency_code",
-        "currency_rate",
-        "currency_total",
-        "items",
-        "customer",
-        "billing",
-        "seller",
-      ]);
-      expect(inv.invoice_number).toMatch(/^MNT\d{4}\d{9}$/);
+      // Exactly the keys of Minted's example (api-38613148), at every level.
+      const example = documentedInvoice();
+      expect(Object.keys(inv)).toEqual(Object.keys(example));
+      expect(Object.keys(inv.items[0])).toEqual(Object.keys(example.items[0] ?? {}));
+      expect(Object.keys(inv.customer)).toEqual(Object.keys(example.customer ?? {}));
       expect(inv).toMatchObject({
         external_id: id,
-        type: "Buy",
-        tx_type: "buy",
         channel: "partner",
+        tx_type: "oneoffpurchase",
+        price_token: null,
         price: 6150,
         tax: 0,
         total: 6150,
-        currency_rate: 1,
-        currency_total: 6150,
+        currency_rate: null,
+        currency_total: 0,
+        status_id: 5,
+        status_name: "Completed",
       });
       expect(inv.items[0]).toEqual({
-        sku: "GAU",
+        product_id: 3000001,
         product_name: "Altın - Dijital saklama",
         product_weight: 1,
-        purity: 999.9,
-        amount: 1.5,
-        unit_price: 4100,
+        spot_price: expect.any(Number) as number,
+        price: 4100,
         tax_rate: 0,
         tax: 0,
+        amount: 1.5,
         total: 6150,
+        currency_id: null,
+        currency_rate: null,
+        currency_total: 0,
       });
-      expect(inv.customer.identity_number).toBe("10000000146");
-      expect(inv.billing).toMatchObject({ invoice_type: "Individual", city: "Ankara" });
-      expect(inv.seller.name).toBe("Minted Kıymetli Madenler A.Ş.");
+      expect(inv.customer).toMatchObject({
+        external_id: DEMO,
+        identity_number: "10000000146",
+      });
       expect((await get("/partner/order/NOPE/invoice")).status).toBe(404);
     });
 

@@ -566,17 +566,31 @@ describe("Walletable API", () => {
       const { buy } = await completeAll();
       const res = await get(`/partner/order/${String(buy.increment_id)}/invoice`);
       expect(res.status).toBe(200);
-      expect(res.json.data).toMatchObject({
+      const inv = res.json.data;
+      // The documented shape (api-38613148): no currency code, number, date or seller.
+      expect(inv).not.toHaveProperty("currency_code");
+      expect(inv).not.toHaveProperty("invoice_number");
+      expect(inv).toMatchObject({
         guid: buy.guid,
         channel: "walletable",
         tx_type: "buy",
-        price: 2184.24,
         tax: 38.22,
+        // What was paid: the items, the charges and their VAT.
         total: 2986.94,
-        currency_code: "TRY",
-        currency_total: 2986.94,
+        currency_rate: null,
+        currency_total: 0,
       });
-      expect(res.json.data.items[0]).toMatchObject({ sku: "MNTGB00010", amount: 2, tax_rate: 0 });
+      const cents = (n: number) => Math.round(n * 100);
+      expect(cents(inv.price) + cents(inv.tax)).toBe(cents(inv.total));
+      expect(inv.items[0]).toMatchObject({
+        product_id: expect.any(Number) as number,
+        amount: 2,
+        tax_rate: 0,
+      });
+      // The charges are lines without a product (inferred: the example has none).
+      expect(
+        inv.items.filter((i: { product_id: number | null }) => i.product_id === null),
+      ).not.toHaveLength(0);
       const open = (await add({ type: "buy", sku: "MNTGB00010", qty: 1 })).json.data;
       expect((await get(`/partner/order/${String(open.increment_id)}/invoice`)).status).toBe(404);
     });

@@ -59,8 +59,9 @@ export const proxyEnvSchema = z
       .default(12 * 3600),
 
     /**
-     * The seller printed on invoices (the legal entity that invoices the customer). When the name
-     * and tax number are set they replace the seller block upstream's invoice carries.
+     * The seller printed on the invoice details (page and PDF): the partner's legal entity that
+     * invoices the customer. Minted's invoice names no seller. All four are required in
+     * production; development and sandbox mode print a sample seller, labelled as such.
      */
     INVOICE_SELLER_NAME: z.string().trim().min(2).max(200).optional(),
     INVOICE_SELLER_TAX_OFFICE: z.string().trim().min(2).max(100).optional(),
@@ -97,6 +98,10 @@ function productionIssues(env: {
   SESSION_SECRET?: string;
   LAUNCH_SECRET?: string;
   LAUNCH_JWKS_URL?: string;
+  INVOICE_SELLER_NAME?: string;
+  INVOICE_SELLER_TAX_OFFICE?: string;
+  INVOICE_SELLER_TAX_NUMBER?: string;
+  INVOICE_SELLER_ADDRESS?: string;
 }): { path: string[]; message: string }[] {
   const sandbox = env.SANDBOX === true || env.SANDBOX === "1" || env.SANDBOX === "true";
   const production = (env.NODE_ENV ?? "production") === "production" && !sandbox;
@@ -109,6 +114,18 @@ function productionIssues(env: {
       path: ["LAUNCH_SECRET"],
       message: "LAUNCH_SECRET or LAUNCH_JWKS_URL is required in production",
     });
+  // Minted's invoice names no seller: the partner's own details are printed on every invoice.
+  for (const name of [
+    "INVOICE_SELLER_NAME",
+    "INVOICE_SELLER_TAX_OFFICE",
+    "INVOICE_SELLER_TAX_NUMBER",
+    "INVOICE_SELLER_ADDRESS",
+  ] as const)
+    if (!env[name]?.trim())
+      issues.push({
+        path: [name],
+        message: "required in production (the seller printed on invoices; Minted gives none)",
+      });
   return issues;
 }
 

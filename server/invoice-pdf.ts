@@ -5,10 +5,11 @@ import type { Invoice } from "../contract/orders.ts";
 import type { Lang } from "./problem.ts";
 
 /**
- * The invoice as an A4 PDF (pdfkit), laid out like a Turkish e-Archive invoice: seller and
- * buyer blocks, number and date, the item table with weight, unit price and VAT rate, totals
- * and the total in words. Inter is embedded (subset) so that ç, ğ, ı, İ, ö, ş, ü print and the
- * text can be searched and copied.
+ * The invoice details as an A4 PDF (pdfkit): seller and buyer blocks, the order code and date,
+ * the item table with weight, unit price and VAT rate, Minted's totals, the total in words, and
+ * the order's fees with what was paid. Titled "Fatura bilgileri" / "Invoice details" and saying
+ * it is no e-Archive invoice: Minted gives no invoice number or ETTN (see `api/invoice-view.ts`).
+ * Inter is embedded (subset) so that ç, ğ, ı, İ, ö, ş, ü print and the text can be searched.
  */
 
 const require = createRequire(import.meta.url);
@@ -17,15 +18,14 @@ const FONT_BOLD = require.resolve("@expo-google-fonts/inter/700Bold/Inter_700Bol
 
 const LABELS = {
   tr: {
-    title: "FATURA",
-    eArchive: "e-Arşiv Fatura",
+    title: "FATURA BİLGİLERİ",
+    notice: "Sipariş kaydından hazırlanmıştır; e-Arşiv fatura yerine geçmez.",
     seller: "Satıcı",
+    sample: "Örnek satıcı bilgisi (deneme ortamı)",
     buyer: "Alıcı",
-    number: "Fatura no",
-    date: "Fatura tarihi",
+    shipping: "Teslimat adresi",
+    date: "Sipariş tarihi",
     order: "Sipariş kodu",
-    kind: "İşlem",
-    type: { buy: "Satış", sell: "Alış", delivery: "Teslimat" },
     taxOffice: "Vergi dairesi",
     vkn: "VKN",
     tckn: "TCKN",
@@ -38,22 +38,24 @@ const LABELS = {
     total: "Tutar",
     subtotal: "Ara toplam (KDV hariç)",
     vatTotal: "Toplam KDV",
-    grandTotal: "Genel toplam",
+    grandTotal: "Toplam (KDV dahil)",
+    fees: "Siparişin diğer tutarları",
+    included: "fiyata dahil",
+    paid: "Ödenen toplam",
     currency: "Para birimi",
     email: "E-posta",
     phone: "Telefon",
-    vatNote: "995 ve üzeri milyem yatırımlık altın KDV'den istisnadır (KDVK 17/4-g).",
+    vatNote: "%0 KDV: 995 ve üzeri milyem yatırımlık altın KDV'den istisnadır (KDVK 17/4-g).",
   },
   en: {
-    title: "INVOICE",
-    eArchive: "e-Archive invoice",
+    title: "INVOICE DETAILS",
+    notice: "Prepared from the order record; not an official e-Archive invoice.",
     seller: "Seller",
+    sample: "Sample seller details (sandbox)",
     buyer: "Buyer",
-    number: "Invoice no.",
-    date: "Invoice date",
+    shipping: "Delivery address",
+    date: "Order date",
     order: "Order code",
-    kind: "Transaction",
-    type: { buy: "Sale", sell: "Purchase", delivery: "Delivery" },
     taxOffice: "Tax office",
     vkn: "Tax no. (VKN)",
     tckn: "Identity no. (TCKN)",
@@ -66,11 +68,15 @@ const LABELS = {
     total: "Amount",
     subtotal: "Subtotal (excl. VAT)",
     vatTotal: "Total VAT",
-    grandTotal: "Grand total",
+    grandTotal: "Total (incl. VAT)",
+    fees: "Other amounts of the order",
+    included: "included in the price",
+    paid: "Total paid",
     currency: "Currency",
     email: "E-mail",
     phone: "Phone",
-    vatNote: "Investment gold of fineness 995 and above is exempt from VAT (VAT Law 17/4-g).",
+    vatNote:
+      "0% VAT: investment gold of fineness 995 and above is exempt from VAT (VAT Law 17/4-g).",
   },
 } as const;
 
@@ -79,8 +85,8 @@ const INK = "#111111";
 const MUTED = "#555555";
 const RULE = "#c8c8c8";
 
-export function invoiceFilename(invoice: Pick<Invoice, "orderCode">, lang: Lang): string {
-  const safe = invoice.orderCode.replace(/[^A-Za-z0-9_-]/g, "");
+export function invoiceFilename(code: string, lang: Lang): string {
+  const safe = code.replace(/[^A-Za-z0-9_-]/g, "");
   return `${lang === "tr" ? "fatura" : "invoice"}-${safe}.pdf`;
 }
 
@@ -95,14 +101,15 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
   const number = (value: number, digits = 3) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Istanbul" });
+  const seller = invoice.seller;
 
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
     info: {
-      Title: `${l.title} ${invoice.invoiceNumber}`,
-      Subject: `${l.order} ${invoice.orderCode}`,
-      Author: invoice.seller.name,
+      Title: `${l.title} · ${l.order} ${invoice.orderCode}`,
+      Subject: l.notice,
+      Author: seller.name,
     },
     lang: lang === "tr" ? "tr-TR" : "en-GB",
   });
@@ -123,39 +130,40 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
     .font("bold")
     .fontSize(14)
     .fillColor(INK)
-    .text(invoice.seller.name, MARGIN, MARGIN, {
+    .text(seller.name, MARGIN, MARGIN, {
       width: width * 0.55,
     });
   doc.font("regular").fontSize(9).fillColor(MUTED);
-  if (invoice.seller.address) doc.text(invoice.seller.address, { width: width * 0.55 });
+  if (seller.address) doc.text(seller.address, { width: width * 0.55 });
   doc.text(
     [
-      invoice.seller.taxOffice ? `${l.taxOffice}: ${invoice.seller.taxOffice}` : null,
-      `${l.vkn}: ${invoice.seller.taxNumber}`,
+      seller.taxOffice ? `${l.taxOffice}: ${seller.taxOffice}` : null,
+      `${l.vkn}: ${seller.taxNumber}`,
     ]
       .filter(Boolean)
       .join(" · "),
     { width: width * 0.55 },
   );
+  if (seller.sample)
+    doc
+      .font("bold")
+      .fillColor(INK)
+      .text(l.sample, { width: width * 0.55 });
   const sellerBottom = doc.y;
 
   const boxX = MARGIN + width * 0.6;
   const boxW = width * 0.4;
-  doc.font("bold").fontSize(20).fillColor(INK).text(l.title, boxX, MARGIN, {
+  doc.font("bold").fontSize(16).fillColor(INK).text(l.title, boxX, MARGIN, {
     width: boxW,
     align: "right",
   });
-  doc
-    .font("regular")
-    .fontSize(9)
-    .fillColor(MUTED)
-    .text(l.eArchive, { width: boxW, align: "right" });
+  doc.font("regular").fontSize(8).fillColor(MUTED).text(l.notice, { width: boxW, align: "right" });
   doc.moveDown(0.5);
   const meta: [string, string][] = [
-    [l.number, invoice.invoiceNumber],
-    [l.date, date.format(new Date(`${invoice.invoiceDate}T12:00:00Z`))],
     [l.order, invoice.orderCode],
-    [l.kind, l.type[invoice.type]],
+    ...(invoice.orderedAt
+      ? [[l.date, date.format(new Date(invoice.orderedAt))] satisfies [string, string]]
+      : []),
     [l.currency, invoice.currency],
   ];
   for (const [label, value] of meta) {
@@ -179,7 +187,7 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
 
   // Buyer.
   const b = invoice.buyer;
-  doc.font("bold").fontSize(9).fillColor(MUTED).text(l.buyer.toUpperCase(), MARGIN, y);
+  doc.font("bold").fontSize(9).fillColor(MUTED).text(l.buyer.toLocaleUpperCase(locale), MARGIN, y);
   doc.font("bold").fontSize(11).fillColor(INK).text(b.name, { width });
   doc.font("regular").fontSize(9).fillColor(INK);
   const address = b.address;
@@ -203,6 +211,29 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
     b.phone ? `${l.phone}: ${b.phone}` : null,
   ].filter((part): part is string => part !== null);
   if (identity.length > 0) doc.fillColor(MUTED).text(identity.join(" · "), { width });
+  const shipping = invoice.shippingAddress;
+  if (shipping) {
+    doc
+      .moveDown(0.6)
+      .font("bold")
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(l.shipping.toLocaleUpperCase(locale));
+    doc
+      .font("regular")
+      .fillColor(INK)
+      .text(
+        [
+          shipping.fullName,
+          [shipping.street, shipping.line].filter(Boolean).join(" "),
+          [shipping.district, shipping.county].filter(Boolean).join(", "),
+          [shipping.zipcode, shipping.city].filter(Boolean).join(" "),
+        ]
+          .filter(Boolean)
+          .join("\n"),
+        { width },
+      );
+  }
   y = doc.y + 16;
 
   // Items.
@@ -246,11 +277,11 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
     }
     const bottom = row(
       [
-        `${item.name}\n${item.sku}${item.purity ? ` · ${number(item.purity, 1)}` : ""}`,
+        item.name,
         number(item.quantity),
         item.weightGrams === null ? "–" : `${number(item.weightGrams)} g`,
         money.format(item.unitPrice),
-        `%${number(item.vatRate, 2)}`,
+        lang === "tr" ? `%${number(item.vatRate, 2)}` : `${number(item.vatRate, 2)}%`,
         money.format(item.vat),
         money.format(item.total),
       ],
@@ -291,8 +322,42 @@ export function renderInvoicePdf(invoice: Invoice, lang: Lang): Promise<Buffer> 
     .fontSize(9)
     .fillColor(INK)
     .text(amountInWordsTr(invoice.totals.total, invoice.currency), MARGIN, y, { width });
-  if (invoice.items.some((item) => item.vatRate === 0 && (item.purity ?? 0) >= 995))
-    doc.moveDown(0.5).font("regular").fontSize(8).fillColor(MUTED).text(l.vatNote, { width });
+  y = doc.y + 12;
+
+  // The order's fees, named as on the receipt, and what was paid.
+  if (invoice.fees.length > 0 || invoice.paidTotal !== null) {
+    doc
+      .font("bold")
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(l.fees.toLocaleUpperCase(locale), MARGIN, y, { width });
+    y = doc.y + 4;
+    const rows: [string, string, boolean][] = [
+      ...invoice.fees.map((fee): [string, string, boolean] => [
+        fee.label,
+        fee.included ? `${money.format(fee.amount)} (${l.included})` : money.format(fee.amount),
+        false,
+      ]),
+      ...(invoice.paidTotal === null
+        ? []
+        : [[l.paid, money.format(invoice.paidTotal), true] satisfies [string, string, boolean]]),
+    ];
+    for (const [label, value, strong] of rows) {
+      doc
+        .font(strong ? "bold" : "regular")
+        .fontSize(9)
+        .fillColor(INK);
+      doc.text(label, MARGIN + width * 0.35, y, { width: width * 0.4, align: "right" });
+      doc.text(value, MARGIN + width * 0.75, y, { width: width * 0.25, align: "right" });
+      y = doc.y + 4;
+    }
+  }
+  if (invoice.items.some((item) => item.vatRate === 0))
+    doc
+      .font("regular")
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(l.vatNote, MARGIN, y + 6, { width });
 
   doc.end();
   return done;

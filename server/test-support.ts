@@ -23,6 +23,14 @@ export interface TestProxy {
 
 export const TEST_ORIGIN = "http://shop.test";
 
+/** The invoice seller production requires (INVOICE_SELLER_*), for tests that start in production. */
+export const TEST_INVOICE_SELLER = {
+  INVOICE_SELLER_NAME: "Örnek Banka Kıymetli Madenler A.Ş.",
+  INVOICE_SELLER_TAX_OFFICE: "Boğaziçi Kurumlar",
+  INVOICE_SELLER_TAX_NUMBER: "4610427530",
+  INVOICE_SELLER_ADDRESS: "Büyükdere Cad. No: 1, 34330 Beşiktaş / İstanbul",
+};
+
 /**
  * The proxy in-process (app.request) against a real sandbox over a socket: the upstream client
  * really speaks Digest to it. Pass `fetch` to observe or break upstream traffic.

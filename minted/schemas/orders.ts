@@ -2,8 +2,8 @@ import { z } from "zod";
 import { paginatorSchema } from "./paginator.ts";
 
 /**
- * E-Commerce orders (the "Ecom Order", minted-api.md §9.1) and order invoices, as Minted sends
- * them. Fields the docs leave open are `nullish`; unknown fields are tolerated.
+ * E-Commerce orders (the "Ecom Order", minted-api.md §9.1), as Minted sends them (the order
+ * invoice is in `invoice.ts`). Fields the docs leave open are `nullish`; unknown fields are tolerated.
  */
 
 const text = z.string().nullish();
@@ -148,40 +148,3 @@ export const upstreamEcomOrderSchema = z.looseObject({
 export type UpstreamEcomOrder = z.output<typeof upstreamEcomOrderSchema>;
 
 export const upstreamEcomOrderPageSchema = paginatorSchema(upstreamEcomOrderSchema);
-
-export const upstreamInvoiceSchema = z.looseObject({
-  guid: z.string(),
-  order_code: z.string(),
-  external_id: text,
-  invoice_number: z.string(),
-  invoice_date: z.string(),
-  type: z.string(),
-  channel: text,
-  price: z.number(),
-  tax: z.number(),
-  total: z.number(),
-  currency_code: z.string(),
-  currency_rate: z.number().nullish(),
-  items: z.array(
-    z.looseObject({
-      sku: z.string(),
-      product_name: z.string(),
-      product_weight: z.number().nullish(),
-      purity: z.number().nullish(),
-      amount: z.number(),
-      unit_price: z.number(),
-      tax_rate: z.number(),
-      tax: z.number(),
-      total: z.number(),
-    }),
-  ),
-  customer: upstreamCustomerSchema.nullish(),
-  billing: upstreamOrderAddressSchema.nullish(),
-  seller: z.looseObject({
-    name: z.string(),
-    tax_office: text,
-    tax_number: z.string(),
-    address: text,
-  }),
-});
-export type UpstreamInvoice = z.output<typeof upstreamInvoiceSchema>;

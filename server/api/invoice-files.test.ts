@@ -1,7 +1,11 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { fileLinkSchema } from "../../contract/files.ts";
+import { invoiceSchema, receiptSchema } from "../../contract/orders.ts";
 import { FILE_LINK_TTL_S } from "../file-links.ts";
+import { renderInvoicePdf } from "../invoice-pdf.ts";
+import { bareInvoice, documentedInvoice } from "./invoice-examples.ts";
+import { invoiceView, SAMPLE_SELLER } from "./invoice-view.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
 import { apiClient, paidOrder, useTestProxy } from "./api-test-client.ts";
 
@@ -18,26 +22,30 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 describe("invoice", () => {
-  it("adds up to what was paid: items and the services charged on top, with their VAT", async () => {
+  it("Minted's items and VAT, plus the order's fees as the receipt names them, add up to what was paid", async () => {
     const api = await apiClient(proxy(), "DEMO-IND-001", "tr");
     const code = await paidOrder(api);
-    const invoice = (await api.call("GET", `/api/orders/${code}/invoice`)).json as {
-      items: { sku: string; unitPrice: number; quantity: number; vat: number; total: number }[];
-      totals: { subtotal: number; vat: number; total: number };
-    };
-    const receipt = (await api.call("GET", `/api/orders/${code}/receipt`)).json as {
-      paidAmount: number;
-    };
-    expect(invoice.totals.total).toBe(receipt.paidAmount);
-    expect(invoice.items.map((i) => i.sku)).toEqual(
-      expect.arrayContaining(["MNTGB00010", "SRV-INSURANCE", "SRV-COMMISSION"]),
+    const invoice = invoiceSchema.parse(
+      (await api.call("GET", `/api/orders/${code}/invoice`)).json,
+    );
+    const receipt = receiptSchema.parse(
+      (await api.call("GET", `/api/orders/${code}/receipt`)).json,
     );
     const cents = (n: number) => Math.round(n * 100);
+    // The invoice lines are the products; the services stay the order's fees.
+    expect(invoice.items.map((i) => i.name)).toEqual(receipt.items.map((i) => i.name));
     for (const item of invoice.items)
       expect(cents(item.unitPrice * item.quantity) + cents(item.vat)).toBe(cents(item.total));
     expect(cents(invoice.totals.subtotal) + cents(invoice.totals.vat)).toBe(
       cents(invoice.totals.total),
     );
+    expect(invoice.fees.map((f) => f.label)).toEqual(expect.arrayContaining(["Sigorta"]));
+    expect(invoice.fees).toEqual(receipt.fees);
+    const charged = invoice.fees
+      .filter((f) => !f.included)
+      .reduce((s, f) => s + cents(f.amount), 0);
+    expect(cents(invoice.totals.total) + charged).toBe(cents(receipt.paidAmount));
+    expect(invoice.paidTotal).toBe(receipt.paidAmount);
   });
 });
 
@@ -68,7 +76,15 @@ describe("invoice PDF", () => {
     const text = await pdfText(bytes);
     expect(text).toContain(code);
     expect(text).toContain("Ayşe Yılmaz");
-    expect(text).toContain("FATURA");
+    // Named for what it is: no invoice number, no e-Archive title.
+    expect(text).toContain("FATURA BİLGİLERİ");
+    expect(text).toContain("e-Arşiv fatura yerine geçmez");
+    expect(text).not.toContain("Fatura no");
+    expect(text).toContain("Örnek satıcı bilgisi");
+    expect(text).toContain("Sigorta");
+    // Turkish capitals: "Teslimat adresi" → "TESLİMAT ADRESİ", not "TESLIMAT ADRESI".
+    expect(text).toContain("TESLİMAT ADRESİ");
+    expect(text).toContain("SİPARİŞİN DİĞER TUTARLARI");
     expect(text).toMatch(/Yalnız [a-zçğıöşü ]+ TL/);
   });
 
@@ -96,5 +112,32 @@ describe("invoice PDF", () => {
     } finally {
       deps.now = now;
     }
+  });
+});
+
+describe("invoice PDF from Minted's documented example", () => {
+  const context = { seller: SAMPLE_SELLER, currency: "TRY" as const, order: null };
+
+  it("builds from the example: the order code, the customer, the item and the total", async () => {
+    const view = invoiceView(documentedInvoice(), { ...context, lang: "en" });
+    const bytes = new Uint8Array(await renderInvoicePdf(view, "en"));
+    expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
+    const text = await pdfText(bytes);
+    expect(text).toContain("INVOICE DETAILS");
+    expect(text).toMatch(/not an official e-\s*Archive invoice/);
+    expect(text).toContain("FE9HURU6");
+    expect(text).toContain("Mehmet Gülbilge");
+    expect(text).toContain("12345677938");
+    expect(text).toContain("Gold - Digital storage");
+    expect(text).toContain("Sample seller details");
+    expect(text).not.toMatch(/Invoice no|Invoice date/);
+  });
+
+  it("builds without the optional fields", async () => {
+    const view = invoiceView(bareInvoice(), { ...context, lang: "tr" });
+    const text = await pdfText(new Uint8Array(await renderInvoicePdf(view, "tr")));
+    expect(text).toContain("FE9HURU6");
+    expect(text).toContain("Gold - Digital storage");
+    expect(text).toMatch(/Yalnız [a-zçğıöşü ]+ TL/);
   });
 });

@@ -5,8 +5,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { openFileLink, sealFileLink } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
 import { ApiError, langOf } from "../problem.ts";
-import { findInvoice } from "./order-finder.ts";
-import { configuredSeller, invoiceView } from "./order-views.ts";
+import { customerInvoice } from "./invoice-source.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
 /**
@@ -15,14 +14,8 @@ import { route, type RouteSpec } from "./registry.ts";
  * the system's PDF viewer or download manager.
  */
 export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
-  const ownInvoice = async (c: Context<AppEnv>, customer: string, code: string) => {
-    const invoice = await findInvoice(deps, code, {
-      lang: langOf(c),
-      requestId: c.get("requestId"),
-    });
-    if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
-    return invoiceView(invoice, configuredSeller(deps.env));
-  };
+  const ownInvoice = (c: Context<AppEnv>, customer: string, code: string) =>
+    customerInvoice(deps, customer, code, { lang: langOf(c), requestId: c.get("requestId") });
 
   return [
     route({
@@ -36,14 +29,16 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
       response: fileLinkSchema,
       errors: ["not_found", "unauthenticated", "upstream_unavailable"],
       handler: async ({ c, params, customer }): Promise<FileLink> => {
-        const invoice = await ownInvoice(c, customer, params.code);
+        // The invoice is read first: no link for an order that is not the customer's.
+        await ownInvoice(c, customer, params.code);
         const lang = langOf(c);
+        // The code the customer opened (Minted's `order_code` on the invoice may differ).
         const { token, expiresAt } = await sealFileLink(
-          { kind: "invoice", customer, code: invoice.orderCode, lang },
+          { kind: "invoice", customer, code: params.code, lang },
           deps.env.SESSION_SECRET,
           deps.now(),
         );
-        const filename = invoiceFilename(invoice, lang);
+        const filename = invoiceFilename(params.code, lang);
         const origin = (deps.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, "");
         c.header("cache-control", "no-store");
         return {
@@ -69,11 +64,12 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
         if (claims?.kind !== "invoice") throw new ApiError("not_found");
         const invoice = await ownInvoice(c, claims.customer, claims.code);
         const pdf = await renderInvoicePdf(invoice, claims.lang);
+        const filename = invoiceFilename(claims.code, claims.lang);
         return new Response(new Uint8Array(pdf), {
           headers: {
             "content-type": "application/pdf",
             "content-length": String(pdf.length),
-            "content-disposition": `attachment; filename="${invoiceFilename(invoice, claims.lang)}"`,
+            "content-disposition": `attachment; filename="${filename}"`,
             "cache-control": "private, no-store",
             "x-content-type-options": "nosniff",
           },

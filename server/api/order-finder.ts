@@ -1,6 +1,7 @@
 import type { AppDeps } from "../deps.ts";
 import type { Lang } from "../problem.ts";
-import { type UpstreamEcomOrder, type UpstreamInvoice } from "../../minted/schemas/orders.ts";
+import type { UpstreamInvoice } from "../../minted/schemas/invoice.ts";
+import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { forgetOrderToken, readOrderToken, rememberOrderTokens } from "./order-tokens.ts";
@@ -11,8 +12,8 @@ export const ORDERS_PAGE_MAX = 30;
 /**
  * Pages one fallback search may read (the date window, then the newest orders), so that a look-up
  * the store cannot answer costs a stated number of calls, not one that grows with the history.
- * Worst case of findOwnOrder: 1 (a stale remembered token) + 1 (the invoice, for its date) +
- * 2 × FALLBACK_SCAN_PAGES = 6 upstream calls; with a remembered token, 1.
+ * Worst case of findOwnOrder: 1 (a stale remembered token) + 2 × FALLBACK_SCAN_PAGES = 5
+ * upstream calls; with a remembered token, 1.
  */
 export const FALLBACK_SCAN_PAGES = 2;
 
@@ -49,8 +50,7 @@ const callOptions = (ctx: CallContext) => ({
  * Customer `customer`'s e-commerce order `code` (Minted's increment_id), or null — also when it
  * exists but is someone else's. First by the cart token the proxy remembered for the code (one
  * Get Order call); without one, a bounded search of Get Orders filtered to the customer: around
- * `around` (a YYYY-MM-DD hint such as the invoice date; without it the invoice's own date is
- * asked for), then the newest orders. A code older than what the search reads and never seen by
+ * `around` (a YYYY-MM-DD hint, when the caller has one), then the newest orders. A code older than what the search reads and never seen by
  * this proxy is not found (see FALLBACK_SCAN_PAGES for the cost this bounds).
  */
 export async function findOwnOrder(
@@ -152,19 +152,8 @@ async function searchOrders(
     return undefined;
   };
 
-  let day = dayOf(around);
-  if (day === undefined) {
-    // Minted finds an invoice by order code in one call, and its date places the order in a
-    // window of a few days, however long the history is.
-    // Only a hint: an invoice Minted will not give (unpaid, refused) leaves the newest orders.
-    const invoice = await findInvoice(deps, code, ctx).catch((error: unknown) => {
-      if (error instanceof UpstreamError && error.failure === "rejected") return null;
-      throw error;
-    });
-    const owner = invoice?.customer?.external_id;
-    if (owner && owner !== customer) return null;
-    day = dayOf(invoice?.invoice_date);
-  }
+  // Minted's invoice carries no date (api-38613148), so only a caller's hint narrows the search.
+  const day = dayOf(around);
   if (day !== undefined) {
     const windowed = await scan({ startDate: dayBefore(day, 2), endDate: day });
     if (windowed !== undefined) return windowed;

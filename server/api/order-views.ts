@@ -1,6 +1,5 @@
 import { currencySchema, type Currency, type OrderStatus } from "../../contract/common.ts";
 import type {
-  Invoice,
   OrderAddress,
   OrderDetail,
   OrderItem,
@@ -10,17 +9,16 @@ import type {
   TimelineEvent,
 } from "../../contract/orders.ts";
 import { isDigitalSku } from "../prices/metal-skus.ts";
-import { ApiError, type Lang } from "../problem.ts";
+import type { Lang } from "../problem.ts";
 import type {
   UpstreamEcomOrder,
-  UpstreamInvoice,
   UpstreamOrderAddress,
   UpstreamOrderItem,
 } from "../../minted/schemas/orders.ts";
 import { imagePath } from "./catalog-source.ts";
 import { feeLines, totalsView } from "./order-fees.ts";
 
-/** Upstream e-commerce orders and invoices → the shop's order views. */
+/** Upstream e-commerce orders → the shop's order views (the invoice: `invoice-view.ts`). */
 
 /** Our status ↔ Minted's status name and id (minted-api.md §9.8). */
 export const UPSTREAM_STATUSES: readonly { status: OrderStatus; id: number; name: string }[] = [
@@ -259,80 +257,5 @@ export function receiptView(
       version: a.version,
       acceptedAt: iso(a.acceptedAt) ?? a.acceptedAt,
     })),
-  };
-}
-
-/** The invoice, with the buyer's full identity number (the one view that carries it). */
-/** The seller block from configuration (INVOICE_SELLER_*), or null to print upstream's. */
-export function configuredSeller(env: {
-  INVOICE_SELLER_NAME?: string | undefined;
-  INVOICE_SELLER_TAX_OFFICE?: string | undefined;
-  INVOICE_SELLER_TAX_NUMBER?: string | undefined;
-  INVOICE_SELLER_ADDRESS?: string | undefined;
-}): Invoice["seller"] | null {
-  if (!env.INVOICE_SELLER_NAME || !env.INVOICE_SELLER_TAX_NUMBER) return null;
-  return {
-    name: env.INVOICE_SELLER_NAME,
-    taxOffice: env.INVOICE_SELLER_TAX_OFFICE ?? null,
-    taxNumber: env.INVOICE_SELLER_TAX_NUMBER,
-    address: env.INVOICE_SELLER_ADDRESS ?? null,
-  };
-}
-
-export function invoiceView(v: UpstreamInvoice, seller: Invoice["seller"] | null = null): Invoice {
-  const currency = currencySchema.safeParse(v.currency_code.toUpperCase());
-  if (!currency.success) throw new ApiError("upstream_invalid");
-  const type = v.type.toLowerCase();
-  const billing = v.billing;
-  const customer = v.customer;
-  const corporate = invoiceType(billing?.invoice_type) === "corporate";
-  const name =
-    (corporate ? billing?.company_name : null) ??
-    billing?.fullname ??
-    customer?.fullname ??
-    ([customer?.firstname, customer?.lastname].filter(Boolean).join(" ") || "");
-  return {
-    invoiceNumber: v.invoice_number,
-    invoiceDate: v.invoice_date,
-    orderCode: v.order_code,
-    type: type === "sell" ? "sell" : type === "delivery" ? "delivery" : "buy",
-    currency: currency.data,
-    seller: seller ?? {
-      name: v.seller.name,
-      taxOffice: v.seller.tax_office ?? null,
-      taxNumber: v.seller.tax_number,
-      address: v.seller.address ?? null,
-    },
-    buyer: {
-      name,
-      email: billing?.email ?? customer?.email ?? null,
-      phone: billing?.phone ?? customer?.phone ?? null,
-      identityNumber: billing?.tax_number ?? customer?.identity_number ?? null,
-      taxOffice: billing?.tax_office ?? customer?.tax_office ?? null,
-      invoiceType: invoiceType(billing?.invoice_type),
-      address: billing
-        ? {
-            city: billing.city,
-            county: billing.county,
-            district: billing.district ?? null,
-            street: billing.street ?? null,
-            zipcode: billing.zipcode ?? null,
-            line: billing.address,
-          }
-        : null,
-    },
-    items: v.items.map((i) => ({
-      sku: i.sku,
-      name: i.product_name,
-      quantity: i.amount,
-      // Services (delivery, insurance …) come with weight and purity 0: they have neither.
-      weightGrams: i.product_weight ? i.product_weight : null,
-      purity: i.purity ? i.purity : null,
-      unitPrice: i.unit_price,
-      vatRate: i.tax_rate,
-      vat: i.tax,
-      total: i.total,
-    })),
-    totals: { subtotal: v.price, vat: v.tax, total: v.total },
   };
 }

@@ -14,9 +14,8 @@ import { ApiError, langOf } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
+import { customerInvoice } from "./invoice-source.ts";
 import {
-  configuredSeller,
-  invoiceView,
   orderDetailView,
   orderSummaryView,
   receiptView,
@@ -120,17 +119,15 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       method: "get",
       path: "/api/orders/:code/invoice",
       operationId: "getOrderInvoice",
-      summary: "The order's invoice (seller, buyer with full TCKN/VKN, items, VAT, totals)",
+      summary:
+        "The order's invoice details (seller, buyer with full TCKN/VKN, items, VAT, totals, fees)",
       tag: "orders",
       auth: "customer",
       params: orderParamsSchema,
       response: invoiceSchema,
       errors: ORDER_ERRORS,
-      handler: async ({ c, params, customer }) => {
-        const invoice = await findInvoice(deps, params.code, callContext(c));
-        if (!invoice || invoice.customer?.external_id !== customer) throw new ApiError("not_found");
-        return invoiceView(invoice, configuredSeller(deps.env));
-      },
+      handler: ({ c, params, customer }) =>
+        customerInvoice(deps, customer, params.code, callContext(c)),
     }),
     route({
       method: "get",
@@ -170,15 +167,16 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
           throw new ApiError("rate_limited", { extra: { retryAfter: LOOKUP_WINDOW_S } });
         }
         const ctx = callContext(c);
+        // The invoice names the order's customer (Minted's invoice has no billing address or
+        // date); the e-mail is the customer's, or the one on the order's billing address.
         const invoice = await findInvoice(deps, body.orderCode, ctx);
         const owner = invoice?.customer?.external_id;
+        if (!invoice || !owner) throw lookupMiss();
         const email = body.email.trim().toLowerCase();
-        const emails = [invoice?.customer?.email, invoice?.billing?.email].flatMap((e) =>
-          e ? [e.trim().toLowerCase()] : [],
-        );
-        if (!invoice || !owner || !emails.includes(email)) throw lookupMiss();
-        const order = await findOwnOrder(deps, owner, body.orderCode, ctx, invoice.invoice_date);
+        const same = (e: string | null | undefined) => e?.trim().toLowerCase() === email;
+        const order = await findOwnOrder(deps, owner, body.orderCode, ctx);
         if (!order) throw lookupMiss();
+        if (![invoice.customer?.email, order.billingaddress?.email].some(same)) throw lookupMiss();
         return receiptView(order, ctx.lang, await receiptExtras(owner, body.orderCode));
       },
     }),

@@ -53,6 +53,10 @@ describe("security headers", () => {
       NODE_ENV: "production",
       SESSION_SECRET: "x".repeat(32),
       LAUNCH_SECRET: "y".repeat(32),
+      INVOICE_SELLER_NAME: "Örnek Banka A.Ş.",
+      INVOICE_SELLER_TAX_OFFICE: "Boğaziçi Kurumlar",
+      INVOICE_SELLER_TAX_NUMBER: "4610427530",
+      INVOICE_SELLER_ADDRESS: "Büyükdere Cad. No: 1, İstanbul",
     });
     const app = new Hono().use(securityHeaders(env)).get("/", (c) => c.text("ok"));
     const res = await app.request("/");

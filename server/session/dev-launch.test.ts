@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidTckn } from "../../contract/tr-identity.ts";
-import { TEST_ORIGIN, startTestProxy, type TestProxy } from "../test-support.ts";
+import {
+  TEST_INVOICE_SELLER,
+  TEST_ORIGIN,
+  startTestProxy,
+  type TestProxy,
+} from "../test-support.ts";
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -72,6 +77,7 @@ describe("/dev/launch availability", () => {
         NODE_ENV: "production",
         SESSION_SECRET: "s".repeat(40),
         LAUNCH_SECRET: "p".repeat(40),
+        ...TEST_INVOICE_SELLER,
       },
     });
     try {

@@ -6,6 +6,7 @@ import { DEV_LAUNCH_SECRET, proxyEnvSchema } from "../env.ts";
 import { createLogger } from "../log.ts";
 import { ApiError } from "../problem.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
+import { TEST_INVOICE_SELLER } from "../test-support.ts";
 import { createLaunchVerifier, mintDevLaunchToken } from "./launch-token.ts";
 
 const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
@@ -148,6 +149,7 @@ describe("launch token", () => {
       NODE_ENV: "production",
       SESSION_SECRET: "s".repeat(40),
       LAUNCH_JWKS_URL: jwksUrl,
+      ...TEST_INVOICE_SELLER,
     };
     const v = verifier(prod);
     const rs = await new SignJWT({})
@@ -243,6 +245,7 @@ describe("launch token", () => {
       NODE_ENV: "production",
       SESSION_SECRET: "s".repeat(40),
       LAUNCH_SECRET: "p".repeat(40),
+      ...TEST_INVOICE_SELLER,
     });
     await expect(mintDevLaunchToken(prod, "DEMO-IND-001")).rejects.toThrow(/sandbox/);
   });
