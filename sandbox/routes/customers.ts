@@ -1,3 +1,4 @@
+import { MINTED_OPERATIONS } from "../../minted/operations.ts";
 import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
 import { isValidTckn, isValidVkn } from "../../contract/tr-identity.ts";
@@ -166,11 +167,17 @@ export function personCustomer(d: z.output<typeof personSchema>, now: number): C
   };
 }
 
+/**
+ * Create Business Customer (api-15819241) beyond the documented shape: the company name
+ * (`firstname`) and the tax office in 3–40 characters as the page lists them; the name and a
+ * checksum-valid VKN required (inferred: Get Customer answers both as required, so Minted must
+ * have them); the tax office stays optional as documented.
+ */
 const companySchema = z.object({
   external_id: externalId(),
   account_type: z.literal("company"),
-  firstname: z.string().trim().min(3).max(120),
-  tax_office: z.string().trim().min(3).max(40),
+  firstname: z.string().trim().min(3).max(40),
+  tax_office: z.string().trim().min(3).max(40).optional(),
   identity_number: vkn(),
   email: email().optional(),
   phone: phone().optional(),
@@ -326,7 +333,11 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
 
   handle(app, "customerCreate", async (c) => {
     const raw = await readInput(c);
-    const isCompany = raw.account_type === "company";
+    // The documented body first (the operation table's input: a person or a company on
+    // `account_type`), then what the sandbox checks beyond it.
+    const documented = validate(c, MINTED_OPERATIONS.customerCreate.input, raw);
+    if (!documented.ok) return documented.response;
+    const isCompany = documented.data.account_type === "company";
     const parsed = validate(c, isCompany ? companySchema : personSchema, raw);
     if (!parsed.ok) return parsed.response;
     const d = parsed.data;
@@ -343,7 +354,7 @@ export function registerCustomers(app: SandboxApp, ctx: SandboxContext): void {
             gender: null,
             identity_number: d.identity_number,
             birthdate: d.birthdate ?? null,
-            tax_office: d.tax_office,
+            tax_office: d.tax_office ?? null,
             account_type: "company",
             createdAt: ctx.clock.now(),
           }
