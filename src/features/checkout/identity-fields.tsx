@@ -27,7 +27,7 @@ export function maskTckn(value: string): string {
 }
 
 const choiceCard =
-  "flex min-h-12 cursor-pointer items-start gap-3 rounded-control border border-border-strong bg-surface-raised px-3.5 py-3 text-text transition-colors has-checked:border-2 has-checked:border-primary has-checked:bg-primary-soft has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-primary";
+  "flex min-h-12 cursor-pointer items-start gap-3 rounded-control border border-border-strong bg-surface-raised px-3.5 py-3 text-text transition-colors has-checked:border-primary has-checked:ring-1 has-checked:ring-primary has-checked:bg-primary-soft has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-primary";
 
 /** Individual or Corporate: who the order and the invoice are made out to. */
 export function AccountTypeChoice({
