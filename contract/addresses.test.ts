@@ -149,10 +149,50 @@ describe("other forms", () => {
       email: "can@example.com",
       phone: "0532 111 22 33",
     };
-    expect(z.parse(identityBodySchema, body).phone).toBe("+905321112233");
+    // Without accountType the body is a person's, as before corporate guests.
+    expect(z.parse(identityBodySchema, body)).toMatchObject({
+      accountType: "person",
+      phone: "+905321112233",
+    });
     expect(
       Object.keys(errorsOf(identityBodySchema, { ...body, identityNumber: "10000000147" })),
     ).toEqual(["identityNumber"]);
+  });
+  it("tells a company guest from a person by accountType and checks its VKN", () => {
+    const company = {
+      accountType: "company",
+      companyName: "Anadolu Kuyumculuk A.Ş.",
+      taxNumber: "4610427530",
+      taxOffice: "Kozyatağı",
+      email: "muhasebe@example.com",
+      phone: "0532 111 22 33",
+    };
+    expect(z.parse(identityBodySchema, company)).toEqual({ ...company, phone: "+905321112233" });
+    expect(
+      Object.keys(errorsOf(identityBodySchema, { ...company, taxNumber: "4610427531" })),
+    ).toEqual(["taxNumber"]);
+    // Create Business Customer takes 3–40 characters for the name and the tax office.
+    expect(
+      Object.keys(
+        errorsOf(identityBodySchema, { ...company, companyName: "x".repeat(41), taxOffice: "K" }),
+      ),
+    ).toEqual(["companyName", "taxOffice"]);
+    // A person's fields do not make a company: the company's own are missing.
+    expect(
+      Object.keys(
+        errorsOf(identityBodySchema, {
+          accountType: "company",
+          firstname: "Can",
+          lastname: "Demir",
+          identityNumber: "10000000146",
+          email: "can@example.com",
+          phone: "0532 111 22 33",
+        }),
+      ),
+    ).toEqual(["companyName", "taxNumber", "taxOffice"]);
+    expect(Object.keys(errorsOf(identityBodySchema, { ...company, accountType: "ngo" }))).toEqual([
+      "accountType",
+    ]);
   });
   it("requires both legal documents at completion", () => {
     const body = {

@@ -65,6 +65,17 @@ export const tcknSchema = z
     ),
   );
 
+/** A Turkish tax number (VKN): 10 digits with the Gelir İdaresi checksum. */
+export const vknSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.refine(
+      isValidVkn,
+      msg("Geçerli bir vergi kimlik numarası girin.", "Enter a valid tax number (VKN)."),
+    ),
+  );
+
 /** Lower-case, as order addresses answer it (Minted spells it `Individual` / `Corporate`). */
 export const invoiceTypeSchema = z.enum(["individual", "corporate"]);
 export type InvoiceType = z.infer<typeof invoiceTypeSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { tcknSchema, trMobileSchema } from "./addresses.ts";
+import { tcknSchema, trMobileSchema, vknSchema } from "./addresses.ts";
 import { skuSchema } from "./catalog.ts";
 import { feeLineSchema, metalSchema, productTypeSchema } from "./common.ts";
 import { orderTotalsSchema } from "./orders.ts";
@@ -122,19 +122,50 @@ export type ResumeBasketResult = z.infer<typeof resumeBasketResultSchema>;
 // ---------------------------------------------------------------- identity (guest → customer)
 
 const personName = z.string().check(z.trim(), z.minLength(2), z.maxLength(40));
+/** Create Business Customer (api-15819241) takes the company name and tax office in 3–40 characters. */
+const businessText = z.string().check(z.trim(), z.minLength(3), z.maxLength(40));
+/** Not required by Minted, but the shop's: receipts are found by e-mail, couriers call the phone. */
+const contact = {
+  email: z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email()),
+  phone: trMobileSchema,
+};
 
-/** POST /api/session/identity: the checkout's identity form for a guest. */
-export const identityBodySchema = z.object({
+export const accountTypeSchema = z.enum(["person", "company"]);
+export type AccountType = z.infer<typeof accountTypeSchema>;
+
+/** An individual: Create Customer (api-25995712). Without `accountType`, a person. */
+export const personIdentitySchema = z.object({
+  accountType: z._default(z.literal("person"), "person"),
   firstname: personName,
   lastname: personName,
   identityNumber: tcknSchema,
-  email: z.pipe(z.string().check(z.trim(), z.maxLength(254)), z.email()),
-  phone: trMobileSchema,
+  ...contact,
 });
-export type IdentityBody = z.infer<typeof identityBodySchema>;
+
+/** A company: Create Business Customer (api-15819241), invoiced to its name, tax office and VKN. */
+export const companyIdentitySchema = z.object({
+  accountType: z.literal("company"),
+  companyName: businessText,
+  taxNumber: vknSchema,
+  taxOffice: businessText,
+  ...contact,
+});
+
+/** POST /api/session/identity: the checkout's identity form for a guest, a person or a company. */
+export const identityBodySchema = z.discriminatedUnion("accountType", [
+  personIdentitySchema,
+  companyIdentitySchema,
+]);
+export type IdentityBody = z.output<typeof identityBodySchema>;
+export type IdentityBodyInput = z.input<typeof identityBodySchema>;
 
 export const identityResultSchema = z.object({
-  customer: z.object({ firstname: z.string(), lastname: z.string(), email: z.string() }),
+  customer: z.object({
+    accountType: accountTypeSchema,
+    /** "Ad Soyad" of a person, the company name of a company. */
+    name: z.string(),
+    email: z.string(),
+  }),
   basket: basketSchema,
   /** Guest lines that could not be moved upstream (stock ran out meanwhile). */
   skipped: z.array(z.string()),

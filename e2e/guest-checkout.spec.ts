@@ -6,7 +6,8 @@ import { resetSandbox, upstreamCalls } from "./sandbox";
  * The standalone shop, as a visitor without an account buys on a phone and on a desktop:
  * catalog → product → basket → identity (name, TCKN, e-mail, phone) → a new address → the two
  * documents → card through the bank's 3-D Secure page → receipt; the order then stays on
- * /orders in the same session, and a fresh browser finds the receipt by code and e-mail.
+ * /orders in the same session, and a fresh browser finds the receipt by code and e-mail. A
+ * company checks out as a company (Create Business Customer) and is invoiced as one.
  */
 
 /** Completing a basket upstream (server/upstream/paths.ts `basketComplete`). */
@@ -14,6 +15,8 @@ const COMPLETE = { method: "PUT", path: "/partner/ecom/basket/complete" } as con
 const EMAIL = "deniz.aksoy@example.com";
 const INVALID_TCKN = "12345678901";
 const TCKN = "10000000146";
+const VKN = "4610427530";
+const INVALID_VKN = "4610427531";
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 
@@ -205,4 +208,71 @@ test("identity: a session already bound elsewhere carries on to the address step
   await expect(page.getByText(/Bu oturum zaten bir müşteriye bağlı/)).toBeVisible();
   await expect(h1(page, "Teslimat ve fatura adresi")).toBeVisible();
   await expect(page).toHaveURL(/\/checkout\/address$/);
+});
+
+test("a company checks out as a company: its VKN and tax office reach the invoice address", async ({
+  page,
+  expectAccessible,
+}) => {
+  test.setTimeout(120_000);
+  await openPage(page, "/products/MNTGB00010");
+  const add = page.getByRole("button", { name: "Sepete ekle" });
+  await expect(add).toBeEnabled({ timeout: 15_000 });
+  await add.click();
+  await toCheckout(page);
+
+  // Corporate: the company's fields replace the person's.
+  await page.getByRole("radio", { name: /Kurumsal/ }).check();
+  await expect(page.getByLabel("T.C. kimlik numarası")).toHaveCount(0);
+  const vkn = page.getByLabel("Vergi kimlik numarası");
+  await page.getByLabel("Şirket unvanı").fill("Anadolu Kuyumculuk A.Ş.");
+  await vkn.fill(INVALID_VKN);
+  await page.getByLabel("Vergi dairesi").fill("Kozyatağı");
+  await page.getByLabel("E-posta adresi").fill("muhasebe@example.com");
+  await page.getByLabel("Cep telefonu").fill("05321234567");
+  const submit = page.getByRole("button", { name: "Adres adımına geç" });
+  await submit.click();
+  await expect(vkn).toBeFocused();
+  await expect(vkn).toHaveAttribute("aria-invalid", "true");
+  await expect(vkn).toHaveAccessibleDescription(/Geçerli bir vergi kimlik numarası girin\./);
+  await expectAccessible();
+  await screenshot(page, "identity-company-error");
+
+  // A reload keeps the account type and what was typed.
+  await page.reload();
+  await expect(h1(page, "Kimlik ve iletişim bilgileriniz")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole("radio", { name: /Kurumsal/ })).toBeChecked();
+  await expect(page.getByLabel("Şirket unvanı")).toHaveValue("Anadolu Kuyumculuk A.Ş.");
+  await expect(page.getByLabel("Vergi dairesi")).toHaveValue("Kozyatağı");
+  await vkn.fill(VKN);
+  await submit.click();
+
+  // The address step does not ask the company again: a corporate invoice, prefilled.
+  await expect(h1(page, "Teslimat ve fatura adresi")).toBeVisible();
+  const form = page.getByRole("region", { name: "Yeni teslimat adresi" });
+  await expect(form.getByRole("radio", { name: "Kurumsal" })).toBeChecked();
+  await expect(form.getByLabel("Şirket unvanı")).toHaveValue("Anadolu Kuyumculuk A.Ş.");
+  await expect(form.getByLabel("Vergi dairesi")).toHaveValue("Kozyatağı");
+  await expect(form.getByLabel("Vergi kimlik numarası")).toHaveValue(VKN);
+  await expect(form.getByLabel("Cep telefonu")).toHaveValue("+90 532 123 45 67");
+  await form.getByLabel("Ad soyad").fill("Deniz Aksoy");
+  await form.getByLabel("İl", { exact: true }).selectOption("İstanbul");
+  await form.getByLabel("İlçe").fill("Ataşehir");
+  await form.getByLabel("Mahalle").fill("Barbaros Mah.");
+  await form.getByLabel("Posta kodu").fill("34746");
+  await form.getByLabel("Açık adres").fill("Kardelen Sok. No: 2 Kat: 4");
+  await form.getByRole("button", { name: "Adresi kaydet ve seç" }).click();
+  await expect(page.getByRole("radio", { name: /Anadolu Kuyumculuk/ })).toBeChecked();
+  await page.getByRole("button", { name: "Devam et" }).click();
+
+  // Review: billed to the company, with its tax office and VKN (masked).
+  await expect(h1(page, "Siparişinizi gözden geçirin")).toBeVisible();
+  const billing = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Fatura adresi" }) });
+  await expect(billing).toContainText("Anadolu Kuyumculuk A.Ş.");
+  await expect(billing).toContainText("Kurumsal fatura");
+  await expect(billing).toContainText("Kozyatağı V.D.");
+  await expect(billing).toContainText(/VKN \*+30$/);
+  await screenshot(page, "review-company");
 });

@@ -101,7 +101,7 @@ export const MINTED_OPERATIONS = {
     input: input.createCustomerInput,
     response: upstreamCreatedCustomerSchema,
     source: documentedPath(
-      "person (api-25995712) and company (api-15819241); the answer is not shown",
+      "person (api-25995712) and company (api-15819241): one body, a union on account_type; the answer is not shown",
       "api-25995712",
       "api-15819241",
     ),

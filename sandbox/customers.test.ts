@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "./server.ts";
 import { control, curl, startTestSandbox } from "./test-support.ts";
@@ -74,30 +75,62 @@ describe("customers and addresses", () => {
     expect(notJson.status).toBe(422);
   });
 
-  it("creates a business customer with a VKN", async () => {
-    const res = await curl(sb.url, "/partner/customer", {
-      method: "POST",
-      body: {
-        external_id: "BIZ-1",
-        firstname: "Test AŞ",
-        tax_office: "Ümraniye",
-        identity_number: "1234567890",
-        account_type: "company",
-      },
+  it("creates a business customer with the documented body and answers it as a company", async () => {
+    // Create Business Customer's example (api-15819241), with an id and a checksum-valid VKN.
+    const example = JSON.parse(
+      readFileSync(
+        new URL("../minted/examples/customerCreate.request.api-15819241.json", import.meta.url),
+        "utf8",
+      ),
+    ) as Record<string, unknown>;
+    const body = {
+      ...example,
+      external_id: "BIZ-1",
+      email: "muhasebe@example.com",
+      identity_number: "1234567890",
+    };
+    const res = await curl(sb.url, "/partner/customer", { method: "POST", body });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const got = (await curl(sb.url, "/partner/customer/BIZ-1")).json.data;
+    expect(got).toMatchObject({
+      external_id: "BIZ-1",
+      firstname: "Test AŞ",
+      identity_number: "1234567890",
+      tax_office: "Ümraniye",
+      phone: "+905322808035",
+      account_type: "company",
     });
-    expect(res.status).toBe(200);
-    expect(res.json.data).toMatchObject({ account_type: "company", tax_office: "Ümraniye" });
-    const bad = await curl(sb.url, "/partner/customer", {
+    // The tax office is documented as optional.
+    const noOffice = await curl(sb.url, "/partner/customer", {
       method: "POST",
       body: {
         external_id: "BIZ-2",
         firstname: "Test AŞ",
-        tax_office: "Ümraniye",
-        identity_number: "1234567793",
+        identity_number: "1234567890",
         account_type: "company",
       },
     });
+    expect(noOffice.status).toBe(200);
+    expect(noOffice.json.data).toMatchObject({ account_type: "company", tax_office: null });
+    // The docs' own sample VKN fails the checksum; the name is 3–40 characters.
+    const bad = await curl(sb.url, "/partner/customer", {
+      method: "POST",
+      body: {
+        ...body,
+        external_id: "BIZ-3",
+        identity_number: "1234567793",
+        firstname: "x".repeat(41),
+      },
+    });
     expect(bad.status).toBe(422);
+    expect(Object.keys(bad.json.errors).sort()).toEqual(["firstname", "identity_number"]);
+    // Neither a person nor a company: refused by the operation's documented input.
+    const neither = await curl(sb.url, "/partner/customer", {
+      method: "POST",
+      body: { ...body, external_id: "BIZ-4", account_type: "foundation" },
+    });
+    expect(neither.status).toBe(422);
+    expect(Object.keys(neither.json.errors)).toEqual(["account_type"]);
   });
 
   it("updates and removes a customer", async () => {

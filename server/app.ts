@@ -6,6 +6,7 @@ import { catalogRoutes } from "./api/catalog.ts";
 import { checkoutRoutes } from "./api/checkout.ts";
 import { digitalRoutes } from "./api/digital.ts";
 import { embedRoutes } from "./api/embed.ts";
+import { guestIdentityRoutes } from "./api/guest-identity.ts";
 import { invoiceFileRoutes } from "./api/invoice-files.ts";
 import { orderRoutes } from "./api/orders.ts";
 import { priceRoutes } from "./api/prices.ts";
@@ -34,6 +35,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...catalogRoutes(deps),
     ...priceRoutes(deps),
     ...basketRoutes(deps),
+    ...guestIdentityRoutes(deps),
     ...addressRoutes(deps),
     ...checkoutRoutes(deps),
     ...orderRoutes(deps),

@@ -18,9 +18,10 @@ const amount = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]);
 
 export const noInput = z.object({});
 
-/** Create Customer (api-25995712) and Create Business Customer (api-15819241). */
-export const createCustomerInput = z.object({
+/** Create Customer (api-25995712): a person; its example sends no `account_type`. */
+const createPersonInput = z.object({
   external_id: id,
+  account_type: z.literal("person").optional(),
   firstname: text.optional(),
   middlename: text.nullish(),
   lastname: text.optional(),
@@ -29,9 +30,29 @@ export const createCustomerInput = z.object({
   gender: z.enum(["M", "F"]).optional(),
   identity_number: text.optional(),
   birthdate: text.optional(),
-  tax_office: text.optional(),
-  account_type: z.enum(["person", "company"]).optional(),
 });
+
+/**
+ * Create Business Customer (api-15819241): the same path, told apart by `account_type: company`
+ * (documented optional; without it the body is a person's). `firstname` holds the company name
+ * and `identity_number` the 10-digit VKN. `birthdate` is only in the page's example.
+ */
+const createCompanyInput = z.object({
+  external_id: id,
+  account_type: z.literal("company"),
+  firstname: text.optional(),
+  tax_office: text.optional(),
+  email: text.optional(),
+  phone: text.optional(),
+  identity_number: text.optional(),
+  birthdate: text.optional(),
+});
+
+/** One operation, two documented bodies: a person or a company, on `account_type`. */
+export const createCustomerInput = z.discriminatedUnion("account_type", [
+  createPersonInput,
+  createCompanyInput,
+]);
 
 /** Update Customer (api-8228809): firstname, lastname, phone and identity_number are required. */
 export const updateCustomerInput = z.object({

@@ -1,12 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
 import {
   MAX_GUEST_LINES,
   addBasketItemBodySchema,
   basketItemParamsSchema,
   basketSchema,
-  identityBodySchema,
-  identityResultSchema,
   incompleteBasketListSchema,
   incompleteBasketParamsSchema,
   resumeBasketResultSchema,
@@ -105,7 +102,7 @@ async function catalogForDisplay(
   }
 }
 
-function sessionOf(session: Session | null): Session {
+export function sessionOf(session: Session | null): Session {
   if (!session) throw new ApiError("unauthenticated");
   return session;
 }
@@ -186,7 +183,7 @@ function addUpstream(
  * the 10-unit limit) are skipped and reported; if Minted cannot be reached, the move stops there
  * (`interrupted`) and the lines left are reported as skipped too.
  */
-async function moveLines(
+export async function moveLines(
   deps: AppDeps,
   c: Context<AppEnv>,
   customer: string,
@@ -397,60 +394,6 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
           cart_token: old.token,
         });
         return { basket: await customerBasketView(deps, c, moved.order), skipped: moved.skipped };
-      },
-    }),
-    route({
-      method: "post",
-      path: "/api/session/identity",
-      operationId: "bindGuestIdentity",
-      summary:
-        "A guest's checkout identity: creates the customer, binds it to the session and moves the guest basket upstream",
-      tag: "session",
-      auth: "session",
-      body: identityBodySchema,
-      response: identityResultSchema,
-      errors: ["validation_failed", "unauthenticated", "conflict", "upstream_unavailable"],
-      handler: async ({ c, body, session }) => {
-        const s = sessionOf(session);
-        if (s.customer)
-          throw new ApiError("conflict", {
-            detail: {
-              tr: "Bu oturum zaten bir müşteriye bağlı.",
-              en: "This session already belongs to a customer.",
-            },
-          });
-        const externalId = `G-${randomUUID().replace(/-/g, "")}`;
-        const created = await withOurFieldNames(
-          deps.upstream.call({
-            op: "customerCreate",
-            body: {
-              external_id: externalId,
-              firstname: body.firstname,
-              lastname: body.lastname,
-              email: body.email,
-              phone: body.phone,
-              identity_number: body.identityNumber,
-            },
-            ...callOptions(c),
-          }),
-        );
-        // Bound whatever happens to the basket lines: the customer exists upstream now, and a
-        // second submit must not create another one.
-        c.set("session", { ...s, customer: created.external_id, guestBasket: [] });
-        c.set("sessionChanged", true);
-        const moved = await moveLines(deps, c, created.external_id, null, s.guestBasket);
-        const { lang } = callOptions(c);
-        return {
-          customer: { firstname: body.firstname, lastname: body.lastname, email: body.email },
-          // Without the catalog the lines only lack their limits; the binding must still answer.
-          basket: basketView(
-            moved.order,
-            await catalogMap(deps, c).catch(() => new Map<string, CatalogEntry>()),
-            lang,
-            deps.now(),
-          ),
-          skipped: moved.skipped,
-        };
       },
     }),
   ];

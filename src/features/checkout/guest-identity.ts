@@ -3,17 +3,26 @@ import type { AddressFormInput } from "../../../contract/addresses";
 import { formatTrPhone } from "../../lib/tr-phone";
 
 /**
- * The guest's name and phone from the identity step, in memory only (this page's life), so that
- * the first address form does not ask for them again. The identity number is not kept: the
- * address form keeps drafts in storage, and a TCKN is not written there on the shop's initiative.
+ * What the identity step already asked, in memory only (this page's life), so that the first
+ * address form does not ask it again: a person's name and phone; a company's phone and the
+ * invoice facts Create Business Customer took (corporate invoice, company name, tax office,
+ * VKN). A person's identity number is not carried: the address form keeps drafts in storage,
+ * and a TCKN is not written there on the shop's initiative.
  */
-let remembered: Pick<AddressFormInput, "fullName" | "phone"> | null = null;
+let remembered: Partial<AddressFormInput> | null = null;
 
 export function rememberGuestIdentity(identity: IdentityBody): void {
-  remembered = {
-    fullName: `${identity.firstname.trim()} ${identity.lastname.trim()}`,
-    phone: formatTrPhone(identity.phone),
-  };
+  const phone = formatTrPhone(identity.phone);
+  remembered =
+    identity.accountType === "company"
+      ? {
+          phone,
+          invoiceType: "corporate",
+          companyName: identity.companyName.trim(),
+          taxOffice: identity.taxOffice.trim(),
+          taxNumber: identity.taxNumber,
+        }
+      : { fullName: `${identity.firstname.trim()} ${identity.lastname.trim()}`, phone };
 }
 
 /** Values to start a new address with (none after a reload). */

@@ -35,6 +35,35 @@ describe("identity drafts", () => {
     expect(readIdentityDraft(storage)).toBeNull();
   });
 
+  it("keep a company's name, tax office and VKN with the account type", () => {
+    const storage = memoryStorage();
+    writeIdentityDraft(
+      {
+        accountType: "company",
+        firstname: "",
+        identityNumber: "10000000146",
+        companyName: "Anadolu Kuyumculuk A.Ş.",
+        taxNumber: "4610427530",
+        taxOffice: "Kozyatağı",
+        email: "muhasebe@example.com",
+        phone: "+90 532 111 22 33",
+      },
+      storage,
+    );
+    expect([...storage.items.values()].join("")).not.toContain("10000000146");
+    expect(readIdentityDraft(storage)).toEqual({
+      accountType: "company",
+      firstname: "",
+      companyName: "Anadolu Kuyumculuk A.Ş.",
+      taxNumber: "4610427530",
+      taxOffice: "Kozyatağı",
+      email: "muhasebe@example.com",
+      phone: "+90 532 111 22 33",
+    });
+    storage.setItem("minted.identity-draft.v1", JSON.stringify({ accountType: "ngo" }));
+    expect(readIdentityDraft(storage)).toBeNull();
+  });
+
   it("ignore stored data that is not a draft", () => {
     const storage = memoryStorage();
     storage.setItem("minted.identity-draft.v1", "{not json");
