@@ -91,13 +91,15 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
         const orders = own.filter((o) => o.order_creation_status === "order");
         // A row the customer sees is a row they may open next: one Get Order call, not a scan.
         await rememberOrderTokens(deps.store, c.get("logger"), customer, orders);
+        // Rows left out here are not counted as orders either (the count is then a bound).
+        const total = Math.max(0, list.total - (list.data.length - orders.length));
         return {
           items: orders.map(orderSummaryView),
           pageInfo: {
             page: list.current_page,
             pageSize: list.per_page,
-            total: list.total,
-            totalPages: list.total === 0 ? 0 : list.last_page,
+            total,
+            totalPages: total === 0 ? 0 : list.last_page,
           },
         };
       },

@@ -96,7 +96,8 @@ export function documentedAnswer(op: OperationName): unknown {
   if (same.as === "same") return envelope({ data: source });
   if (same.as === "first") {
     const rows = dataOf(source);
-    return envelope({ data: Array.isArray(rows) ? rows[0] : undefined });
+    const first: unknown = Array.isArray(rows) ? rows[0] : undefined;
+    return envelope({ data: first });
   }
   const paginator = dataOf(ownAnswer("basketsIncomplete"));
   const page = paginator !== null && typeof paginator === "object" ? paginator : {};
