@@ -38,7 +38,9 @@ export async function customerInvoice(
             r.externalId === code,
         )
       : undefined;
-  const order = digital ? null : await findOwnOrder(deps, customer, code, ctx);
+  // A partner order is never an e-commerce order: no look-up for one.
+  const order =
+    digital || invoice.channel === "partner" ? null : await findOwnOrder(deps, customer, code, ctx);
   // Without the customer on the invoice, the order (or the record) is what shows it is theirs.
   if (!owner && !order && !digital) throw new ApiError("not_found");
   return invoiceView(invoice, {
