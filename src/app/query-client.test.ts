@@ -13,6 +13,11 @@ describe("shouldRetryQuery", () => {
     expect(shouldRetryQuery(0, { status: 400 })).toBe(false);
     expect(shouldRetryQuery(0, { status: 404 })).toBe(false);
   });
+
+  it("does not retry an upstream answer the proxy found malformed, but does an unavailable one", () => {
+    expect(shouldRetryQuery(0, { status: 502, code: "upstream_invalid" })).toBe(false);
+    expect(shouldRetryQuery(0, { status: 503, code: "upstream_unavailable" })).toBe(true);
+  });
 });
 
 describe("createQueryClient", () => {

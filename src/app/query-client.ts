@@ -7,13 +7,20 @@ function statusOf(error: unknown): number | undefined {
   return typeof error.status === "number" ? error.status : undefined;
 }
 
+function codeOf(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
+}
+
 /**
  * Queries are reads (GET) and are safe to repeat: retry network failures, timeouts and 5xx,
- * but never client errors (4xx), which will not change on their own. Mutations never retry:
+ * but never client errors (4xx) nor an upstream answer the proxy found malformed
+ * (`upstream_invalid`), which will not change on their own: the error and its retry button show
+ * at once. Mutations never retry:
  * a repeated basket completion must go through its idempotency key, not a blind retry.
  */
 export function shouldRetryQuery(failureCount: number, error: unknown): boolean {
   if (failureCount >= maxQueryRetries) return false;
+  if (codeOf(error) === "upstream_invalid") return false;
   const status = statusOf(error);
   if (status === undefined || status === 0) return true; // no answer at all: offline, dropped
   return status === 408 || status === 429 || status >= 500;
