@@ -31,16 +31,6 @@ export function ownedBy(order: UpstreamEcomOrder, customer: string): boolean {
   return order.order_creation_status === "order" && order.customer?.external_id === customer;
 }
 
-function dayBefore(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The YYYY-MM-DD a date hint starts with (a date or an ISO timestamp), if it has one. */
-function dayOf(value: string | undefined): string | undefined {
-  const day = value === undefined ? undefined : /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
-  return day !== undefined && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) ? day : undefined;
-}
-
 const callOptions = (ctx: CallContext) => ({
   lang: ctx.lang,
   ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
@@ -49,20 +39,20 @@ const callOptions = (ctx: CallContext) => ({
 /**
  * Customer `customer`'s e-commerce order `code` (Minted's increment_id), or null — also when it
  * exists but is someone else's. First by the cart token the proxy remembered for the code (one
- * Get Order call); without one, a bounded search of Get Orders filtered to the customer: around
- * `around` (a YYYY-MM-DD hint, when the caller has one), then the newest orders. A code older than what the search reads and never seen by
- * this proxy is not found (see FALLBACK_SCAN_PAGES for the cost this bounds).
+ * Get Order call); without one, a bounded search of the customer's newest orders in Get Orders.
+ * Get Orders cannot filter by code and Minted's invoice carries no date (api-38613148), so a code
+ * older than what the search reads and never seen by this proxy (listed, or placed through it)
+ * is not found; paging back through the orders list remembers every code it shows.
  */
 export async function findOwnOrder(
   deps: AppDeps,
   customer: string,
   code: string,
   ctx: CallContext,
-  around?: string,
 ): Promise<UpstreamEcomOrder | null> {
   const remembered = await byRememberedToken(deps, customer, code, ctx);
   if (remembered !== undefined) return remembered;
-  return searchOrders(deps, customer, code, ctx, around);
+  return searchOrders(deps, customer, code, ctx);
 }
 
 /**
@@ -127,39 +117,26 @@ async function searchOrders(
   customer: string,
   code: string,
   ctx: CallContext,
-  around: string | undefined,
 ): Promise<UpstreamEcomOrder | null> {
-  const scan = async (window: { startDate: string; endDate: string } | null) => {
-    for (let page = 1; page <= FALLBACK_SCAN_PAGES; page++) {
-      const list = await deps.upstream.call({
-        op: "ecomOrders",
-        query: {
-          customer_external_id: customer,
-          page,
-          total: ORDERS_PAGE_MAX,
-          sortBy: "created_at",
-          sortType: "desc",
-          ...(window ?? {}),
-        },
-        ...callOptions(ctx),
-      });
-      // Whatever a page shows is remembered, so that the next view of any of it is one call.
-      await rememberOrderTokens(deps.store, deps.logger, customer, list.data);
-      const hit = list.data.find((o) => o.increment_id === code);
-      if (hit) return ownedBy(hit, customer) ? hit : null;
-      if (page >= list.last_page) return undefined;
-    }
-    return undefined;
-  };
-
-  // Minted's invoice carries no date (api-38613148), so only a caller's hint narrows the search.
-  const day = dayOf(around);
-  if (day !== undefined) {
-    const windowed = await scan({ startDate: dayBefore(day, 2), endDate: day });
-    if (windowed !== undefined) return windowed;
+  for (let page = 1; page <= FALLBACK_SCAN_PAGES; page++) {
+    const list = await deps.upstream.call({
+      op: "ecomOrders",
+      query: {
+        customer_external_id: customer,
+        page,
+        total: ORDERS_PAGE_MAX,
+        sortBy: "created_at",
+        sortType: "desc",
+      },
+      ...callOptions(ctx),
+    });
+    // Whatever a page shows is remembered, so that the next view of any of it is one call.
+    await rememberOrderTokens(deps.store, deps.logger, customer, list.data);
+    const hit = list.data.find((o) => o.increment_id === code);
+    if (hit) return ownedBy(hit, customer) ? hit : null;
+    if (page >= list.last_page) return null;
   }
-  // No date, or not in its window: a recent order (e.g. still awaiting 3-D Secure, no invoice).
-  return (await scan(null)) ?? null;
+  return null;
 }
 
 /** The invoice of order `code`, or null when Minted does not know the code. */
