@@ -16,7 +16,12 @@ export interface TestProxy {
   app: Hono<AppEnv>;
   deps: AppDeps;
   /** `Cookie` header value for a (recorded) session bound to `customer` (null: a guest). */
-  cookieFor(customer: string | null, overrides?: Partial<Session>): Promise<string>;
+  cookieFor(
+    customer: string | null,
+    overrides?: Partial<Session>,
+    /** Where the session is recorded (default: this proxy's store and clock). */
+    recordIn?: Pick<AppDeps, "store" | "now" | "env">,
+  ): Promise<string>;
   /** Headers for a same-origin JSON mutation with a session. */
   headers(customer: string | null, extra?: Record<string, string>): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -66,7 +71,11 @@ export async function startTestProxy(
     now: () => Date.now(),
   };
   const app = createApp(deps);
-  const cookieFor = async (customer: string | null, overrides: Partial<Session> = {}) => {
+  const cookieFor = async (
+    customer: string | null,
+    overrides: Partial<Session> = {},
+    recordIn: Pick<AppDeps, "store" | "now" | "env"> = deps,
+  ) => {
     const session: Session = {
       sid: crypto.randomUUID(),
       kind: customer ? "launch" : "guest",
@@ -79,7 +88,7 @@ export async function startTestProxy(
       ...overrides,
     };
     // As a launch would leave it: the cookie and the session's record in the store.
-    await sessionRecords(deps).saved(session, null);
+    await sessionRecords(recordIn).saved(session, null);
     return encodeSessionCookie(session, env);
   };
   return {
