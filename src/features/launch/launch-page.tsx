@@ -72,15 +72,18 @@ export function LaunchPage() {
       window.history.replaceState(window.history.state, "", window.location.pathname);
     const token = launch.token;
     if (!token) return;
-    void otherCustomerSignedIn(token).then((other) => {
-      if (!other) return swap(token);
+    void otherCustomerSignedIn(token).then(async (other) => {
+      if (!other) {
+        await swap(token);
+        return;
+      }
       setSignedIn(other);
       setStatus("confirm");
     });
   }, [launch, swap]);
 
-  if (status === "confirm" && launch.token) {
-    const token = launch.token;
+  if (status === "confirm") {
+    const token = launch.token ?? "";
     return (
       <>
         <PageHeader title={_("launch.switch.title")} hideTitle />
