@@ -138,7 +138,8 @@ export function createSessionRecords(
       if (previous.customer === session.customer) return;
       // A guest bound to a customer: the same session, now the customer's.
       const record = parseRecord(await store.get(recordKey(session.sid)));
-      if (record) await write(session.sid, { ...record, customer: session.customer, since: at }, at);
+      if (record)
+        await write(session.sid, { ...record, customer: session.customer, since: at }, at);
     },
 
     end,

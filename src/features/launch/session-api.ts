@@ -9,7 +9,10 @@ export const sessionKeys = { me: ["session", "me"] as const };
 /** The current session, or null when there is none (401: never started, logged out, expired). */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionView | null> {
   try {
-    return await api("/api/session/me", { schema: sessionViewSchema, ...(signal ? { signal } : {}) });
+    return await api("/api/session/me", {
+      schema: sessionViewSchema,
+      ...(signal ? { signal } : {}),
+    });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) return null;
     throw error;
