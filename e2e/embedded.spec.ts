@@ -390,7 +390,7 @@ test("session.end from the host: logged out on the proxy, the signed-out screen,
   await expect
     .poll(() => ofType(messages, "session.ended"))
     .toEqual([{ v: 1, type: "session.ended", payload: { ended: true }, id: "end-1" }]);
-  await expect(page.getByRole("button", { name: "Uygulamaya dön" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Uygulamaya dön", exact: true })).toBeVisible();
   await expectAccessible();
   // Ended on the proxy, not only forgotten by the page: the old cookie is refused.
   const replayed = await page.request.get("/api/orders", {

@@ -10,6 +10,8 @@ import { resetSandbox } from "./sandbox";
 const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 
 test.beforeEach(async ({ request }) => {
+  // Two browsers on a shared machine.
+  test.slow();
   await resetSandbox(request);
 });
 
@@ -45,7 +47,7 @@ test("log out on all devices in one browser: the other is signed out on its next
   // Browser two: the same customer elsewhere, looking at their orders.
   const other = await signedInBrowser(browser, "DEMO-IND-001", baseURL ?? "");
   await other.page.goto("/orders");
-  await expect(h1(other.page, "Siparişlerim")).toBeVisible();
+  await expect(h1(other.page, "Siparişlerim")).toBeVisible({ timeout: 15_000 });
 
   await logoutEverywhere.click();
   await expect(h1(page, "Oturumunuz kapatıldı")).toBeVisible({ timeout: 15_000 });
@@ -53,7 +55,9 @@ test("log out on all devices in one browser: the other is signed out on its next
 
   // The other browser's next action meets an ended session.
   await other.page.getByRole("link", { name: "Hesabım" }).click();
-  await expect(other.page.getByRole("heading", { name: "Oturum açık değil" })).toBeVisible();
+  await expect(other.page.getByRole("heading", { name: "Oturum açık değil" })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(other.page.getByRole("button", { name: "Çıkış yap", exact: true })).toHaveCount(0);
   await other.context.close();
 });
