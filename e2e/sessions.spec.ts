@@ -10,8 +10,8 @@ import { resetSandbox } from "./sandbox";
 const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
 
 test.beforeEach(async ({ request }) => {
-  // Two browsers on a shared machine.
-  test.slow();
+  // Two browsers (each signing in through the launch flow) on a shared machine.
+  test.setTimeout(180_000);
   await resetSandbox(request);
 });
 
