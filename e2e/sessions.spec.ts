@@ -70,15 +70,28 @@ test("log out here ends only this browser's session (English)", async ({
   const other = await signedInBrowser(browser, "DEMO-IND-001", baseURL ?? "");
   await page.goto("/dev/launch?customer=DEMO-IND-001&to=/account");
   await expect(h1(page, "Hesabım")).toBeVisible({ timeout: 15_000 });
+  // The header's account button fits the narrowest phone: no sideways scroll.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByRole("link", { name: "Hesabım" })).toBeVisible();
+  expect(
+    await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]),
+  ).toEqual([320, 320]);
   await page.getByRole("button", { name: "English (EN)" }).click();
   await page.getByRole("button", { name: "Log out", exact: true }).click();
   await expect(h1(page, "You are signed out")).toBeVisible({ timeout: 15_000 });
   // Back on the account page: no session here any more.
   await page.goto("/account");
-  await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible({
+    timeout: 15_000,
+  });
   // The other browser is still signed in.
   await other.page.reload();
-  await expect(other.page.getByRole("heading", { name: /olarak oturum açık$/ })).toBeVisible();
+  await expect(other.page.getByRole("heading", { name: /olarak oturum açık$/ })).toBeVisible({
+    timeout: 15_000,
+  });
   await other.context.close();
 });
 
