@@ -82,6 +82,13 @@ export const isAccepted = (
   doc: Pick<LegalDocument, "type" | "version">,
 ): boolean => acceptances.some((a) => a.type === doc.type && a.version === doc.version);
 
+/** True when every document of `legal` is accepted in its current version. */
+export const allAccepted = (legal: {
+  documents: readonly Pick<LegalDocument, "type" | "version">[];
+  acceptances: readonly Pick<LegalAcceptance, "type" | "version">[];
+}): boolean =>
+  legal.documents.length > 0 && legal.documents.every((d) => isAccepted(legal.acceptances, d));
+
 export const legalAcceptancesSchema = z.object({
   /** What the proxy recorded for this basket and customer, any version (compare with isAccepted). */
   acceptances: z.array(legalAcceptanceSchema),

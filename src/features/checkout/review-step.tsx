@@ -147,7 +147,7 @@ function ReviewContent({ state }: { state: CheckoutState }) {
   const queryClient = useQueryClient();
   const fix = usePriceFix(basketSignature(state.basket.items));
   const legal = useQuery(legalDocumentsQueryOptions());
-  const { allAccepted } = useAcceptedDocuments(legal.data?.documents);
+  const { allAccepted } = useAcceptedDocuments(legal.data);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<"price" | null>(null);
   const firstInvalid = useRef<HTMLInputElement>(null);
