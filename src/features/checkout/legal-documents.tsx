@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, type Ref } from "react";
 import {
   allAccepted,
@@ -49,11 +49,19 @@ const proseClasses = cn(
  * acceptances replace the cached ones; a read of the documents that was under way is cancelled
  * and made again afterwards, so it cannot bring back the acceptances from before the tick.
  */
+const RECORD_ACCEPTANCE = ["checkout", "legal-acceptance"] as const;
+
+/** True while a tick is on its way to the proxy (the step waits for it before going on). */
+export function useRecordingAcceptance(): boolean {
+  return useIsMutating({ mutationKey: RECORD_ACCEPTANCE }) > 0;
+}
+
 function useRecordAcceptance(doc: LegalDocument) {
   const queryClient = useQueryClient();
   const queryKey = checkoutKeys.legal();
   return useMutation({
-    scope: { id: "checkout-legal-acceptance" },
+    mutationKey: RECORD_ACCEPTANCE,
+    scope: { id: RECORD_ACCEPTANCE.join(":") },
     mutationFn: (accepted: boolean) =>
       recordLegalAcceptance({ documents: [{ type: doc.type, version: doc.version }], accepted }),
     onMutate: async () => {
