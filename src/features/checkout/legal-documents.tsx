@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, type Ref } from "react";
+import { useId, useRef, useState, type Ref } from "react";
 import {
   allAccepted,
   isAccepted,
@@ -99,8 +99,11 @@ function LegalDocumentCard({
   const errorId = useId();
   const noteId = useId();
   const record = useRecordAcceptance(doc);
-  // While the proxy records it the box shows the customer's choice; then what was recorded.
-  const checked = record.isPending ? record.variables : accepted;
+  // While the proxy records it the box shows the customer's choice (from the click on: the
+  // mutation's own state arrives a tick later); then what was recorded.
+  const [intent, setIntent] = useState<boolean | null>(null);
+  const taps = useRef(0);
+  const checked = intent ?? accepted;
   const refused = record.error instanceof ApiProblem ? record.error.errors.documents : undefined;
   const failure = record.isError
     ? refused
@@ -146,7 +149,13 @@ function LegalDocumentCard({
           type="checkbox"
           checked={checked}
           onChange={(event) => {
-            record.mutate(event.target.checked);
+            const tap = ++taps.current;
+            setIntent(event.target.checked);
+            record.mutate(event.target.checked, {
+              onSettled: () => {
+                if (taps.current === tap) setIntent(null);
+              },
+            });
           }}
           aria-invalid={message ? true : undefined}
           aria-describedby={describedBy || undefined}
