@@ -45,6 +45,8 @@ export async function startTestProxy(
   options: {
     env?: Record<string, string>;
     fetch?: typeof fetch;
+    /** The proxy's clock (default: the real one). */
+    now?: () => number;
   } = {},
 ): Promise<TestProxy> {
   const sandbox = await startTestSandbox();
@@ -68,7 +70,7 @@ export async function startTestProxy(
     store: createMemoryStore(),
     logger,
     prices: createPriceHub({ env, logger, upstream }),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
   };
   const app = createApp(deps);
   const cookieFor = async (
