@@ -128,6 +128,7 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
     middleware(async (c, next) => {
       const fault = ctx.faults.match(c.req.method, new URL(c.req.url).pathname);
       if (!fault) return next();
+      if (fault.after) await next();
       if (fault.latency_ms) await new Promise((r) => setTimeout(r, fault.latency_ms));
       if (fault.drop) {
         c.env.incoming.socket.destroy();
@@ -137,7 +138,7 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
         const status = fault.status as ContentfulStatusCode;
         return fail(c, status, fault.status >= 500 ? "Server Error" : "Injected fault");
       }
-      await next();
+      if (!fault.after) await next();
       if (fault.malformed) {
         const text = await c.res.clone().text();
         c.res = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
