@@ -130,13 +130,17 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
       if (!fault) return next();
       if (fault.after) await next();
       if (fault.latency_ms) await new Promise((r) => setTimeout(r, fault.latency_ms));
+      // After the handler, the answer already in c.res is replaced (a middleware's return value
+      // would be ignored once next() has run).
       if (fault.drop) {
         c.env.incoming.socket.destroy();
-        return new Response(null, { status: 499 });
+        c.res = new Response(null, { status: 499 });
+        return c.res;
       }
       if (fault.status !== undefined) {
         const status = fault.status as ContentfulStatusCode;
-        return fail(c, status, fault.status >= 500 ? "Server Error" : "Injected fault");
+        c.res = fail(c, status, fault.status >= 500 ? "Server Error" : "Injected fault");
+        return c.res;
       }
       if (!fault.after) await next();
       if (fault.malformed) {
