@@ -216,3 +216,53 @@ describe("a completion whose outcome cannot be told yet", () => {
     expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(completionsBefore + 1);
   });
 });
+
+describe("a completion that never reached Minted, or is still on its way", () => {
+  it("dropped before Minted ran it: outcome unknown (never stored), the same key then completes once", async () => {
+    const api = await apiClient(proxy(), IND);
+    const body = await readyBody(api, "wallet");
+    const completionsBefore = await upstreamCalls(proxy(), "PUT", COMPLETE_PATH);
+    await control(proxy().sandbox.url, "POST", "/faults", {
+      method: "PUT",
+      path: COMPLETE_PATH,
+      drop: true,
+      count: 1,
+    });
+    const key = newKey();
+    const first = await complete(api, body, key);
+    expect(first.status, first.text).toBe(503);
+    expect(first.json).toMatchObject({ code: "outcome_unknown" });
+    const again = await complete(api, body, key);
+    expect(again.status, again.text).toBe(200);
+    expect(again.json).toMatchObject({ status: "paid" });
+    expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(completionsBefore + 2);
+    const fresh = await complete(api, body, newKey());
+    expect(fresh.json).toEqual(again.json);
+  });
+
+  it("late before Minted ran it: unknown while on its way; once it landed, the one order", async () => {
+    const api = await apiClient(proxy(), IND);
+    const body = await readyBody(api, "wallet");
+    const ordersBefore = await orderCodes(api);
+    await control(proxy().sandbox.url, "POST", "/faults", {
+      method: "PUT",
+      path: COMPLETE_PATH,
+      latency_ms: TIMEOUT_MS * 2,
+      count: 1,
+    });
+    const key = newKey();
+    const first = await complete(api, body, key);
+    expect(first.status, first.text).toBe(503);
+    const problem = z
+      .object({ code: z.literal("outcome_unknown"), orderCode: z.string() })
+      .parse(first.json);
+    await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 2));
+    for (const k of [key, newKey()]) {
+      const later = await complete(api, body, k);
+      expect(later.status, later.text).toBe(200);
+      expect(later.json).toEqual({ orderCode: problem.orderCode, status: "paid", payment: {} });
+    }
+    const orders = await orderCodes(api);
+    expect(orders.filter((code) => !ordersBefore.includes(code))).toEqual([problem.orderCode]);
+  });
+});

@@ -136,6 +136,13 @@ export function returnView(order: UpstreamEcomOrder, lang: Lang): CheckoutReturn
 export const uncertain = (error: unknown): error is UpstreamError =>
   error instanceof UpstreamError && error.failure !== "rejected";
 
+/**
+ * Whether a failed call may still be running upstream: a timeout or a broken connection (no
+ * answer at all), as opposed to an answer that came (a 5xx, a cut body) after Minted finished.
+ */
+export const mayStillLand = (error: UpstreamError) =>
+  error.failure === "unavailable" && error.details.status === undefined;
+
 export type Settled = { state: "completed"; order: UpstreamEcomOrder } | { state: "not_completed" };
 
 /**

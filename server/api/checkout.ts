@@ -36,7 +36,9 @@ import {
   answerCompletion,
   completionResult,
   forgetAttempt,
+  mayStillLand,
   notCompleted,
+  outcomeUnknown,
   readAttempt,
   saveAttempt,
   settle,
@@ -158,8 +160,8 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
           });
           const settled = await settle(deps, c, customer, attempt);
           if (settled.state === "completed") return completionResult(settled.order);
-          await forgetAttempt(deps, customer);
-          throw notCompleted(orderCode);
+          // No answer at all: the request may still be on its way to Minted and land later.
+          throw mayStillLand(error) ? outcomeUnknown(orderCode) : notCompleted(orderCode);
         }
         await forgetAttempt(deps, customer);
         // The fix ran out between our check and Minted's: show the new price.
