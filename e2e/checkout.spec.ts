@@ -463,7 +463,7 @@ test("a response lost on the way to the phone: the same key is sent again, one o
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
-test("a lost answer: the shop asks where the order stands and goes on to the bank", async ({
+test("a cut answer: the proxy reads the order back and the shop goes on to the bank", async ({
   page,
   request,
 }) => {
