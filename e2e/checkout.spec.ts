@@ -541,7 +541,7 @@ test("a response lost on the way to the phone: the same key is sent again, one o
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
-test("a lost answer: the shop asks where the order stands and goes on to the bank", async ({
+test("a cut answer: the proxy reads the order back and the shop goes on to the bank", async ({
   page,
   request,
 }) => {
@@ -560,7 +560,7 @@ test("a lost answer: the shop asks where the order stands and goes on to the ban
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
-test("a completion Minted never ran: nothing charged, the next tap is a new attempt", async ({
+test("a completion Minted never ran: nothing charged, the same payment is sent again, one order", async ({
   page,
   request,
 }) => {
@@ -570,15 +570,56 @@ test("a completion Minted never ran: nothing charged, the next tap is a new atte
   await acceptDocuments(page);
   await reviewToPay(page);
   await fault(request, { method: "PUT", path: COMPLETE.path, status: 503, count: 1 });
+  const since = await lastRequestId(request);
 
-  await payButton(page).click();
-  await expect(page).toHaveURL(/\/checkout\/pay$/, { timeout: 15_000 });
-  await expect(page.getByRole("alert").filter({ hasText: "Ödeme tamamlanamadı" })).toContainText(
-    "kartınızdan tutar çekilmedi",
-  );
+  // The proxy knows Minted did not complete it (and kept nothing): the shop's own retry, with
+  // the same key, completes it.
   await payButton(page).click();
   await approveAtBank(page);
   await expectReceipt(page);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(2);
+});
+
+test("Minted completed it but its answer was lost: the customer ends on the receipt of one order", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  // The completion runs at Minted, then the connection drops before its answer leaves.
+  await fault(request, { method: "PUT", path: COMPLETE.path, after: true, drop: true, count: 1 });
+  const since = await lastRequestId(request);
+  const answers: number[] = [];
+  const sent: (string | null)[] = [];
+  page.on("response", (res) => {
+    if (!res.url().endsWith("/api/checkout/complete")) return;
+    answers.push(res.status());
+    sent.push(res.request().postData());
+  });
+
+  await payButton(page).click();
+  await approveAtBank(page);
+  const code = await expectReceipt(page);
+  await screenshot(page, "lost-answer-receipt");
+  // The proxy found the order at Minted and answered it: never a failure for a charged payment.
+  expect(answers).toEqual([200]);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+  // The same payment sent again under a new key (another tab, a lost attempt) leads to this
+  // order, not to "your basket is empty", and makes no second one.
+  const again = await page.request.post("/api/checkout/complete", {
+    data: JSON.parse(sent[0] ?? "null") as unknown,
+    headers: {
+      origin: new URL(page.url()).origin,
+      "idempotency-key": `e2e-new-${String(Date.now())}`,
+    },
+  });
+  expect(again.status()).toBe(200);
+  expect(await again.json()).toMatchObject({ orderCode: code });
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
 test("Back from the receipt never reaches the pay step", async ({ page }) => {

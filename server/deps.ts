@@ -29,6 +29,13 @@ export interface KeyValueStore {
   /** Increments a counter, creating it with the TTL; returns the new value. */
   increment(key: string, ttlSeconds: number): Promise<number>;
   delete(key: string): Promise<void>;
+  /**
+   * Appends an entry to an append-only stream (Redis: XADD … MAXLEN ~), keeping about the
+   * newest `maxLength` entries.
+   */
+  append(stream: string, fields: Record<string, string>, maxLength: number): Promise<void>;
+  /** The stream's entries, oldest first (Redis: XRANGE - +); for operators and tests. */
+  readStream(stream: string): Promise<Record<string, string>[]>;
   close(): Promise<void>;
 }
 

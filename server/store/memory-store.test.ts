@@ -53,4 +53,12 @@ describe("memory store", () => {
     // Still answers correctly, whether swept or lazily expired.
     expect(await store.get("a")).toBeNull();
   });
+
+  it("appends to a bounded stream and reads it back oldest first", async () => {
+    make();
+    expect(await store.readStream("audit")).toEqual([]);
+    for (let i = 1; i <= 5; i++) await store.append("audit", { n: String(i) }, 3);
+    expect(await store.readStream("audit")).toEqual([{ n: "3" }, { n: "4" }, { n: "5" }]);
+    expect(await store.readStream("other")).toEqual([]);
+  });
 });

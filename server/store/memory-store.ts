@@ -15,6 +15,7 @@ export function createMemoryStore(
 ): KeyValueStore {
   const now = options.now ?? (() => Date.now());
   const entries = new Map<string, Entry>();
+  const streams = new Map<string, Record<string, string>[]>();
 
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
@@ -61,9 +62,19 @@ export function createMemoryStore(
       entries.delete(key);
       return Promise.resolve();
     },
+    append: (stream, fields, maxLength) => {
+      const list = streams.get(stream) ?? [];
+      list.push({ ...fields });
+      // Bounded like Redis' MAXLEN: the oldest entries go first.
+      if (list.length > maxLength) list.splice(0, list.length - maxLength);
+      streams.set(stream, list);
+      return Promise.resolve();
+    },
+    readStream: (stream) => Promise.resolve((streams.get(stream) ?? []).map((f) => ({ ...f }))),
     close: () => {
       clearInterval(sweep);
       entries.clear();
+      streams.clear();
       return Promise.resolve();
     },
   };

@@ -75,6 +75,23 @@ describe.skipIf(!hasRedis)(
       expect(await store.increment("c", 1)).toBe(1);
     });
 
+    it("appends to a stream (XADD MAXLEN ~) that another client reads back", async () => {
+      for (let i = 1; i <= 3; i++)
+        await store.append("audit", { n: String(i), kind: "checkout" }, 100);
+      const other = await createRedisStore(url, { keyPrefix: `test-${String(process.pid)}:` });
+      expect(await other.readStream("audit")).toEqual([
+        { n: "1", kind: "checkout" },
+        { n: "2", kind: "checkout" },
+        { n: "3", kind: "checkout" },
+      ]);
+      await other.close();
+      // Trimmed approximately: far more appends than the bound leave about the bound.
+      for (let i = 0; i < 500; i++) await store.append("bounded", { n: String(i) }, 100);
+      const kept = await store.readStream("bounded");
+      expect(kept.length).toBeLessThan(500);
+      expect(kept.at(-1)).toEqual({ n: "499" });
+    });
+
     it("two clients see the same counters (several proxy instances)", async () => {
       const other = await createRedisStore(url, { keyPrefix: `test-${String(process.pid)}:` });
       await store.increment("shared", 60);

@@ -61,6 +61,15 @@ export async function createRedisStore(
     delete: async (key) => {
       await client.del(k(key));
     },
+    append: async (stream, fields, maxLength) => {
+      await client.xAdd(k(stream), "*", fields, {
+        TRIM: { strategy: "MAXLEN", strategyModifier: "~", threshold: maxLength },
+      });
+    },
+    readStream: async (stream) => {
+      const entries = await client.xRange(k(stream), "-", "+");
+      return entries.map((entry) => ({ ...entry.message }));
+    },
     close: async () => {
       if (client.isOpen) await client.close();
     },
