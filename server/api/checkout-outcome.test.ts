@@ -3,6 +3,7 @@ import { z } from "zod";
 import { control } from "../../sandbox/test-support.ts";
 import { AUDIT_STREAM } from "../audit.ts";
 import {
+  acceptLegalDocuments,
   apiClient,
   resetSandbox,
   upstreamCalls,
@@ -34,18 +35,11 @@ async function readyBody(api: ApiClient, paymentType: "card" | "wallet") {
     billingAddressId: 1932,
   });
   expect(set.status, set.text).toBe(200);
-  const legal = z
-    .object({ documents: z.array(z.object({ type: z.string(), version: z.string() })) })
-    .parse((await api.call("GET", "/api/checkout/legal")).json);
+  const { legalAcceptances } = await acceptLegalDocuments(api);
   const quote = z
     .object({ quoteId: z.string() })
     .parse((await api.call("GET", "/api/checkout/quote")).json);
-  const acceptedAt = new Date().toISOString();
-  return {
-    quoteId: quote.quoteId,
-    paymentType,
-    legalAcceptances: legal.documents.map((d) => ({ ...d, acceptedAt })),
-  };
+  return { quoteId: quote.quoteId, paymentType, legalAcceptances };
 }
 
 const complete = (api: ApiClient, body: unknown, key: string) =>
