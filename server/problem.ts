@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   "payload_too_large",
   "upstream_unavailable",
   "upstream_invalid",
+  "outcome_unknown",
   "internal",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -61,6 +62,11 @@ const TITLES: Record<ProblemCode, { status: ContentfulStatusCode; tr: string; en
     status: 502,
     tr: "Hizmetten beklenmeyen bir yanıt geldi; lütfen tekrar deneyin.",
     en: "The service sent an unexpected answer; please try again.",
+  },
+  outcome_unknown: {
+    status: 503,
+    tr: "İşlemin sonucunu henüz doğrulayamadık.",
+    en: "We could not confirm the outcome yet.",
   },
   internal: {
     status: 500,

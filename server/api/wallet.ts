@@ -1,25 +1,20 @@
 import type { Context } from "hono";
 import { metalSchema, type Metal } from "../../contract/common.ts";
-import { IDEMPOTENCY_HEADER } from "../../contract/checkout.ts";
 import {
   addWalletItemBodySchema,
-  completeWalletBasketBodySchema,
   updateWalletItemBodySchema,
   walletBasketItemParamsSchema,
   walletBasketParamsSchema,
   walletBasketSchema,
   walletDeliveryAddressBodySchema,
-  walletOrderSchema,
   walletReceiptParamsSchema,
   walletReceiptSchema,
   walletSchema,
   type Wallet,
   type WalletBasketType,
-  type WalletOrder,
   type WalletReceipt,
 } from "../../contract/wallet.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { respondIdempotently } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
 import type { InputOf } from "../../minted/operations.ts";
@@ -28,20 +23,9 @@ import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
-import {
-  cartTokenOf,
-  quoteIdOfBasket,
-  walletBasketView,
-  walletOrderView,
-  walletReceiptView,
-} from "./wallet-views.ts";
-import {
-  callOptions,
-  irreversible,
-  refusedField,
-  withOurFieldNames,
-  withOurNames,
-} from "./upstream-refusals.ts";
+import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
+import { walletBasketOf, walletCompleteRoute } from "./wallet-complete.ts";
+import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /**
  * The metal wallet (Walletable): balances, buy / sell / delivery baskets paid from (or into) the
@@ -51,21 +35,11 @@ import {
 
 const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
-const COMPLETE_OPS = {
-  buy: "walletCompleteBuy",
-  sell: "walletCompleteSell",
-  delivery: "walletCompleteDelivery",
-} as const;
-
 type WalletMutation = "walletBasketAdd" | "walletBasketUpdate" | "walletBasketRemove";
 
 export function walletRoutes(deps: AppDeps): RouteSpec[] {
   const basketOf = (c: Context<AppEnv>, customer: string, type: WalletBasketType) =>
-    deps.upstream.call({
-      op: "walletBasketGet",
-      query: { external_customer_id: customer, type },
-      ...callOptions(c),
-    });
+    walletBasketOf(deps, c, customer, type);
 
   const mutate = (c: Context<AppEnv>, op: WalletMutation, body: InputOf<WalletMutation>) =>
     withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }), {
@@ -94,40 +68,6 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     new ApiError("validation_failed", {
       errors: { basket: [t(lang, "Sepetiniz boş.", "Your basket is empty.")] },
     });
-
-  const priceExpired = (o: UpstreamWalletBasket | null, type: WalletBasketType, lang: Lang) =>
-    new ApiError("price_expired", {
-      extra: { basket: walletBasketView(o, type, lang, deps.now()) },
-    });
-
-  const complete = async (
-    c: Context<AppEnv>,
-    customer: string,
-    type: WalletBasketType,
-    quoteId: string,
-  ): Promise<WalletOrder> => {
-    const { lang } = callOptions(c);
-    const o = await basketOf(c, customer, type);
-    if (!o || o.items.length === 0) throw emptyError(lang);
-    if (quoteIdOfBasket(o) !== quoteId) throw priceExpired(o, type, lang);
-    const cartToken = cartTokenOf(o, "walletBasketGet", deps.logger);
-    try {
-      const order = await irreversible(
-        c,
-        deps.upstream.call({
-          op: COMPLETE_OPS[type],
-          body: { external_customer_id: customer, cart_token: cartToken },
-          ...callOptions(c),
-        }),
-        { basketType: type },
-      );
-      return walletOrderView(order, lang, type);
-    } catch (error) {
-      if (refusedField(error, "price_token"))
-        throw priceExpired(await basketOf(c, customer, type), type, lang);
-      throw withOurNames(error, { shipping_address_id: "addressId" });
-    }
-  };
 
   return [
     route({
@@ -311,34 +251,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
         return view(c, updated, "delivery");
       },
     }),
-    route({
-      method: "post",
-      path: "/api/wallet/baskets/:type/complete",
-      operationId: "completeWalletBasket",
-      summary:
-        "Complete the basket at the accepted quote (Idempotency-Key); paid from, or into, the TRY wallet",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketParamsSchema,
-      body: completeWalletBasketBodySchema,
-      response: walletOrderSchema,
-      headers: [IDEMPOTENCY_HEADER],
-      errors: [...WALLET_ERRORS, "price_expired", "conflict", "not_found"],
-      handler: async ({ c, params, body, customer }) =>
-        respondIdempotently(
-          c,
-          {
-            store: deps.store,
-            customer,
-            operation: `completeWalletBasket:${params.type}`,
-            body,
-          },
-          async () => ({
-            status: 200,
-            body: await complete(c, customer, params.type, body.quoteId),
-          }),
-        ),
-    }),
+    walletCompleteRoute(deps),
     route({
       method: "get",
       path: "/api/wallet/orders/:id/receipt",
