@@ -21,6 +21,8 @@ import type { InputOf } from "../../minted/operations.ts";
 import { round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
+import { BASKET_CHANGE_HEADER } from "../../contract/basket.ts";
+import { changeOnce, targetOf } from "./basket-changes.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
 import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
@@ -37,6 +39,11 @@ const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavail
 
 type WalletMutation = "walletBasketAdd" | "walletBasketUpdate" | "walletBasketRemove";
 
+/** Units of `sku` in a wallet basket (Minted lists one row per unit, or a row with its amount). */
+function quantityOf(o: UpstreamWalletBasket | null, sku: string): number {
+  return (o?.items ?? []).filter((i) => i.sku === sku).reduce((sum, i) => sum + (i.amount ?? 1), 0);
+}
+
 export function walletRoutes(deps: AppDeps): RouteSpec[] {
   const basketOf = (c: Context<AppEnv>, customer: string, type: WalletBasketType) =>
     walletBasketOf(deps, c, customer, type);
@@ -49,20 +56,35 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
   const view = (c: Context<AppEnv>, o: UpstreamWalletBasket | null, type: WalletBasketType) =>
     walletBasketView(o, type, callOptions(c).lang, deps.now());
 
-  /** The active basket of `type` holding `sku`, or 404. */
-  const basketWith = async (
+  /** Set a line's quantity (0 removes it), once per key (basket-changes.ts). */
+  const setQuantity = (
     c: Context<AppEnv>,
     customer: string,
     type: WalletBasketType,
     sku: string,
-  ) => {
-    const o = await basketOf(c, customer, type);
-    if (!o?.items.some((i) => i.sku === sku))
-      throw new ApiError("not_found", {
-        detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
-      });
-    return o;
-  };
+    quantity: number,
+  ) =>
+    changeOnce(deps, c, customer, `setWalletQuantity:${type}`, { sku, quantity }, async (key) => {
+      const o = await basketOf(c, customer, type);
+      const { repeat } = await targetOf(deps, customer, key, sku, quantity);
+      const current = quantityOf(o, sku);
+      // A repeat whose first attempt landed after all (a removed line is gone): already done.
+      if (repeat && current === quantity) return view(c, o, type);
+      if (!o || current === 0)
+        throw new ApiError("not_found", {
+          detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
+        });
+      const ref = {
+        external_customer_id: customer,
+        cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
+        sku,
+      };
+      const updated =
+        quantity === 0
+          ? await mutate(c, "walletBasketRemove", ref)
+          : await mutate(c, "walletBasketUpdate", { ...ref, qty: quantity });
+      return view(c, updated, type);
+    });
 
   const emptyError = (lang: Lang) =>
     new ApiError("validation_failed", {
@@ -157,17 +179,32 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       body: addWalletItemBodySchema,
       response: walletBasketSchema,
       errors: WALLET_ERRORS,
-      handler: async ({ c, params, body, customer }) => {
-        const o = await basketOf(c, customer, params.type);
-        const updated = await mutate(c, "walletBasketAdd", {
-          external_customer_id: customer,
-          ...(o ? { cart_token: cartTokenOf(o, "walletBasketGet", deps.logger) } : {}),
-          type: params.type,
-          sku: body.sku,
-          qty: body.quantity,
-        });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, body, customer }) =>
+        changeOnce(deps, c, customer, `addWalletBasketItem:${params.type}`, body, async (key) => {
+          const o = await basketOf(c, customer, params.type);
+          const current = quantityOf(o, body.sku);
+          const { target } = await targetOf(deps, customer, key, body.sku, current + body.quantity);
+          // A repeat whose first attempt landed after all: already there.
+          if (current === target) return view(c, o, params.type);
+          const cartToken = o ? cartTokenOf(o, "walletBasketGet", deps.logger) : null;
+          const updated =
+            current > 0 && cartToken
+              ? await mutate(c, "walletBasketUpdate", {
+                  external_customer_id: customer,
+                  cart_token: cartToken,
+                  sku: body.sku,
+                  qty: target,
+                })
+              : await mutate(c, "walletBasketAdd", {
+                  external_customer_id: customer,
+                  ...(cartToken ? { cart_token: cartToken } : {}),
+                  type: params.type,
+                  sku: body.sku,
+                  qty: target,
+                });
+          return view(c, updated, params.type);
+        }),
     }),
     route({
       method: "patch",
@@ -180,19 +217,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       body: updateWalletItemBodySchema,
       response: walletBasketSchema,
       errors: [...WALLET_ERRORS, "not_found"],
-      handler: async ({ c, params, body, customer }) => {
-        const o = await basketWith(c, customer, params.type, params.sku);
-        const ref = {
-          external_customer_id: customer,
-          cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
-          sku: params.sku,
-        };
-        const updated =
-          body.quantity === 0
-            ? await mutate(c, "walletBasketRemove", ref)
-            : await mutate(c, "walletBasketUpdate", { ...ref, qty: body.quantity });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, body, customer }) =>
+        setQuantity(c, customer, params.type, params.sku, body.quantity),
     }),
     route({
       method: "delete",
@@ -204,15 +231,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       params: walletBasketItemParamsSchema,
       response: walletBasketSchema,
       errors: [...WALLET_ERRORS, "not_found"],
-      handler: async ({ c, params, customer }) => {
-        const o = await basketWith(c, customer, params.type, params.sku);
-        const updated = await mutate(c, "walletBasketRemove", {
-          external_customer_id: customer,
-          cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
-          sku: params.sku,
-        });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, customer }) =>
+        setQuantity(c, customer, params.type, params.sku, 0),
     }),
     route({
       method: "put",
@@ -238,9 +259,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           throw new ApiError("upstream_invalid");
         }
         await assertOwnAddresses(deps, c, customer, [body.addressId]);
-        const quantity = o.items
-          .filter((i) => i.sku === sku)
-          .reduce((sum, i) => sum + (i.amount ?? 1), 0);
+        const quantity = quantityOf(o, sku);
         const updated = await mutate(c, "walletBasketUpdate", {
           external_customer_id: customer,
           cart_token: cartToken,
