@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError } from "../problem.ts";
 import {
   fingerprint,
   idempotencyKeyOf,
@@ -16,9 +17,10 @@ import {
  * lost runs again, but aims at the same result: every change is an absolute quantity. "Add n" is
  * turned into "set the line to (what it held + n)" on its first attempt (the line is read anyway
  * to check the limits, so this costs no extra upstream call) and that target is kept under the
- * key, so neither a repeat nor a late landing of the first attempt can add n twice. Only the
- * first unit of a line new to the basket goes to Minted as a relative add (Minted has no "set"
- * for a line that does not exist yet).
+ * key, so neither a repeat nor a late landing of the first attempt can add n twice. A line new
+ * to the basket can only go to Minted as a relative add (Minted has no "set" for a line it does
+ * not hold): a repeat that finds such a line still missing does not add it again (the first
+ * attempt may still land) but answers `unconfirmedChange`, and the shop shows the basket as it is.
  *
  * Without the header the change is applied as before (older clients), without these guarantees.
  */
@@ -83,4 +85,14 @@ export async function changeOnce<T>(
     async () => ({ status: 200, body: await work(key) }),
   );
   return idempotentHttpResponse(result);
+}
+
+/** A repeated add of a new line that is still missing: the first attempt may yet land. */
+export function unconfirmedChange(): ApiError {
+  return new ApiError("upstream_unavailable", {
+    detail: {
+      tr: "Değişikliğinizi doğrulayamadık; lütfen sepetinize bakın.",
+      en: "We could not confirm your change; please look at your basket.",
+    },
+  });
 }

@@ -13,7 +13,7 @@ import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { EMPTY_BASKET, basketView, checkQuantity, guestBasketView } from "./basket-views.ts";
 import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
-import { changeOnce, changeKeyOf, targetOf } from "./basket-changes.ts";
+import { changeOnce, changeKeyOf, targetOf, unconfirmedChange } from "./basket-changes.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 import type { InputOf } from "../../minted/operations.ts";
@@ -264,9 +264,16 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
             catalogEntry(deps, c, body.sku),
           ]);
           const current = order?.items.find((i) => i.sku === body.sku)?.amount ?? 0;
-          const { target } = await targetOf(deps, customer, key, body.sku, current + body.quantity);
+          const { target, repeat } = await targetOf(
+            deps,
+            customer,
+            key,
+            body.sku,
+            current + body.quantity,
+          );
           // A repeat whose first attempt landed after all: already there.
           if (current === target) return customerBasketView(deps, c, order);
+          if (repeat && current === 0) throw unconfirmedChange();
           checkQuantity(entry, target, lang);
           const updated =
             current > 0 && order

@@ -22,7 +22,7 @@ import { round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
 import { BASKET_CHANGE_HEADER } from "../../contract/basket.ts";
-import { changeOnce, targetOf } from "./basket-changes.ts";
+import { changeOnce, targetOf, unconfirmedChange } from "./basket-changes.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
 import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
@@ -184,9 +184,16 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
         changeOnce(deps, c, customer, `addWalletBasketItem:${params.type}`, body, async (key) => {
           const o = await basketOf(c, customer, params.type);
           const current = quantityOf(o, body.sku);
-          const { target } = await targetOf(deps, customer, key, body.sku, current + body.quantity);
+          const { target, repeat } = await targetOf(
+            deps,
+            customer,
+            key,
+            body.sku,
+            current + body.quantity,
+          );
           // A repeat whose first attempt landed after all: already there.
           if (current === target) return view(c, o, params.type);
+          if (repeat && current === 0) throw unconfirmedChange();
           const cartToken = o ? cartTokenOf(o, "walletBasketGet", deps.logger) : null;
           const updated =
             current > 0 && cartToken
