@@ -128,16 +128,21 @@ export function createSandboxApp(ctx: SandboxContext): SandboxApp {
     middleware(async (c, next) => {
       const fault = ctx.faults.match(c.req.method, new URL(c.req.url).pathname);
       if (!fault) return next();
+      if (fault.after) await next();
       if (fault.latency_ms) await new Promise((r) => setTimeout(r, fault.latency_ms));
+      // After the handler, the answer already in c.res is replaced (a middleware's return value
+      // would be ignored once next() has run).
       if (fault.drop) {
         c.env.incoming.socket.destroy();
-        return new Response(null, { status: 499 });
+        c.res = new Response(null, { status: 499 });
+        return c.res;
       }
       if (fault.status !== undefined) {
         const status = fault.status as ContentfulStatusCode;
-        return fail(c, status, fault.status >= 500 ? "Server Error" : "Injected fault");
+        c.res = fail(c, status, fault.status >= 500 ? "Server Error" : "Injected fault");
+        return c.res;
       }
-      await next();
+      if (!fault.after) await next();
       if (fault.malformed) {
         const text = await c.res.clone().text();
         c.res = new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {

@@ -13,6 +13,12 @@ export const faultSchema = z
     status: z.number().int().min(400).max(599).optional(),
     malformed: z.boolean().default(false),
     drop: z.boolean().default(false),
+    /**
+     * Apply latency, status and drop AFTER the handler processed the request (the upstream did
+     * the work, its answer is late, an error, or never arrives). Default: before, so the handler
+     * never runs. `malformed` always cuts the handler's real answer.
+     */
+    after: z.boolean().default(false),
     /** Probability (0..1) that a matching request is affected. */
     rate: z.number().min(0).max(1).default(1),
     /** Affect at most this many requests, then the fault is spent. */

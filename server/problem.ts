@@ -65,8 +65,8 @@ const TITLES: Record<ProblemCode, { status: ContentfulStatusCode; tr: string; en
   },
   outcome_unknown: {
     status: 503,
-    tr: "İşlemin sonucunu henüz doğrulayamadık.",
-    en: "We could not confirm the outcome yet.",
+    tr: "Ödemenizin sonucunu kontrol ediyoruz; lütfen birazdan yeniden bakın.",
+    en: "We are checking the outcome of your payment; please check again in a moment.",
   },
   internal: {
     status: 500,

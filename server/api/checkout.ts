@@ -12,7 +12,6 @@ import {
   quoteSchema,
   setCheckoutAddressesBodySchema,
   type CheckoutReturn,
-  type CheckoutStatus,
   type CompleteCheckoutBody,
   type CompleteCheckoutResult,
   type LegalDocument,
@@ -20,7 +19,6 @@ import {
   type SetCheckoutAddressesBody,
 } from "../../contract/checkout.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { respondIdempotently } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
@@ -32,13 +30,22 @@ import { findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { addressView } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
+import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
 import {
-  callOptions,
-  irreversible,
-  refusedField,
-  withOurFieldNames,
-  withOurNames,
-} from "./upstream-refusals.ts";
+  amountOf,
+  answerCompletion,
+  completionResult,
+  forgetAttempt,
+  mayStillLand,
+  notCompleted,
+  outcomeUnknown,
+  readAttempt,
+  saveAttempt,
+  settle,
+  returnView,
+  uncertain,
+  withCompletionLock,
+} from "./checkout-outcome.ts";
 
 /**
  * Checkout of the physical-products basket: addresses, the two legal documents, the quote (the
@@ -60,13 +67,6 @@ function priceExpired(order: UpstreamEcomOrder | null, lang: Lang, now: number):
   return new ApiError("price_expired", {
     extra: { quote: order ? quoteView(order, lang, now) : null },
   });
-}
-
-function statusOfPayment(order: UpstreamEcomOrder): CheckoutStatus {
-  const state = order.payment?.state;
-  if (state === "success") return "paid";
-  if (state === "failed") return "failed";
-  return "pending";
 }
 
 /** Where the bank sends the customer back: the shop's own origin, never the request's say-so alone. */
@@ -100,36 +100,47 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       });
   };
 
-  const complete = async (
-    c: Context<AppEnv>,
-    customer: string,
-    body: CompleteCheckoutBody,
-  ): Promise<CompleteCheckoutResult> => {
-    const { lang } = callOptions(c);
-    const order = await filledBasket(deps, c, customer);
-    const token = order.pricefix?.token;
-    if (!token || quoteIdOf(token) !== body.quoteId) throw priceExpired(order, lang, deps.now());
-    await checkAcceptances(c, body);
-    const orderCode = order.increment_id;
-    const card = body.paymentType === "card";
-    // Kept before completing, so that the return page can find the order whatever happens next
-    // (and any later view of the order reads it by its token, in one call).
-    await Promise.all([
-      saveCheckoutRecord(deps.store, orderCode, {
-        customer,
-        cartToken: order.token,
-        paymentType: body.paymentType,
-        ...(card ? { installments: body.installments ?? 1 } : {}),
-        legalAcceptances: body.legalAcceptances,
-        savedAt: new Date(deps.now()).toISOString(),
-      }),
-      rememberOrderTokens(deps.store, c.get("logger"), customer, [order]),
-    ]);
-    let completed: UpstreamEcomOrder;
-    try {
-      completed = await irreversible(
-        c,
-        deps.upstream.call({
+  /**
+   * One completion (see checkout-outcome.ts): under the customer's completion lock, the last
+   * attempt is settled first (its order answered instead of completing again), then the basket
+   * is completed; an answer that never arrived is settled by reading the basket back.
+   */
+  const complete = (c: Context<AppEnv>, customer: string, body: CompleteCheckoutBody) =>
+    withCompletionLock(deps, customer, null, async (): Promise<CompleteCheckoutResult> => {
+      const { lang } = callOptions(c);
+      const [previous, active] = await Promise.all([
+        readAttempt(deps, customer),
+        activeBasket(deps, c, customer),
+      ]);
+      const filled = active && active.items.length > 0 ? active : null;
+      if (previous && (!filled || filled.token === previous.cartToken)) {
+        const settled = await settle(deps, c, customer, previous);
+        if (settled.state === "completed") return completionResult(settled.order);
+      }
+      const order = filled ?? (await filledBasket(deps, c, customer));
+      const token = order.pricefix?.token;
+      if (!token || quoteIdOf(token) !== body.quoteId) throw priceExpired(order, lang, deps.now());
+      await checkAcceptances(c, body);
+      const orderCode = order.increment_id;
+      const card = body.paymentType === "card";
+      // Kept before completing, so that the return page can find the order whatever happens
+      // next (and any later view of the order reads it by its token, in one call); the attempt
+      // lets the next request settle this one if its answer never arrives.
+      const attempt = { cartToken: order.token, orderCode, amount: amountOf(order) };
+      await Promise.all([
+        saveCheckoutRecord(deps.store, orderCode, {
+          customer,
+          cartToken: order.token,
+          paymentType: body.paymentType,
+          ...(card ? { installments: body.installments ?? 1 } : {}),
+          legalAcceptances: body.legalAcceptances,
+          savedAt: new Date(deps.now()).toISOString(),
+        }),
+        rememberOrderTokens(deps.store, c.get("logger"), customer, [order]),
+        saveAttempt(deps, customer, attempt),
+      ]);
+      try {
+        const completed = await deps.upstream.call({
           op: "basketComplete",
           body: {
             external_customer_id: customer,
@@ -139,22 +150,26 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             return_url: returnUrl(deps, c, orderCode),
           },
           ...callOptions(c),
-        }),
-        { orderCode },
-      );
-    } catch (error) {
-      // The fix ran out between our check and Minted's: show the new price.
-      if (refusedField(error, "pricefix"))
-        throw priceExpired(await activeBasket(deps, c, customer), lang, deps.now());
-      throw withOurNames(error);
-    }
-    const redirectUrl = completed.payment?.redirect_url;
-    return {
-      orderCode: completed.increment_id,
-      status: statusOfPayment(completed),
-      payment: redirectUrl ? { redirectUrl } : {},
-    };
-  };
+        });
+        return completionResult(completed);
+      } catch (error) {
+        if (uncertain(error)) {
+          c.get("logger").warn("completion answer lost; settling", {
+            orderCode,
+            failure: error.failure,
+          });
+          const settled = await settle(deps, c, customer, attempt);
+          if (settled.state === "completed") return completionResult(settled.order);
+          // No answer at all: the request may still be on its way to Minted and land later.
+          throw mayStillLand(error) ? outcomeUnknown(orderCode) : notCompleted(orderCode);
+        }
+        await forgetAttempt(deps, customer);
+        // The fix ran out between our check and Minted's: show the new price.
+        if (refusedField(error, "pricefix"))
+          throw priceExpired(await activeBasket(deps, c, customer), lang, deps.now());
+        throw withOurNames(error);
+      }
+    });
 
   const setAddresses = async (
     c: Context<AppEnv>,
@@ -307,13 +322,9 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       body: completeCheckoutBodySchema,
       response: completeCheckoutResultSchema,
       headers: [IDEMPOTENCY_HEADER],
-      errors: [...CHECKOUT_ERRORS, "price_expired", "conflict"],
+      errors: [...CHECKOUT_ERRORS, "price_expired", "conflict", "outcome_unknown"],
       handler: async ({ c, body, customer }) =>
-        respondIdempotently(
-          c,
-          { store: deps.store, customer, operation: "completeCheckout", body },
-          async () => ({ status: 200, body: await complete(c, customer, body) }),
-        ),
+        answerCompletion(deps, c, customer, body, () => complete(c, customer, body)),
     }),
     route({
       method: "get",
@@ -327,34 +338,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       errors: [...CHECKOUT_ERRORS, "not_found"],
       handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {
         const order = await findCheckoutOrder(deps, c, customer, query.order);
-        const payment = order.payment;
-        // Still a basket with no payment: the completion never happened upstream (its answer
-        // was lost on the way, and replaying the stored failure would say nothing more).
-        if (order.order_creation_status === "basket" && !payment?.state)
-          return {
-            orderCode: order.increment_id,
-            status: "failed",
-            failureCode: "not_completed",
-            failureReason: t(
-              callOptions(c).lang,
-              "Ödeme başlamadı; kartınızdan tutar çekilmedi.",
-              "The payment did not start; you were not charged.",
-            ),
-          };
-        const status = statusOfPayment(order);
-        return {
-          orderCode: order.increment_id,
-          status,
-          ...(status === "failed" && payment?.error_message
-            ? { failureReason: payment.error_message }
-            : {}),
-          ...(status === "failed" && payment?.error_code
-            ? { failureCode: payment.error_code }
-            : {}),
-          ...(status === "pending" && payment?.redirect_url
-            ? { redirectUrl: payment.redirect_url }
-            : {}),
-        };
+        return returnView(order, callOptions(c).lang);
       },
     }),
   ];

@@ -127,6 +127,7 @@ describe("upstream faults", () => {
   it("a completion under every fault, then retried, makes exactly one order", async () => {
     const body = await readyCheckout(client);
     const answers: string[] = [];
+    const orders = new Set<string>();
     for (const [kind, spec] of Object.entries(KINDS)) {
       await control(stack.sandboxUrl, "POST", "/faults", {
         path: "/partner/ecom/basket/complete",
@@ -136,8 +137,13 @@ describe("upstream faults", () => {
         "idempotency-key": `fault-${kind}-${String(Date.now())}`,
       });
       answers.push(`${kind}: ${String(res.status)}`);
-      expect(res.status, `${kind}: ${res.text}`).toBeGreaterThanOrEqual(400);
-      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      // Either a problem, or (once Minted completed it despite the fault) that one order.
+      if (res.status === 200)
+        orders.add(z.object({ orderCode: z.string() }).parse(res.json).orderCode);
+      else
+        expect(res.headers.get("content-type"), `${kind}: ${res.text}`).toContain(
+          "application/problem+json",
+        );
       expect(res.ms).toBeLessThan(BOUND_MS * 2);
       await control(stack.sandboxUrl, "DELETE", "/faults");
     }
@@ -159,10 +165,11 @@ describe("upstream faults", () => {
       entries.length,
       `${answers.join(", ")}; last ${String(last.status)} ${last.text}`,
     ).toBeLessThanOrEqual(1);
-    const orders = z
+    expect(orders.size, answers.join(", ")).toBeLessThanOrEqual(1);
+    const listed = z
       .object({ items: z.array(z.object({ code: z.string() })) })
       .parse((await client.call("GET", "/api/orders")).json).items;
-    expect(new Set(orders.map((o) => o.code)).size).toBe(orders.length);
+    expect(new Set(listed.map((o) => o.code)).size).toBe(listed.length);
     console.log(
       `completion under faults: ${answers.join(", ")}; then ${String(last.status)}; upstream completions answered 200: ${String(entries.length)}`,
     );

@@ -196,6 +196,15 @@ function OutcomeMessage({ outcome, onRetry }: { outcome: CompletionOutcome; onRe
         </Button>
       );
       break;
+    case "checking":
+      title = _("checkout.pay.checkingTitle");
+      body = _("checkout.pay.checkingBody");
+      action = (
+        <Button className="mt-3 w-full" onClick={onRetry}>
+          {_("checkout.pay.checkAgain")}
+        </Button>
+      );
+      break;
     case "refused": {
       title = _("checkout.pay.refusedTitle");
       body = problemText(outcome.problem, _("checkout.pay.refusedBody"));

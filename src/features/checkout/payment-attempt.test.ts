@@ -200,9 +200,30 @@ describe("classifyCompletion", () => {
     expect(fail(new TypeError("boom"))).toBe("retry");
   });
 
-  it("looks the order up when the proxy stored an uncertain failure for the key", () => {
+  it("looks the order up when a 5xx names an order without saying how it went", () => {
     const stored = new ApiProblem(504, "upstream_unavailable", "x", {}, { orderCode: "MC_9" });
     expect(fail(stored)).toEqual({ kind: "check", orderCode: "MC_9" });
+  });
+
+  it("re-sends the same key when the proxy says the basket was certainly not completed", () => {
+    const notCompleted = new ApiProblem(
+      503,
+      "upstream_unavailable",
+      "x",
+      {},
+      { orderCode: "MC_9", outcome: "not_completed" },
+    );
+    expect(fail(notCompleted)).toBe("retry");
+  });
+
+  it("says 'we are checking' (never 'pay again') while the outcome is unknown", () => {
+    const unknown = new ApiProblem(503, "outcome_unknown", "x", {}, { orderCode: "MC_9" });
+    expect(fail(unknown)).toEqual({ kind: "checking", orderCode: "MC_9" });
+    expect(settlesAttempt({ kind: "checking", orderCode: "MC_9" })).toBe(false);
+    expect(fail(new ApiProblem(503, "outcome_unknown", "x"))).toEqual({
+      kind: "checking",
+      orderCode: null,
+    });
   });
 
   it("hands over the new quote of an expired price", () => {

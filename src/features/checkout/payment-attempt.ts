@@ -136,6 +136,11 @@ export type CompletionOutcome =
   | { kind: "price_expired"; quote: Quote | null }
   /** Refused before anything happened (validation, documents changed, wallet balance …). */
   | { kind: "refused"; problem: ApiProblem }
+  /**
+   * The proxy could not yet tell whether the payment went through (`outcome_unknown`): the
+   * attempt stays, "check again" re-sends it with the same key, which settles, never pays twice.
+   */
+  | { kind: "checking"; orderCode: string | null }
   /** No answer after the automatic retries: the attempt stays, "try again" re-sends it. */
   | { kind: "unreachable"; problem: ApiProblem | null };
 
@@ -162,8 +167,11 @@ export function classifyCompletion(
   if (error.status === 429 || error.status === 408) return "retry";
   // The same key is still being processed by the first request: ask again shortly.
   if (error.code === "conflict" && error.body.retry_after !== undefined) return "retry";
+  if (error.code === "outcome_unknown") return { kind: "checking", orderCode: orderCodeOf(error) };
+  // Certainly not completed upstream, and not stored: the same key is safe to send again.
+  if (error.body.outcome === "not_completed") return "retry";
   if (error.status >= 500) {
-    // A stored failure of the irreversible call: replays would say the same; look the order up.
+    // An order exists but the answer did not say how it went: the return page asks upstream.
     const orderCode = orderCodeOf(error);
     return orderCode ? { kind: "check", orderCode } : "retry";
   }
