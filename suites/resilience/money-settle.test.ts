@@ -31,7 +31,7 @@ beforeEach(async () => {
   await client.launch(IND);
 });
 
-/** Each fault on the completion call; `lands` says whether Minted processes the request. */
+/** Each fault on the completion call, and how long a late request needs to land. */
 const FAULTS = {
   // The sandbox sleeps past the proxy's timeout, then completes: the order lands late.
   late: { spec: { latency_ms: TIMEOUT_MS * 2 }, settleMs: TIMEOUT_MS * 2 },
@@ -41,6 +41,10 @@ const FAULTS = {
   dropped: { spec: { drop: true }, settleMs: 0 },
   // A 5xx before Minted did anything.
   "5xx": { spec: { status: 503 }, settleMs: 0 },
+  // Minted did the work; its answer comes too late, never comes, or is replaced by a 5xx.
+  "late after": { spec: { latency_ms: TIMEOUT_MS * 2, after: true }, settleMs: TIMEOUT_MS * 2 },
+  "dropped after": { spec: { drop: true, after: true }, settleMs: 0 },
+  "5xx after": { spec: { status: 503, after: true }, settleMs: 0 },
 } as const;
 
 const problemCode = (a: Answer) => z.object({ code: z.string() }).parse(a.json).code;
@@ -74,7 +78,10 @@ async function walletOrderCount(type: string): Promise<number> {
     .length;
 }
 
-/** Upstream requests to `path` that Minted answered with a success (it did the work). */
+/**
+ * Upstream requests to `path` logged with a success (an after-fault logs the answer it put in
+ * place of Minted's, so this counts at most the orders made).
+ */
 async function upstreamSuccesses(path: string): Promise<number> {
   const res = await fetch(
     `${stack.sandboxUrl}/__sandbox/requests?method=POST&path=${encodeURIComponent(path)}&limit=100`,
@@ -95,7 +102,7 @@ async function underFault(
 ): Promise<{ first: Answer; again: Answer; key: string }> {
   const { spec, settleMs } = FAULTS[kind];
   await control(stack.sandboxUrl, "POST", "/faults", { method: "POST", path, ...spec });
-  const key = `settle-${kind}-${String(Date.now())}`;
+  const key = `settle-${kind.replace(" ", "-")}-${String(Date.now())}`;
   const first = await send(key);
   await control(stack.sandboxUrl, "DELETE", "/faults");
   expectSettledOrRetryable(kind, first);
@@ -151,7 +158,7 @@ describe("wallet completions settle to the truth", () => {
         expect(walletOrderBody.parse(other.json).id).toBe(order.id);
 
         expect(await walletOrderCount(type)).toBe(ordersBefore + 1);
-        expect(await upstreamSuccesses(path)).toBe(1);
+        expect(await upstreamSuccesses(path)).toBeLessThanOrEqual(1);
         const after = await cashAndGold();
         expect(Math.round((after.cash - before.cash) * 100)).toBe(
           Math.round(sign * order.total * 100),
@@ -191,7 +198,13 @@ describe("digital orders settle to the truth", () => {
         if (first.status === 201)
           expect(digitalOrderBody.parse(first.json).orderCode).toBe(order.orderCode);
 
-        expect(await upstreamSuccesses(path)).toBe(1);
+        expect(await upstreamSuccesses(path)).toBeLessThanOrEqual(1);
+        const history = await client.call("GET", `/api/wallet/orders?txType=${side}`);
+        const rows = z
+          .object({ orders: z.array(z.object({ source: z.string(), orderCode: z.string() })) })
+          .parse(history.json)
+          .orders.filter((o) => o.source === "digital");
+        expect(rows.map((o) => o.orderCode)).toEqual([order.orderCode]);
         const after = await cashAndGold();
         expect(Math.round((after.gold - before.gold) * 10_000)).toBe(
           (side === "buy" ? 1 : -1) * 10_000,
