@@ -506,6 +506,7 @@ test("Minted completed it but its answer was lost: the customer ends on the rece
   page,
   request,
 }) => {
+  test.setTimeout(90_000);
   await launchWithProduct(page);
   await basketToAddress(page);
   await addressToReview(page);
@@ -514,11 +515,32 @@ test("Minted completed it but its answer was lost: the customer ends on the rece
   // The completion runs at Minted, then the connection drops before its answer leaves.
   await fault(request, { method: "PUT", path: COMPLETE.path, after: true, drop: true, count: 1 });
   const since = await lastRequestId(request);
+  const answers: number[] = [];
+  const sent: (string | null)[] = [];
+  page.on("response", (res) => {
+    if (!res.url().endsWith("/api/checkout/complete")) return;
+    answers.push(res.status());
+    sent.push(res.request().postData());
+  });
 
   await payButton(page).click();
   await approveAtBank(page);
-  await expectReceipt(page);
+  const code = await expectReceipt(page);
   await screenshot(page, "lost-answer-receipt");
+  // The proxy found the order at Minted and answered it: never a failure for a charged payment.
+  expect(answers).toEqual([200]);
+  expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
+  // The same payment sent again under a new key (another tab, a lost attempt) leads to this
+  // order, not to "your basket is empty", and makes no second one.
+  const again = await page.request.post("/api/checkout/complete", {
+    data: JSON.parse(sent[0] ?? "null") as unknown,
+    headers: {
+      origin: new URL(page.url()).origin,
+      "idempotency-key": `e2e-new-${String(Date.now())}`,
+    },
+  });
+  expect(again.status()).toBe(200);
+  expect(await again.json()).toMatchObject({ orderCode: code });
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 

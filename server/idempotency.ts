@@ -11,8 +11,10 @@ import { fieldErrors } from "./validation.ts";
  * takes a `pending` record (set-if-absent, so two proxy instances on one Redis agree), runs, and
  * stores its answer for 24 h; repeats with the same key and body get that answer again, a
  * concurrent repeat waits for it, and the same key with another body is a 409 `conflict`.
- * An attempt that ends before anything irreversible happened (validation, an expired price,
- * Minted refusing) is not stored, so the same key can be used again.
+ * An attempt that throws is not stored, so the same key can be used again: a refusal, and an
+ * uncertain outcome alike (a checkout completion settles an uncertain outcome upstream before
+ * answering, see api/checkout-outcome.ts). `StoredFailure` / `storeError` remain only for callers
+ * that still store an uncertain outcome (api/upstream-refusals.ts `irreversible`).
  */
 
 export interface StoredResponse {

@@ -207,11 +207,14 @@ export function auditOutcome(answer: unknown): MoneyEvent["outcome"] {
         : "refused";
   if (answer instanceof ApiError) {
     if (answer.code === "outcome_unknown") return "unknown";
-    if (answer.options.extra?.outcome === "not_completed") return "not_completed";
     if (answer.code === "upstream_unavailable" || answer.code === "upstream_invalid")
       return "not_completed";
     return "refused";
   }
+  // Uncertain failures of the completion itself are settled above; one reaching here came
+  // before it (reading the basket, the documents) or is Minted's refusal.
+  if (answer instanceof UpstreamError)
+    return answer.failure === "rejected" ? "refused" : "not_completed";
   return "unknown";
 }
 
