@@ -171,3 +171,14 @@ export const identityResultSchema = z.object({
   skipped: z.array(z.string()),
 });
 export type IdentityResult = z.infer<typeof identityResultSchema>;
+
+/**
+ * Basket changes (add / update / remove, physical and wallet baskets): a key made per tap and
+ * reused on the browser's own retry, so a change is applied once however often it is sent.
+ */
+export const BASKET_CHANGE_HEADER = {
+  name: "Idempotency-Key",
+  required: false,
+  description:
+    '8–128 characters [A-Za-z0-9_-], made once per tap. A repeat with the same key is applied once (answered again, Idempotent-Replayed: true); "add n" is kept as the absolute quantity it aimed at. Without it the change is applied as sent.',
+} as const;

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { addressRoutes } from "./api/addresses.ts";
 import { basketRoutes } from "./api/basket.ts";
+import { incompleteBasketRoutes } from "./api/basket-incomplete.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { checkoutRoutes } from "./api/checkout.ts";
 import { consentRoutes } from "./api/consent.ts";
@@ -36,6 +37,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...catalogRoutes(deps),
     ...priceRoutes(deps),
     ...basketRoutes(deps),
+    ...incompleteBasketRoutes(deps),
     ...guestIdentityRoutes(deps),
     ...addressRoutes(deps),
     ...checkoutRoutes(deps),

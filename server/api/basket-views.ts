@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Basket, BasketItem, PriceFix } from "../../contract/basket.ts";
 import type { Quote } from "../../contract/checkout.ts";
 import { isDigitalSku } from "../prices/metal-skus.ts";
-import type { Lang } from "../problem.ts";
+import { ApiError, type Lang, t } from "../problem.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { imagePath, type CatalogEntry } from "./catalog-source.ts";
 import { feeLines, round2, totalsView } from "./order-fees.ts";
@@ -163,4 +163,26 @@ export function quoteView(order: UpstreamEcomOrder, lang: Lang, now: number): Qu
     totals: basket.totals,
     priceFix: priceFixView(fix, now),
   };
+}
+
+/** 422 `quantity` when a line of `qty` breaks the stock or the 10-per-SKU rule. */
+export function checkQuantity(entry: CatalogEntry, qty: number, lang: Lang): void {
+  const fail = (tr: string, en: string) =>
+    new ApiError("validation_failed", { errors: { quantity: [t(lang, tr, en)] } });
+  const physical = entry.product.type !== "digital";
+  if (physical && !Number.isInteger(qty))
+    throw fail("Külçe ve sikkeler adet olarak satılır.", "Bars and coins are sold in whole units.");
+  if (physical && qty > MAX_PER_SKU)
+    throw fail(
+      `Bir üründen sepete en fazla ${MAX_PER_SKU} adet eklenebilir.`,
+      `At most ${MAX_PER_SKU} units of one product can be in a basket.`,
+    );
+  const stock = entry.product.stock.available;
+  if (qty > stock)
+    throw stock <= 0
+      ? fail("Bu ürün tükendi.", "This product is out of stock.")
+      : fail(
+          `Yeterli stok yok: en fazla ${maxQuantityOf(entry)} ${physical ? "adet" : "gr"}.`,
+          `Not enough stock: at most ${maxQuantityOf(entry)}${physical ? "" : " g"}.`,
+        );
 }

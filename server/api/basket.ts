@@ -1,26 +1,19 @@
 import type { Context } from "hono";
 import {
+  BASKET_CHANGE_HEADER,
   MAX_GUEST_LINES,
   addBasketItemBodySchema,
   basketItemParamsSchema,
   basketSchema,
-  incompleteBasketListSchema,
-  incompleteBasketParamsSchema,
-  resumeBasketResultSchema,
   updateBasketItemBodySchema,
   type Basket,
 } from "../../contract/basket.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
-import {
-  EMPTY_BASKET,
-  MAX_PER_SKU,
-  basketView,
-  guestBasketView,
-  maxQuantityOf,
-} from "./basket-views.ts";
+import { EMPTY_BASKET, basketView, checkQuantity, guestBasketView } from "./basket-views.ts";
 import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
+import { changeOnce, changeKeyOf, targetOf, unconfirmedChange } from "./basket-changes.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 import type { InputOf } from "../../minted/operations.ts";
@@ -32,7 +25,11 @@ import type { InputOf } from "../../minted/operations.ts";
  * creates the customer and moves it upstream.
  */
 
-const BASKET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
+export const BASKET_ERRORS = [
+  "validation_failed",
+  "unauthenticated",
+  "upstream_unavailable",
+] as const;
 
 /** The app's one catalog source (and cache), shared with the catalog routes. */
 export function catalogOf(deps: AppDeps): CatalogSource {
@@ -117,28 +114,6 @@ function notInBasket(): ApiError {
   return new ApiError("not_found", {
     detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
   });
-}
-
-/** 422 `quantity` when a line of `qty` breaks the stock or the 10-per-SKU rule. */
-function checkQuantity(entry: CatalogEntry, qty: number, lang: Lang): void {
-  const fail = (tr: string, en: string) =>
-    new ApiError("validation_failed", { errors: { quantity: [t(lang, tr, en)] } });
-  const physical = entry.product.type !== "digital";
-  if (physical && !Number.isInteger(qty))
-    throw fail("Külçe ve sikkeler adet olarak satılır.", "Bars and coins are sold in whole units.");
-  if (physical && qty > MAX_PER_SKU)
-    throw fail(
-      `Bir üründen sepete en fazla ${MAX_PER_SKU} adet eklenebilir.`,
-      `At most ${MAX_PER_SKU} units of one product can be in a basket.`,
-    );
-  const stock = entry.product.stock.available;
-  if (qty > stock)
-    throw stock <= 0
-      ? fail("Bu ürün tükendi.", "This product is out of stock.")
-      : fail(
-          `Yeterli stok yok: en fazla ${maxQuantityOf(entry)} ${physical ? "adet" : "gr"}.`,
-          `Not enough stock: at most ${maxQuantityOf(entry)}${physical ? "" : " g"}.`,
-        );
 }
 
 async function catalogEntry(deps: AppDeps, c: Context<AppEnv>, sku: string): Promise<CatalogEntry> {
@@ -253,11 +228,13 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
       auth: "session",
       body: addBasketItemBodySchema,
       response: basketSchema,
+      headers: [BASKET_CHANGE_HEADER],
       errors: BASKET_ERRORS,
       handler: async ({ c, body, session }) => {
         const s = sessionOf(session);
         const { lang } = callOptions(c);
         if (!s.customer) {
+          changeKeyOf(c); // checked; a guest's basket rides on the answer's cookie, lost with it
           const entry = await catalogEntry(deps, c, body.sku);
           const current = s.guestBasket.find((l) => l.sku === body.sku);
           if (!current && s.guestBasket.length >= MAX_GUEST_LINES)
@@ -280,21 +257,35 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
           setGuestBasket(c, s, lines);
           return guestView(deps, c, lines);
         }
-        const [order, entry] = await Promise.all([
-          activeBasket(deps, c, s.customer),
-          catalogEntry(deps, c, body.sku),
-        ]);
-        const current = order?.items.find((i) => i.sku === body.sku)?.amount ?? 0;
-        checkQuantity(entry, current + body.quantity, lang);
-        const updated = await addUpstream(
-          deps,
-          c,
-          s.customer,
-          order?.token ?? null,
-          body.sku,
-          body.quantity,
-        );
-        return customerBasketView(deps, c, updated);
+        const customer = s.customer;
+        return changeOnce(deps, c, customer, "addBasketItem", body, async (key) => {
+          const [order, entry] = await Promise.all([
+            activeBasket(deps, c, customer),
+            catalogEntry(deps, c, body.sku),
+          ]);
+          const current = order?.items.find((i) => i.sku === body.sku)?.amount ?? 0;
+          const { target, repeat } = await targetOf(
+            deps,
+            customer,
+            key,
+            body.sku,
+            current + body.quantity,
+          );
+          // A repeat whose first attempt landed after all: already there.
+          if (current === target) return customerBasketView(deps, c, order);
+          if (repeat && current === 0) throw unconfirmedChange();
+          checkQuantity(entry, target, lang);
+          const updated =
+            current > 0 && order
+              ? await mutate(deps, c, "basketUpdate", {
+                  external_customer_id: customer,
+                  cart_token: order.token,
+                  sku: body.sku,
+                  qty: target,
+                })
+              : await addUpstream(deps, c, customer, order?.token ?? null, body.sku, target);
+          return customerBasketView(deps, c, updated);
+        });
       },
     }),
     route({
@@ -308,6 +299,7 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
       body: updateBasketItemBodySchema,
       response: basketSchema,
       errors: [...BASKET_ERRORS, "not_found"],
+      headers: [BASKET_CHANGE_HEADER],
       handler: async ({ c, params, body, session }) =>
         setQuantity(deps, c, sessionOf(session), params.sku, body.quantity),
     }),
@@ -321,6 +313,7 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
       params: basketItemParamsSchema,
       response: basketSchema,
       errors: [...BASKET_ERRORS, "not_found"],
+      headers: [BASKET_CHANGE_HEADER],
       handler: async ({ c, params, session }) =>
         setQuantity(deps, c, sessionOf(session), params.sku, 0),
     }),
@@ -348,54 +341,6 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
         return EMPTY_BASKET;
       },
     }),
-    route({
-      method: "get",
-      path: "/api/baskets/incomplete",
-      operationId: "listIncompleteBaskets",
-      summary: "The customer's other unfinished baskets (to resume)",
-      tag: "basket",
-      auth: "customer",
-      response: incompleteBasketListSchema,
-      errors: BASKET_ERRORS,
-      handler: async ({ c, customer }) => {
-        const { others } = await incompleteBaskets(deps, c, customer);
-        return {
-          baskets: others.map((o) => ({
-            id: o.id,
-            itemCount: o.items.length,
-            preview: o.items.slice(0, 3).map((i) => i.product_name),
-            total: o.paid_total,
-            currency: "TRY" as const,
-          })),
-        };
-      },
-    }),
-    route({
-      method: "post",
-      path: "/api/baskets/incomplete/:id/resume",
-      operationId: "resumeIncompleteBasket",
-      summary:
-        "Resume an unfinished basket: its lines move into the active basket at today's prices and it is emptied",
-      tag: "basket",
-      auth: "customer",
-      params: incompleteBasketParamsSchema,
-      response: resumeBasketResultSchema,
-      errors: [...BASKET_ERRORS, "not_found"],
-      handler: async ({ c, params, customer }) => {
-        const { active, others } = await incompleteBaskets(deps, c, customer);
-        if (active?.id === params.id)
-          return { basket: await customerBasketView(deps, c, active), skipped: [] };
-        const old = others.find((o) => o.id === params.id);
-        if (!old) throw new ApiError("not_found");
-        const lines = old.items.map((i) => ({ sku: i.sku, qty: i.amount }));
-        const moved = await moveLines(deps, c, customer, active, lines);
-        await mutate(deps, c, "basketClear", {
-          external_customer_id: customer,
-          cart_token: old.token,
-        });
-        return { basket: await customerBasketView(deps, c, moved.order), skipped: moved.skipped };
-      },
-    }),
   ];
 }
 
@@ -406,9 +351,10 @@ async function setQuantity(
   session: Session,
   sku: string,
   quantity: number,
-): Promise<Basket> {
+): Promise<Basket | Response> {
   const { lang } = callOptions(c);
   if (!session.customer) {
+    changeKeyOf(c); // checked; a guest's basket rides on the answer's cookie, lost with it
     if (!session.guestBasket.some((l) => l.sku === sku)) throw notInBasket();
     if (quantity > 0) checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
     const lines =
@@ -419,35 +365,21 @@ async function setQuantity(
     return guestView(deps, c, lines);
   }
   const customer = session.customer;
-  const order = await activeBasket(deps, c, customer);
-  if (!order?.items.some((i) => i.sku === sku)) throw notInBasket();
-  const ref = { external_customer_id: customer, cart_token: order.token, sku };
-  if (quantity === 0)
-    return customerBasketView(deps, c, await mutate(deps, c, "basketRemove", ref));
-  checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
-  return customerBasketView(
-    deps,
-    c,
-    await mutate(deps, c, "basketUpdate", { ...ref, qty: quantity }),
-  );
-}
-
-/** The active basket and the customer's other open, non-empty baskets (newest first). */
-async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: string) {
-  const [active, page] = await Promise.all([
-    activeBasket(deps, c, customer),
-    deps.upstream.call({
-      op: "basketsIncomplete",
-      query: { customer_external_id: customer, page: 1, total: 100 },
-      ...callOptions(c),
-    }),
-  ]);
-  const others = page.data.filter(
-    (o) =>
-      o.order_creation_status === "basket" &&
-      o.id !== active?.id &&
-      o.items.length > 0 &&
-      o.customer?.external_id === customer,
-  );
-  return { active, others };
+  return changeOnce(deps, c, customer, "setBasketQuantity", { sku, quantity }, async (key) => {
+    const order = await activeBasket(deps, c, customer);
+    const { repeat } = await targetOf(deps, customer, key, sku, quantity);
+    const current = order?.items.find((i) => i.sku === sku)?.amount;
+    // A repeat whose first attempt landed after all (a removed line is gone): already done.
+    if (repeat && (current ?? 0) === quantity) return customerBasketView(deps, c, order);
+    if (!order || current === undefined) throw notInBasket();
+    const ref = { external_customer_id: customer, cart_token: order.token, sku };
+    if (quantity === 0)
+      return customerBasketView(deps, c, await mutate(deps, c, "basketRemove", ref));
+    checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
+    return customerBasketView(
+      deps,
+      c,
+      await mutate(deps, c, "basketUpdate", { ...ref, qty: quantity }),
+    );
+  });
 }

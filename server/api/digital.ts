@@ -13,7 +13,6 @@ import {
   type DigitalQuoteBody,
 } from "../../contract/digital.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { respondIdempotently } from "../idempotency.ts";
 import { METAL_SKUS } from "../prices/metal-skus.ts";
 import { ApiError, t } from "../problem.ts";
 import { type UpstreamPartnerOrder } from "../../minted/schemas/digital.ts";
@@ -22,19 +21,17 @@ import { round2, round4 } from "./basket-views.ts";
 import { recordDigitalOrder } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
-import {
-  callOptions,
-  irreversible,
-  refusedField,
-  withOurFieldNames,
-  withOurNames,
-} from "./upstream-refusals.ts";
+import { respondMoney, settle } from "./settle.ts";
+import { UpstreamError } from "../upstream/types.ts";
+import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
 
 /**
  * Digital quick buy / sell (Partner API). A quote is a Minted price fix; its token stays on the
  * server, named by our own `quoteId`. The order's `external_id` is derived from the customer and
  * the Idempotency-Key, so a retried request can never create a second order upstream: Minted
- * refuses the id, and the proxy answers the order that id already names.
+ * refuses the id, and the proxy answers the order that id already names. A quote is tied to the
+ * first `external_id` tried with it, so a new key cannot place the same quote twice either; an
+ * answer lost on the way settles to what Minted shows under that id (settle.ts).
  */
 
 const DIGITAL_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
@@ -59,6 +56,9 @@ type QuoteRecord = z.output<typeof quoteRecordSchema>;
 
 const quoteKey = (customer: string, quoteId: string) =>
   `digital:quote:${encodeURIComponent(customer)}:${quoteId}`;
+/** The `external_id` the first order at a quote was tried with. */
+const attemptKey = (customer: string, quoteId: string) =>
+  `digital:attempt:${encodeURIComponent(customer)}:${quoteId}`;
 
 /** `YYYY-MM-DD HH:MM[:SS]` or `DD-MM-YYYY HH:MM` (Istanbul, as Minted prints them) or ISO → ISO. */
 export function partnerDateIso(value: string | null | undefined): string {
@@ -178,13 +178,19 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     return parsed.data;
   };
 
-  /** The order an external id already names, if it is this customer's. */
+  /** The order an external id already names, if it is this customer's (null: none). */
   const existingOrder = async (c: Context<AppEnv>, customer: string, externalId: string) => {
-    const order = await deps.upstream.call({
-      op: "orderGet",
-      params: { external_order_id: externalId },
-      ...callOptions(c),
-    });
+    let order;
+    try {
+      order = await deps.upstream.call({
+        op: "orderGet",
+        params: { external_order_id: externalId },
+        ...callOptions(c),
+      });
+    } catch (error) {
+      if (error instanceof UpstreamError && error.details.status === 404) return null;
+      throw error;
+    }
     return order.customer?.external_id === customer && order.external_id === externalId
       ? order
       : null;
@@ -208,7 +214,11 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     if (body.grams !== undefined && body.grams !== record.grams) throw mismatch("grams");
     if (body.amount !== undefined && body.amount !== record.amount) throw mismatch("amount");
 
-    const externalId = `MS-${createHash("sha256").update(`${customer}\n${key}`).digest("hex").slice(0, 40)}`;
+    const ownId = `MS-${createHash("sha256").update(`${customer}\n${key}`).digest("hex").slice(0, 40)}`;
+    // One quote, one external id: the first attempt's, whatever key a repeat comes with.
+    const attempt = attemptKey(customer, body.quoteId);
+    const first = await deps.store.setIfAbsent(attempt, ownId, QUOTE_RECORD_TTL_SECONDS);
+    const externalId = first ? ownId : ((await deps.store.get(attempt)) ?? ownId);
     const common = {
       price_token: record.priceToken,
       currency_code: record.request.currency,
@@ -253,22 +263,32 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       };
     } else payload = { ...common, customer: { external_id: customer } };
 
+    if (!first) {
+      // Tried before under this quote: an order Minted already has is the answer.
+      const earlier = await existingOrder(c, customer, externalId);
+      if (earlier) return await placed(orderView(earlier, record));
+    }
     try {
-      const created = await irreversible(
+      const view = await settle(
         c,
-        deps.upstream.call({
-          op: record.request.side === "buy" ? "digitalBuy" : "digitalSell",
-          body: payload,
-          ...callOptions(c),
-        }),
-        { quoteId: body.quoteId },
+        async () => {
+          const created = await deps.upstream.call({
+            op: record.request.side === "buy" ? "digitalBuy" : "digitalSell",
+            body: payload,
+            ...callOptions(c),
+          });
+          const order =
+            created.orders.find((o) => o.external_id === externalId) ?? created.orders[0];
+          if (!order) throw new ApiError("upstream_invalid");
+          return orderView({ ...order, order_at: order.order_at ?? created.order_at }, record);
+        },
+        async () => {
+          const existing = await existingOrder(c, customer, externalId);
+          return existing ? orderView(existing, record) : null;
+        },
       );
       await deps.store.delete(quoteKey(customer, body.quoteId));
-      const order = created.orders.find((o) => o.external_id === externalId) ?? created.orders[0];
-      if (!order) throw new ApiError("upstream_invalid");
-      return await placed(
-        orderView({ ...order, order_at: order.order_at ?? created.order_at }, record),
-      );
+      return await placed(view);
     } catch (error) {
       if (refusedField(error, "external_id")) {
         // Already placed under this key (the first answer was lost): answer that order.
@@ -311,12 +331,21 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       response: digitalOrderSchema,
       status: 201,
       headers: [IDEMPOTENCY_HEADER],
-      errors: [...DIGITAL_ERRORS, "price_expired", "conflict", "not_found"],
+      errors: [...DIGITAL_ERRORS, "price_expired", "conflict", "not_found", "outcome_unknown"],
       handler: async ({ c, body, customer }) =>
-        respondIdempotently(
+        respondMoney(
+          deps,
           c,
-          { store: deps.store, customer, operation: "createDigitalOrder", body },
-          async (key) => ({ status: 201, body: await placeOrder(c, customer, body, key) }),
+          {
+            kind: body.side === "sell" ? "digital_sell" : "digital_buy",
+            customer,
+            operation: "createDigitalOrder",
+            body,
+            status: 201,
+            amountOf: (o: DigitalOrder) => ({ value: o.amount, currency: o.currency }),
+            orderCodeOf: (o: DigitalOrder) => o.orderCode,
+          },
+          (key) => placeOrder(c, customer, body, key),
         ),
     }),
   ];

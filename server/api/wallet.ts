@@ -1,47 +1,33 @@
 import type { Context } from "hono";
 import { metalSchema, type Metal } from "../../contract/common.ts";
-import { IDEMPOTENCY_HEADER } from "../../contract/checkout.ts";
 import {
   addWalletItemBodySchema,
-  completeWalletBasketBodySchema,
   updateWalletItemBodySchema,
   walletBasketItemParamsSchema,
   walletBasketParamsSchema,
   walletBasketSchema,
   walletDeliveryAddressBodySchema,
-  walletOrderSchema,
   walletReceiptParamsSchema,
   walletReceiptSchema,
   walletSchema,
   type Wallet,
   type WalletBasketType,
-  type WalletOrder,
   type WalletReceipt,
 } from "../../contract/wallet.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { respondIdempotently } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
 import type { InputOf } from "../../minted/operations.ts";
 import { round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
+import { BASKET_CHANGE_HEADER } from "../../contract/basket.ts";
+import { changeOnce, targetOf, unconfirmedChange } from "./basket-changes.ts";
 import { route, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
-import {
-  cartTokenOf,
-  quoteIdOfBasket,
-  walletBasketView,
-  walletOrderView,
-  walletReceiptView,
-} from "./wallet-views.ts";
-import {
-  callOptions,
-  irreversible,
-  refusedField,
-  withOurFieldNames,
-  withOurNames,
-} from "./upstream-refusals.ts";
+import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
+import { walletBasketOf, walletCompleteRoute } from "./wallet-complete.ts";
+import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /**
  * The metal wallet (Walletable): balances, buy / sell / delivery baskets paid from (or into) the
@@ -51,21 +37,16 @@ import {
 
 const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
-const COMPLETE_OPS = {
-  buy: "walletCompleteBuy",
-  sell: "walletCompleteSell",
-  delivery: "walletCompleteDelivery",
-} as const;
-
 type WalletMutation = "walletBasketAdd" | "walletBasketUpdate" | "walletBasketRemove";
+
+/** Units of `sku` in a wallet basket (Minted lists one row per unit, or a row with its amount). */
+function quantityOf(o: UpstreamWalletBasket | null, sku: string): number {
+  return (o?.items ?? []).filter((i) => i.sku === sku).reduce((sum, i) => sum + (i.amount ?? 1), 0);
+}
 
 export function walletRoutes(deps: AppDeps): RouteSpec[] {
   const basketOf = (c: Context<AppEnv>, customer: string, type: WalletBasketType) =>
-    deps.upstream.call({
-      op: "walletBasketGet",
-      query: { external_customer_id: customer, type },
-      ...callOptions(c),
-    });
+    walletBasketOf(deps, c, customer, type);
 
   const mutate = (c: Context<AppEnv>, op: WalletMutation, body: InputOf<WalletMutation>) =>
     withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }), {
@@ -75,59 +56,40 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
   const view = (c: Context<AppEnv>, o: UpstreamWalletBasket | null, type: WalletBasketType) =>
     walletBasketView(o, type, callOptions(c).lang, deps.now());
 
-  /** The active basket of `type` holding `sku`, or 404. */
-  const basketWith = async (
+  /** Set a line's quantity (0 removes it), once per key (basket-changes.ts). */
+  const setQuantity = (
     c: Context<AppEnv>,
     customer: string,
     type: WalletBasketType,
     sku: string,
-  ) => {
-    const o = await basketOf(c, customer, type);
-    if (!o?.items.some((i) => i.sku === sku))
-      throw new ApiError("not_found", {
-        detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
-      });
-    return o;
-  };
+    quantity: number,
+  ) =>
+    changeOnce(deps, c, customer, `setWalletQuantity:${type}`, { sku, quantity }, async (key) => {
+      const o = await basketOf(c, customer, type);
+      const { repeat } = await targetOf(deps, customer, key, sku, quantity);
+      const current = quantityOf(o, sku);
+      // A repeat whose first attempt landed after all (a removed line is gone): already done.
+      if (repeat && current === quantity) return view(c, o, type);
+      if (!o || current === 0)
+        throw new ApiError("not_found", {
+          detail: { tr: "Bu ürün sepetinizde yok.", en: "This product is not in your basket." },
+        });
+      const ref = {
+        external_customer_id: customer,
+        cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
+        sku,
+      };
+      const updated =
+        quantity === 0
+          ? await mutate(c, "walletBasketRemove", ref)
+          : await mutate(c, "walletBasketUpdate", { ...ref, qty: quantity });
+      return view(c, updated, type);
+    });
 
   const emptyError = (lang: Lang) =>
     new ApiError("validation_failed", {
       errors: { basket: [t(lang, "Sepetiniz boş.", "Your basket is empty.")] },
     });
-
-  const priceExpired = (o: UpstreamWalletBasket | null, type: WalletBasketType, lang: Lang) =>
-    new ApiError("price_expired", {
-      extra: { basket: walletBasketView(o, type, lang, deps.now()) },
-    });
-
-  const complete = async (
-    c: Context<AppEnv>,
-    customer: string,
-    type: WalletBasketType,
-    quoteId: string,
-  ): Promise<WalletOrder> => {
-    const { lang } = callOptions(c);
-    const o = await basketOf(c, customer, type);
-    if (!o || o.items.length === 0) throw emptyError(lang);
-    if (quoteIdOfBasket(o) !== quoteId) throw priceExpired(o, type, lang);
-    const cartToken = cartTokenOf(o, "walletBasketGet", deps.logger);
-    try {
-      const order = await irreversible(
-        c,
-        deps.upstream.call({
-          op: COMPLETE_OPS[type],
-          body: { external_customer_id: customer, cart_token: cartToken },
-          ...callOptions(c),
-        }),
-        { basketType: type },
-      );
-      return walletOrderView(order, lang, type);
-    } catch (error) {
-      if (refusedField(error, "price_token"))
-        throw priceExpired(await basketOf(c, customer, type), type, lang);
-      throw withOurNames(error, { shipping_address_id: "addressId" });
-    }
-  };
 
   return [
     route({
@@ -217,17 +179,39 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       body: addWalletItemBodySchema,
       response: walletBasketSchema,
       errors: WALLET_ERRORS,
-      handler: async ({ c, params, body, customer }) => {
-        const o = await basketOf(c, customer, params.type);
-        const updated = await mutate(c, "walletBasketAdd", {
-          external_customer_id: customer,
-          ...(o ? { cart_token: cartTokenOf(o, "walletBasketGet", deps.logger) } : {}),
-          type: params.type,
-          sku: body.sku,
-          qty: body.quantity,
-        });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, body, customer }) =>
+        changeOnce(deps, c, customer, `addWalletBasketItem:${params.type}`, body, async (key) => {
+          const o = await basketOf(c, customer, params.type);
+          const current = quantityOf(o, body.sku);
+          const { target, repeat } = await targetOf(
+            deps,
+            customer,
+            key,
+            body.sku,
+            current + body.quantity,
+          );
+          // A repeat whose first attempt landed after all: already there.
+          if (current === target) return view(c, o, params.type);
+          if (repeat && current === 0) throw unconfirmedChange();
+          const cartToken = o ? cartTokenOf(o, "walletBasketGet", deps.logger) : null;
+          const updated =
+            current > 0 && cartToken
+              ? await mutate(c, "walletBasketUpdate", {
+                  external_customer_id: customer,
+                  cart_token: cartToken,
+                  sku: body.sku,
+                  qty: target,
+                })
+              : await mutate(c, "walletBasketAdd", {
+                  external_customer_id: customer,
+                  ...(cartToken ? { cart_token: cartToken } : {}),
+                  type: params.type,
+                  sku: body.sku,
+                  qty: target,
+                });
+          return view(c, updated, params.type);
+        }),
     }),
     route({
       method: "patch",
@@ -240,19 +224,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       body: updateWalletItemBodySchema,
       response: walletBasketSchema,
       errors: [...WALLET_ERRORS, "not_found"],
-      handler: async ({ c, params, body, customer }) => {
-        const o = await basketWith(c, customer, params.type, params.sku);
-        const ref = {
-          external_customer_id: customer,
-          cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
-          sku: params.sku,
-        };
-        const updated =
-          body.quantity === 0
-            ? await mutate(c, "walletBasketRemove", ref)
-            : await mutate(c, "walletBasketUpdate", { ...ref, qty: body.quantity });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, body, customer }) =>
+        setQuantity(c, customer, params.type, params.sku, body.quantity),
     }),
     route({
       method: "delete",
@@ -264,15 +238,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       params: walletBasketItemParamsSchema,
       response: walletBasketSchema,
       errors: [...WALLET_ERRORS, "not_found"],
-      handler: async ({ c, params, customer }) => {
-        const o = await basketWith(c, customer, params.type, params.sku);
-        const updated = await mutate(c, "walletBasketRemove", {
-          external_customer_id: customer,
-          cart_token: cartTokenOf(o, "walletBasketGet", deps.logger),
-          sku: params.sku,
-        });
-        return view(c, updated, params.type);
-      },
+      headers: [BASKET_CHANGE_HEADER],
+      handler: async ({ c, params, customer }) =>
+        setQuantity(c, customer, params.type, params.sku, 0),
     }),
     route({
       method: "put",
@@ -298,9 +266,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           throw new ApiError("upstream_invalid");
         }
         await assertOwnAddresses(deps, c, customer, [body.addressId]);
-        const quantity = o.items
-          .filter((i) => i.sku === sku)
-          .reduce((sum, i) => sum + (i.amount ?? 1), 0);
+        const quantity = quantityOf(o, sku);
         const updated = await mutate(c, "walletBasketUpdate", {
           external_customer_id: customer,
           cart_token: cartToken,
@@ -311,34 +277,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
         return view(c, updated, "delivery");
       },
     }),
-    route({
-      method: "post",
-      path: "/api/wallet/baskets/:type/complete",
-      operationId: "completeWalletBasket",
-      summary:
-        "Complete the basket at the accepted quote (Idempotency-Key); paid from, or into, the TRY wallet",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketParamsSchema,
-      body: completeWalletBasketBodySchema,
-      response: walletOrderSchema,
-      headers: [IDEMPOTENCY_HEADER],
-      errors: [...WALLET_ERRORS, "price_expired", "conflict", "not_found"],
-      handler: async ({ c, params, body, customer }) =>
-        respondIdempotently(
-          c,
-          {
-            store: deps.store,
-            customer,
-            operation: `completeWalletBasket:${params.type}`,
-            body,
-          },
-          async () => ({
-            status: 200,
-            body: await complete(c, customer, params.type, body.quoteId),
-          }),
-        ),
-    }),
+    walletCompleteRoute(deps),
     route({
       method: "get",
       path: "/api/wallet/orders/:id/receipt",

@@ -10,6 +10,7 @@ import {
 } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
 import { emptyBasket } from "./basket-optimistic";
+import { sendChangeOnce } from "./change-once";
 
 /**
  * The basket's calls to the proxy, each answer parsed with the shared contract. Loaded on first
@@ -65,18 +66,31 @@ export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
 
 export function addBasketItem(sku: string, quantity: number): Promise<Basket> {
   return withSession(() =>
-    api("/api/basket/items", { method: "POST", body: { sku, quantity }, schema: basketSchema }),
+    sendChangeOnce((headers) =>
+      api("/api/basket/items", {
+        method: "POST",
+        body: { sku, quantity },
+        headers,
+        schema: basketSchema,
+      }),
+    ),
   );
 }
 
 export function setBasketItemQuantity(sku: string, quantity: number): Promise<Basket> {
   return withSession(() =>
-    api(itemPath(sku), { method: "PATCH", body: { quantity }, schema: basketSchema }),
+    sendChangeOnce((headers) =>
+      api(itemPath(sku), { method: "PATCH", body: { quantity }, headers, schema: basketSchema }),
+    ),
   );
 }
 
 export function removeBasketItem(sku: string): Promise<Basket> {
-  return withSession(() => api(itemPath(sku), { method: "DELETE", schema: basketSchema }));
+  return withSession(() =>
+    sendChangeOnce((headers) =>
+      api(itemPath(sku), { method: "DELETE", headers, schema: basketSchema }),
+    ),
+  );
 }
 
 export function clearBasket(): Promise<Basket> {

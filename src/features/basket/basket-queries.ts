@@ -8,7 +8,8 @@ import {
 import type { Basket } from "../../../contract/basket";
 import { basketWithAdded, type ItemPreview } from "./basket-optimistic";
 import { hasPendingTaps } from "./basket-taps";
-import { showProblemToast } from "./basket-toast";
+import { showProblemToast, showUnconfirmedToast } from "./basket-toast";
+import { mayHaveApplied } from "./change-once";
 
 /** The fetchers and their contract schemas load on first use, after the first view. */
 export const loadBasketApi = () => import("./basket-api");
@@ -56,7 +57,13 @@ export function settleBasket(queryClient: QueryClient, result: Basket | undefine
   void queryClient.invalidateQueries({ queryKey: basketKeys.current() });
 }
 
-/** On failure, put the snapshot back and say why. */
+/** How long after an unconfirmed change the basket is read once more (a late change lands). */
+const LATE_READ_MS = 4000;
+
+/**
+ * On failure, put the snapshot back and say why. When the change may have been applied all the
+ * same (no clear answer), the basket is read again and the shop says that this is what is true.
+ */
 export function rollBackBasket(
   queryClient: QueryClient,
   error: unknown,
@@ -65,7 +72,16 @@ export function rollBackBasket(
   if (snapshot?.previous)
     queryClient.setQueryData(basketQueryOptions().queryKey, snapshot.previous);
   else void queryClient.resetQueries({ queryKey: basketKeys.current() });
-  showProblemToast(error);
+  if (!mayHaveApplied(error)) {
+    showProblemToast(error);
+    return;
+  }
+  const reread = () => queryClient.refetchQueries({ queryKey: basketKeys.current() });
+  void reread().then(() => {
+    const state = queryClient.getQueryState(basketQueryOptions().queryKey);
+    showUnconfirmedToast(state?.status === "success" && state.fetchStatus === "idle");
+    setTimeout(() => void reread(), LATE_READ_MS);
+  });
 }
 
 /** Basket changes reach the proxy one at a time, in the order they were made. */

@@ -16,3 +16,15 @@ export function problemMessage(error: unknown): string | undefined {
 export function showProblemToast(error: unknown): void {
   showToast("error", i18n._("basket.error.title"), problemMessage(error));
 }
+
+/**
+ * A change without a clear answer: the basket was read again (`reread`), so what the page shows
+ * is what is true; otherwise it will show once the service answers.
+ */
+export function showUnconfirmedToast(reread: boolean): void {
+  showToast(
+    "error",
+    i18n._("basket.error.unconfirmedTitle"),
+    i18n._(reread ? "basket.error.unconfirmed" : "basket.error.unconfirmedUnread"),
+  );
+}

@@ -39,6 +39,7 @@ import {
   walletKeys,
   walletQueryOptions,
 } from "./wallet-queries";
+import { mayHaveApplied } from "../basket/change-once";
 
 const card = "rounded-card border border-border bg-surface-raised p-4 shadow-card md:p-5";
 
@@ -348,6 +349,11 @@ export function WalletBasketPage() {
   const change = useMutation({
     mutationFn: (op: () => Promise<WalletBasket>) => op(),
     onSuccess: store,
+    // No clear answer: the change may have been applied; show the basket as it is now.
+    onError: (error) => {
+      if (mayHaveApplied(error))
+        void queryClient.invalidateQueries({ queryKey: walletBasketQueryOptions(type).queryKey });
+    },
   });
 
   const complete = useMutation({
@@ -413,11 +419,13 @@ export function WalletBasketPage() {
       ? null
       : complete.error);
   const problemText =
-    problem instanceof ApiProblem
-      ? (Object.values(problem.errors)[0]?.[0] ?? problem.detail ?? _("wallet.basket.failed"))
-      : problem
-        ? _("wallet.basket.failed")
-        : null;
+    problem === change.error && mayHaveApplied(problem)
+      ? `${_("basket.error.unconfirmedTitle")}. ${_("basket.error.unconfirmed")}`
+      : problem instanceof ApiProblem
+        ? (Object.values(problem.errors)[0]?.[0] ?? problem.detail ?? _("wallet.basket.failed"))
+        : problem
+          ? _("wallet.basket.failed")
+          : null;
   const needsAddress = type === "delivery" && basket?.shippingAddress === null;
   const canComplete =
     basket !== undefined &&

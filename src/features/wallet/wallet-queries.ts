@@ -19,6 +19,7 @@ import {
 } from "../../../contract/wallet";
 import { api } from "../../lib/api";
 import type { WalletSearch } from "./wallet-search";
+import { sendChangeOnce } from "../basket/change-once";
 
 /** The wallet's calls to the proxy, each answer parsed with the shared contract. */
 
@@ -104,11 +105,14 @@ export function addWalletItem(
   sku: string,
   quantity: number,
 ): Promise<WalletBasket> {
-  return api(`/api/wallet/baskets/${type}/items`, {
-    method: "POST",
-    body: { sku, quantity },
-    schema: walletBasketSchema,
-  });
+  return sendChangeOnce((headers) =>
+    api(`/api/wallet/baskets/${type}/items`, {
+      method: "POST",
+      body: { sku, quantity },
+      headers,
+      schema: walletBasketSchema,
+    }),
+  );
 }
 
 export function setWalletItemQuantity(
@@ -116,11 +120,14 @@ export function setWalletItemQuantity(
   sku: string,
   quantity: number,
 ): Promise<WalletBasket> {
-  return api(`/api/wallet/baskets/${type}/items/${encodeURIComponent(sku)}`, {
-    method: "PATCH",
-    body: { quantity },
-    schema: walletBasketSchema,
-  });
+  return sendChangeOnce((headers) =>
+    api(`/api/wallet/baskets/${type}/items/${encodeURIComponent(sku)}`, {
+      method: "PATCH",
+      body: { quantity },
+      headers,
+      schema: walletBasketSchema,
+    }),
+  );
 }
 
 export function setDeliveryAddress(addressId: number): Promise<WalletBasket> {

@@ -1,0 +1,89 @@
+import type { Context } from "hono";
+import {
+  incompleteBasketListSchema,
+  incompleteBasketParamsSchema,
+  resumeBasketResultSchema,
+} from "../../contract/basket.ts";
+import type { AppDeps, AppEnv } from "../deps.ts";
+import { ApiError } from "../problem.ts";
+import { BASKET_ERRORS, activeBasket, customerBasketView, moveLines } from "./basket.ts";
+import { route, type RouteSpec } from "./registry.ts";
+import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+
+/** The customer's other unfinished baskets upstream, and resuming one into the active basket. */
+
+export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    route({
+      method: "get",
+      path: "/api/baskets/incomplete",
+      operationId: "listIncompleteBaskets",
+      summary: "The customer's other unfinished baskets (to resume)",
+      tag: "basket",
+      auth: "customer",
+      response: incompleteBasketListSchema,
+      errors: BASKET_ERRORS,
+      handler: async ({ c, customer }) => {
+        const { others } = await incompleteBaskets(deps, c, customer);
+        return {
+          baskets: others.map((o) => ({
+            id: o.id,
+            itemCount: o.items.length,
+            preview: o.items.slice(0, 3).map((i) => i.product_name),
+            total: o.paid_total,
+            currency: "TRY" as const,
+          })),
+        };
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/baskets/incomplete/:id/resume",
+      operationId: "resumeIncompleteBasket",
+      summary:
+        "Resume an unfinished basket: its lines move into the active basket at today's prices and it is emptied",
+      tag: "basket",
+      auth: "customer",
+      params: incompleteBasketParamsSchema,
+      response: resumeBasketResultSchema,
+      errors: [...BASKET_ERRORS, "not_found"],
+      handler: async ({ c, params, customer }) => {
+        const { active, others } = await incompleteBaskets(deps, c, customer);
+        if (active?.id === params.id)
+          return { basket: await customerBasketView(deps, c, active), skipped: [] };
+        const old = others.find((o) => o.id === params.id);
+        if (!old) throw new ApiError("not_found");
+        const lines = old.items.map((i) => ({ sku: i.sku, qty: i.amount }));
+        const moved = await moveLines(deps, c, customer, active, lines);
+        await withOurFieldNames(
+          deps.upstream.call({
+            op: "basketClear",
+            body: { external_customer_id: customer, cart_token: old.token },
+            ...callOptions(c),
+          }),
+        );
+        return { basket: await customerBasketView(deps, c, moved.order), skipped: moved.skipped };
+      },
+    }),
+  ];
+}
+
+/** The active basket and the customer's other open, non-empty baskets (newest first). */
+async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: string) {
+  const [active, page] = await Promise.all([
+    activeBasket(deps, c, customer),
+    deps.upstream.call({
+      op: "basketsIncomplete",
+      query: { customer_external_id: customer, page: 1, total: 100 },
+      ...callOptions(c),
+    }),
+  ]);
+  const others = page.data.filter(
+    (o) =>
+      o.order_creation_status === "basket" &&
+      o.id !== active?.id &&
+      o.items.length > 0 &&
+      o.customer?.external_id === customer,
+  );
+  return { active, others };
+}
