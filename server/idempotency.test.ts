@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { KeyValueStore } from "./deps.ts";
 import { ApiError } from "./problem.ts";
 import {
-  StoredFailure,
   fingerprint,
   runIdempotent,
   stableStringify,
@@ -147,41 +146,22 @@ describe.each(factories)("runIdempotent (%s store)", (_name, makeStore) => {
     expect(runs).toBe(2);
   });
 
-  it("stores an uncertain outcome chosen by storeError and replays it", async () => {
-    const options = await setup({
-      storeError: (error) =>
-        error instanceof Error && error.message === "timeout"
-          ? { status: 503, body: { code: "upstream_unavailable" }, problem: true }
-          : undefined,
-    });
+  it("never keeps an uncertain outcome: after a timeout the same key runs again", async () => {
+    const options = await setup();
     let runs = 0;
     const work = () => {
       runs++;
-      return Promise.reject(new Error("timeout"));
+      return runs === 1
+        ? Promise.reject(new Error("timeout"))
+        : Promise.resolve({ status: 200, body: { orderCode: "A1" } });
     };
-    const first = await runIdempotent(options, work);
-    const second = await runIdempotent(options, work);
-    expect(runs).toBe(1);
-    expect(first.response).toEqual({
-      status: 503,
-      body: { code: "upstream_unavailable" },
-      problem: true,
-    });
-    expect(second.replayed).toBe(true);
-  });
-
-  it("stores a StoredFailure thrown by the work", async () => {
-    const options = await setup();
-    const failure = { status: 502, body: { code: "upstream_invalid" }, problem: true };
-    const work = () => Promise.reject(new StoredFailure(failure));
+    await expect(runIdempotent(options, work)).rejects.toThrow("timeout");
     await expect(runIdempotent(options, work)).resolves.toEqual({
-      response: failure,
+      response: { status: 200, body: { orderCode: "A1" } },
       replayed: false,
     });
-    await expect(runIdempotent(options, work)).resolves.toEqual({
-      response: failure,
-      replayed: true,
-    });
+    await expect(runIdempotent(options, work)).resolves.toMatchObject({ replayed: true });
+    expect(runs).toBe(2);
   });
 
   it("gives up waiting after waitMs with a conflict", async () => {

@@ -12,9 +12,8 @@ import { fieldErrors } from "./validation.ts";
  * stores its answer for 24 h; repeats with the same key and body get that answer again, a
  * concurrent repeat waits for it, and the same key with another body is a 409 `conflict`.
  * An attempt that throws is not stored, so the same key can be used again: a refusal, and an
- * uncertain outcome alike (a checkout completion settles an uncertain outcome upstream before
- * answering, see api/checkout-outcome.ts). `StoredFailure` / `storeError` remain only for callers
- * that still store an uncertain outcome (api/upstream-refusals.ts `irreversible`).
+ * uncertain outcome alike: a money-moving completion settles an uncertain outcome upstream
+ * before answering (api/checkout-outcome.ts, api/settle.ts), and a repeat asks Minted again.
  */
 
 export interface StoredResponse {
@@ -54,22 +53,6 @@ export interface IdempotencyOptions {
   waitMs?: number;
   /** How often the waiting repeat looks again (default 50 ms). */
   pollMs?: number;
-  /**
-   * Called with what the work threw: a response to store and answer (an outcome that may have
-   * changed something upstream, e.g. a timeout), or undefined to forget the attempt and rethrow.
-   */
-  storeError?: (error: unknown) => StoredResponse | undefined;
-}
-
-/**
- * Thrown by the work when its outcome is uncertain but may have changed something upstream (a
- * completion that timed out): the response is stored and replayed, never retried.
- */
-export class StoredFailure extends Error {
-  constructor(readonly response: StoredResponse) {
-    super(`stored failure (${String(response.status)})`);
-    this.name = "StoredFailure";
-  }
 }
 
 export interface IdempotentResult {
@@ -152,12 +135,9 @@ export async function runIdempotent(
   try {
     response = await work();
   } catch (error) {
-    const stored = error instanceof StoredFailure ? error.response : options.storeError?.(error);
-    if (!stored) {
-      if ((await store.get(storeKey)) === pending) await store.delete(storeKey);
-      throw error;
-    }
-    response = stored;
+    // Nothing thrown is kept: the same key may be used again.
+    if ((await store.get(storeKey)) === pending) await store.delete(storeKey);
+    throw error;
   }
   await store.set(storeKey, JSON.stringify({ state: "done", fingerprint: print, response }), ttl);
   return { response, replayed: false };

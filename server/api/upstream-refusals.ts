@@ -1,9 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../deps.ts";
-import { StoredFailure } from "../idempotency.ts";
 import type { FieldErrors, Lang } from "../problem.ts";
-import { ApiError, langOf, problemBody } from "../problem.ts";
-import { toApiError } from "../upstream/errors.ts";
+import { ApiError, langOf } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
 
 /** Language and request id of an upstream call made for request `c`. */
@@ -82,34 +80,5 @@ export async function withOurFieldNames<T>(
     return await call;
   } catch (error) {
     throw withOurNames(error, overrides);
-  }
-}
-
-/**
- * The one irreversible upstream call of a completion. If it fails without a clear answer
- * (timeout, 5xx, a malformed reply), Minted may have completed it anyway: the problem is stored
- * with the idempotency record and replayed, never retried. `extra` goes into the problem (e.g.
- * the order code, so the shop can look the order up). A refusal (4xx) is rethrown as usual.
- */
-export async function irreversible<T>(
-  c: Context<AppEnv>,
-  call: Promise<T>,
-  extra: Record<string, unknown> = {},
-): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (!(error instanceof UpstreamError) || error.failure === "rejected") throw error;
-    c.get("logger").warn("completion outcome unknown", { op: error.op, failure: error.failure });
-    const mapped = toApiError(error);
-    const problem = new ApiError(mapped.code, {
-      ...mapped.options,
-      extra: { ...mapped.options.extra, ...extra },
-    });
-    throw new StoredFailure({
-      status: problem.status,
-      body: problemBody(problem, langOf(c), c.req.path),
-      problem: true,
-    });
   }
 }
