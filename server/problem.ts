@@ -13,6 +13,7 @@ export const PROBLEM_CODES = [
   "payload_too_large",
   "upstream_unavailable",
   "upstream_invalid",
+  "store_unavailable",
   "internal",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -61,6 +62,11 @@ const TITLES: Record<ProblemCode, { status: ContentfulStatusCode; tr: string; en
     status: 502,
     tr: "Hizmetten beklenmeyen bir yanıt geldi; lütfen tekrar deneyin.",
     en: "The service sent an unexpected answer; please try again.",
+  },
+  store_unavailable: {
+    status: 503,
+    tr: "Hizmet kısa bir süre için kullanılamıyor; lütfen biraz sonra tekrar deneyin.",
+    en: "The service is briefly unavailable; please try again in a moment.",
   },
   internal: {
     status: 500,

@@ -26,6 +26,7 @@ import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
 import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
 import { quoteIdOf, quoteView } from "./basket-views.ts";
+import { shopUrl } from "../file-links.ts";
 import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
 import { sanitizeLegalHtml } from "./legal-html.ts";
 import { findOwnOrder } from "./order-finder.ts";
@@ -69,10 +70,12 @@ function statusOfPayment(order: UpstreamEcomOrder): CheckoutStatus {
   return "pending";
 }
 
-/** Where the bank sends the customer back: the shop's own origin, never the request's say-so alone. */
-function returnUrl(deps: AppDeps, c: Context<AppEnv>, orderCode: string): string {
-  const origin = deps.env.PUBLIC_URL ?? c.req.header("origin") ?? new URL(c.req.url).origin;
-  return `${origin.replace(/\/+$/, "")}/checkout/return?order=${encodeURIComponent(orderCode)}`;
+/**
+ * Where the bank sends the customer back: the shop's own origin (shopUrl), never the request's
+ * `Host` or `Origin` (the request is only passed so the call sites stay as they were).
+ */
+function returnUrl(deps: AppDeps, _request: Context<AppEnv>, orderCode: string): string {
+  return shopUrl(deps.env, `/checkout/return?order=${encodeURIComponent(orderCode)}`);
 }
 
 export function checkoutRoutes(deps: AppDeps): RouteSpec[] {

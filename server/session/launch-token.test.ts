@@ -6,7 +6,7 @@ import { DEV_LAUNCH_SECRET, proxyEnvSchema } from "../env.ts";
 import { createLogger } from "../log.ts";
 import { ApiError } from "../problem.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
-import { TEST_INVOICE_SELLER } from "../test-support.ts";
+import { TEST_PRODUCTION_ENV } from "../test-support.ts";
 import { createLaunchVerifier, mintDevLaunchToken } from "./launch-token.ts";
 
 const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
@@ -145,12 +145,8 @@ describe("launch token", () => {
   });
 
   it("accepts RS256 from the JWKS and refuses HS/RS confusion", async () => {
-    const prod = {
-      NODE_ENV: "production",
-      SESSION_SECRET: "s".repeat(40),
-      LAUNCH_JWKS_URL: jwksUrl,
-      ...TEST_INVOICE_SELLER,
-    };
+    const { LAUNCH_SECRET: _hs, ...withoutHs } = TEST_PRODUCTION_ENV;
+    const prod = { ...withoutHs, LAUNCH_JWKS_URL: jwksUrl };
     const v = verifier(prod);
     const rs = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", kid: "k1" })
@@ -241,12 +237,7 @@ describe("launch token", () => {
     const claims = await verifier().verify(token);
     expect(claims.exp - claims.iat).toBe(300);
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
-    const prod = proxyEnvSchema.parse({
-      NODE_ENV: "production",
-      SESSION_SECRET: "s".repeat(40),
-      LAUNCH_SECRET: "p".repeat(40),
-      ...TEST_INVOICE_SELLER,
-    });
+    const prod = proxyEnvSchema.parse(TEST_PRODUCTION_ENV);
     await expect(mintDevLaunchToken(prod, "DEMO-IND-001")).rejects.toThrow(/sandbox/);
   });
 });
