@@ -28,8 +28,12 @@ const app = createApp({ env, upstream, store, logger, prices, now: () => Date.no
 const server = serve(
   { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
   (info: AddressInfo) => {
-    const base = env.PUBLIC_URL ?? `http://localhost:${String(info.port)}`;
+    // HOST: loopback by default in development/sandbox mode (server/env.ts).
+    const base = env.PUBLIC_URL
+      ? env.shopOrigin
+      : `http://${info.address.includes(":") ? `[${info.address}]` : info.address}:${String(info.port)}`;
     logger.info("listening", {
+      host: info.address,
       port: info.port,
       upstream: env.MINTED_API_URL,
       sandbox: env.sandboxMode,

@@ -78,6 +78,8 @@ export interface Stack {
   /** One URL per proxy instance. */
   proxyUrls: string[];
   redisUrl: string | null;
+  /** Stops the redis-server mid-run (an outage); the proxies keep running. */
+  stopRedis(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const sandboxUrl = `http://127.0.0.1:${String(sandboxPort)}`;
 
     let redisUrl: string | null = null;
+    let redisChild: Child | null = null;
     const count = options.proxies ?? 1;
     if (options.redis || count > 1) {
       const redisPort = Number(process.env.SUITE_REDIS_PORT ?? (await freePort()));
@@ -116,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         {},
       );
       children.push(redis);
+      redisChild = redis;
       redisUrl = `redis://127.0.0.1:${String(redisPort)}`;
       const deadline = Date.now() + 10_000;
       while (!redis.output.join("").includes("Ready to accept connections")) {
@@ -144,7 +148,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       proxyUrls.push(url);
       await waitFor(`${url}/api/health`, proxy);
     }
-    return { sandboxUrl, proxyUrls, redisUrl, stop: stopAll };
+    const stopRedis = async () => {
+      if (redisChild) await stop(redisChild);
+    };
+    return { sandboxUrl, proxyUrls, redisUrl, stopRedis, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
