@@ -197,4 +197,22 @@ describe("proxy environment", () => {
     expect(result.stderr).toContain("LAUNCH_SECRET:");
     expect(result.stderr).toContain("INVOICE_SELLER_NAME: required in production");
   });
+
+  it("a sandbox-mode proxy listening beyond loopback with the published secrets does not start", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      env: {
+        PATH: process.env.PATH,
+        SANDBOX: "1",
+        NODE_ENV: "production",
+        HOST: "0.0.0.0",
+        PORT: "10109",
+        SESSION_SECRET: DEV_SESSION_SECRET,
+      },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^ {2}SESSION_SECRET: published in the repository/m);
+    expect(result.stderr).toMatch(/^ {2}LAUNCH_SECRET: unset, so the development secret/m);
+  });
 });

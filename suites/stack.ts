@@ -171,6 +171,8 @@ export interface Answer {
 /** A browser-like client of one proxy: keeps its session cookie, sends its Origin. */
 export class ShopClient {
   cookie = "";
+  /** Sent with every request (e.g. the load tool's X-Forwarded-For per session). */
+  headers: Record<string, string> = {};
   constructor(
     public base: string,
     readonly lang: "tr" | "en" = "en",
@@ -192,6 +194,7 @@ export class ShopClient {
         origin: this.base,
         "accept-language": this.lang,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...this.headers,
         ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -219,6 +222,7 @@ export class ShopClient {
   async launch(customer: string): Promise<void> {
     const redirect = await fetch(`${this.base}/dev/launch?customer=${customer}`, {
       redirect: "manual",
+      headers: this.headers,
     });
     const token = /token=([^&]+)/.exec(redirect.headers.get("location") ?? "")?.[1];
     if (!token) throw new Error(`no launch token (${String(redirect.status)})`);
