@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { SignJWT } from "jose";
 import { Agent, setGlobalDispatcher } from "undici";
 import { z } from "zod";
+import { devProfile } from "../server/session/dev-launch.ts";
 import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "./stack.ts";
 
 /**
@@ -20,6 +23,11 @@ import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "
  * target believes only when its TRUST_PROXY trusts this machine (or the proxies in between) —
  * otherwise raise the target's limits for the run (README, "Load test against a deployment").
  * When rate limits answer a sizeable share of the operations, the summary says so.
+ *
+ * A target that is not on loopback has its own LAUNCH_SECRET (server/env.ts refuses the
+ * published one there), so /dev/launch is closed: with LOAD_LAUNCH_SECRET (and
+ * LOAD_LAUNCH_AUDIENCE, default minted-shop) in the environment, the tool signs each session's
+ * launch token itself, as a partner backend does, and POSTs it to /api/session.
  */
 
 const { values } = parseArgs({
@@ -37,6 +45,26 @@ function sessionAddress(n: number): string {
   const m = n + 1;
   return `10.${String((m >> 16) & 255)}.${String((m >> 8) & 255)}.${String(m & 255)}`;
 }
+const LAUNCH_SECRET = process.env.LOAD_LAUNCH_SECRET;
+const LAUNCH_AUDIENCE = process.env.LOAD_LAUNCH_AUDIENCE ?? "minted-shop";
+
+/** A partner backend's launch: a 5-minute HS256 token with the profile that creates the customer. */
+async function launch(client: ShopClient, customer: string): Promise<void> {
+  if (!LAUNCH_SECRET) return client.launch(customer);
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ profile: devProfile(customer) })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(customer)
+    .setAudience(LAUNCH_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .setJti(randomUUID())
+    .sign(new TextEncoder().encode(LAUNCH_SECRET));
+  const res = await client.call("POST", "/api/session", { token });
+  if (res.status !== 200)
+    throw new Error(`launch: ${String(res.status)} ${res.text.slice(0, 200)}`);
+}
+
 const SESSIONS = z.coerce.number().int().min(1).max(5000).parse(values.sessions);
 const DURATION_S = z.coerce.number().min(1).max(3600).parse(values.duration);
 
@@ -127,7 +155,7 @@ async function session(base: string, n: number, deadline: number): Promise<void>
   const customer = `LOAD-${String(n)}-${String(Date.now() % 100_000)}`;
   try {
     const started = performance.now();
-    await client.launch(customer);
+    await launch(client, customer);
     record("launch", passed(performance.now() - started));
   } catch (error) {
     record("launch", error instanceof Error ? error : new Error(String(error)));
@@ -233,7 +261,8 @@ try {
     );
   }
   console.log(
-    "(launch = /dev/launch + POST /api/session; checkout-prepare = add, addresses, legal, quote)",
+    `(launch = ${LAUNCH_SECRET ? "a token signed with LOAD_LAUNCH_SECRET" : "/dev/launch"} + ` +
+      "POST /api/session; checkout-prepare = add, addresses, legal, quote)",
   );
   console.log(
     `\ntotal ${String(total)} operations in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(0)}/s), ` +
