@@ -114,7 +114,7 @@ describe("proxy environment", () => {
       "MINTED_API_URL",
       { ALLOW_HTTP_UPSTREAM: "0", MINTED_API_URL: "http://10.0.0.5" },
     ],
-    ["no PUBLIC_URL", "PUBLIC_URL", { PUBLIC_URL: "" }],
+    ["no PUBLIC_URL", "PUBLIC_URL", { PUBLIC_URL: undefined }],
     ["no REDIS_URL without SINGLE_INSTANCE=1", "REDIS_URL", { SINGLE_INSTANCE: "0" }],
   ])("production refuses %s, naming %s", (_what, name, change) => {
     const message = refusal({ ...TEST_PRODUCTION_ENV, ...change });

@@ -130,7 +130,7 @@ function listeningOrigin(host: string, port: number): string {
 }
 
 type Issue = { path: string[]; message: string };
-type RawEnv = Record<string, string | boolean | number | undefined | unknown>;
+type RawEnv = Record<string, unknown>;
 const on = (v: unknown) => v === true || v === "1" || v === "true";
 const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
 

@@ -39,7 +39,7 @@ const { values } = parseArgs({
     "forwarded-for": { type: "boolean", default: false },
   },
 });
-const FORWARDED_FOR = values["forwarded-for"] ?? false;
+const FORWARDED_FOR = values["forwarded-for"];
 /** Session n's own address: 10.0.0.1, 10.0.0.2, … (distinct for up to 16 million sessions). */
 function sessionAddress(n: number): string {
   const m = n + 1;

@@ -145,8 +145,13 @@ describe("launch token", () => {
   });
 
   it("accepts RS256 from the JWKS and refuses HS/RS confusion", async () => {
-    const { LAUNCH_SECRET: _hs, ...withoutHs } = TEST_PRODUCTION_ENV;
-    const prod = { ...withoutHs, LAUNCH_JWKS_URL: jwksUrl };
+    // RS256 only: no HS256 secret.
+    const prod = {
+      ...Object.fromEntries(
+        Object.entries(TEST_PRODUCTION_ENV).filter(([name]) => name !== "LAUNCH_SECRET"),
+      ),
+      LAUNCH_JWKS_URL: jwksUrl,
+    };
     const v = verifier(prod);
     const rs = await new SignJWT({})
       .setProtectedHeader({ alg: "RS256", kid: "k1" })
