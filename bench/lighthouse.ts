@@ -100,7 +100,10 @@ async function prepareCustomer(proxyUrl: string, cookie: string): Promise<string
     "/api/checkout/legal",
     z.object({ documents: z.array(z.object({ type: z.string(), version: z.string() })) }),
   );
-  const acceptedAt = new Date().toISOString();
+  await call("PUT", "/api/checkout/legal/acceptance", z.unknown(), {
+    documents: documents.map(({ type, version }) => ({ type, version })),
+    accepted: true,
+  });
   const { quoteId } = await call("GET", "/api/checkout/quote", z.object({ quoteId: z.string() }));
   const { orderCode } = await call(
     "POST",
@@ -109,7 +112,7 @@ async function prepareCustomer(proxyUrl: string, cookie: string): Promise<string
     {
       quoteId,
       paymentType: "wallet",
-      legalAcceptances: documents.map((d) => ({ type: d.type, version: d.version, acceptedAt })),
+      legalAcceptances: documents.map(({ type }) => ({ type })),
     },
     { "Idempotency-Key": `bench-${crypto.randomUUID()}` },
   );

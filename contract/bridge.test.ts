@@ -33,6 +33,12 @@ describe("parseCommand", () => {
     expect(
       parseCommand({ v: 1, type: "session.refresh", payload: { token: "a.b.c" } }),
     ).not.toBeNull();
+    expect(parseCommand('{"v":1,"type":"session.end","id":"e1"}')).toEqual({
+      v: 1,
+      type: "session.end",
+      id: "e1",
+    });
+    expect(parseCommand({ v: 1, type: "session.end", payload: {} })?.type).toBe("session.end");
   });
 
   it.each([
@@ -60,6 +66,7 @@ describe("parseCommand", () => {
       '{"v":1,"type":"insets.set","payload":{"top":-1,"right":0,"bottom":0,"left":0}}',
     ],
     ["an empty token", '{"v":1,"type":"session.refresh","payload":{"token":""}}'],
+    ["session.end with a non-object payload", '{"v":1,"type":"session.end","payload":"now"}'],
     ["a number", 42],
     ["null", null],
   ])("ignores %s", (_name, raw) => {

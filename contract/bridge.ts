@@ -40,6 +40,8 @@ export const eventPayloadSchemas = {
   "auth.expired": z.object({}),
   /** The answer to `back`, with the command's `id`. */
   "back.result": z.object({ handled: z.boolean() }),
+  /** The answer to `session.end`, with the command's `id`: false when the proxy could not be reached. */
+  "session.ended": z.object({ ended: z.boolean() }),
 };
 export type BridgeEventType = keyof typeof eventPayloadSchemas;
 export type BridgeEventPayload<T extends BridgeEventType> = z.infer<
@@ -93,6 +95,8 @@ export const commandPayloadSchemas = {
   "currency.set": z.object({ currency: currencySchema }),
   back: z.optional(z.object({})),
   "session.refresh": z.object({ token: z.string().check(z.minLength(1), z.maxLength(8192)) }),
+  /** Log the customer out (the host signed out, or its own session ended). */
+  "session.end": z.optional(z.object({})),
   "insets.set": z.object({ top: inset, right: inset, bottom: inset, left: inset }),
 };
 export type BridgeCommandType = keyof typeof commandPayloadSchemas;
@@ -112,6 +116,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   command("currency.set"),
   command("back"),
   command("session.refresh"),
+  command("session.end"),
   command("insets.set"),
 ]);
 export type BridgeCommand = z.infer<typeof commandSchema>;

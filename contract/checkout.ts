@@ -64,8 +64,63 @@ export const legalDocumentSchema = z.object({
 });
 export type LegalDocument = z.infer<typeof legalDocumentSchema>;
 
-export const legalDocumentsSchema = z.object({ documents: z.array(legalDocumentSchema) });
+/**
+ * A legal document the customer accepted for this basket, as the proxy recorded it: the version
+ * is upstream's at the time, `acceptedAt` the proxy's clock (ISO 8601). The browser never sends
+ * either; it only says which documents were ticked.
+ */
+export const legalAcceptanceSchema = z.object({
+  type: legalTypeSchema,
+  version: z.string(),
+  acceptedAt: z.string(),
+});
+export type LegalAcceptance = z.infer<typeof legalAcceptanceSchema>;
+
+/** True when `acceptances` holds `doc` in its current version (an older version no longer counts). */
+export const isAccepted = (
+  acceptances: readonly Pick<LegalAcceptance, "type" | "version">[],
+  doc: Pick<LegalDocument, "type" | "version">,
+): boolean => acceptances.some((a) => a.type === doc.type && a.version === doc.version);
+
+/** True when every document of `legal` is accepted in its current version. */
+export const allAccepted = (legal: {
+  documents: readonly Pick<LegalDocument, "type" | "version">[];
+  acceptances: readonly Pick<LegalAcceptance, "type" | "version">[];
+}): boolean =>
+  legal.documents.length > 0 && legal.documents.every((d) => isAccepted(legal.acceptances, d));
+
+export const legalAcceptancesSchema = z.object({
+  /** What the proxy recorded for this basket and customer, any version (compare with isAccepted). */
+  acceptances: z.array(legalAcceptanceSchema),
+});
+export type LegalAcceptances = z.infer<typeof legalAcceptancesSchema>;
+
+/** GET /api/checkout/legal: the documents and the acceptances recorded for this basket. */
+export const legalDocumentsSchema = z.object({
+  documents: z.array(legalDocumentSchema),
+  ...legalAcceptancesSchema.shape,
+});
 export type LegalDocuments = z.infer<typeof legalDocumentsSchema>;
+
+/**
+ * PUT /api/checkout/legal/acceptance: the customer ticked (`accepted: true`) or unticked these
+ * documents. `version` is the one the customer read (from GET /api/checkout/legal): the proxy
+ * refuses it when upstream has a newer one, and records upstream's version with its own clock.
+ */
+export const setLegalAcceptanceBodySchema = z
+  .object({
+    documents: z
+      .array(z.object({ type: legalTypeSchema, version: z.string().check(z.maxLength(40)) }))
+      .check(z.minLength(1), z.maxLength(LEGAL_TYPES.length)),
+    accepted: z.boolean(),
+  })
+  .check(
+    z.refine((v) => new Set(v.documents.map((d) => d.type)).size === v.documents.length, {
+      path: ["documents"],
+      ...msg("Her belge bir kez.", "Each document once."),
+    }),
+  );
+export type SetLegalAcceptanceBody = z.infer<typeof setLegalAcceptanceBodySchema>;
 
 /** GET /api/checkout/quote: the totals under the current price fix. */
 export const quoteSchema = z.object({
@@ -105,13 +160,12 @@ export const paymentTypesSchema = z.object({
 });
 export type PaymentTypes = z.infer<typeof paymentTypesSchema>;
 
-export const legalAcceptanceSchema = z.object({
-  type: legalTypeSchema,
-  version: z.string().check(z.minLength(1), z.maxLength(40)),
-  /** When the customer ticked the box (ISO 8601). */
-  acceptedAt: z.iso.datetime({ offset: true }),
-});
-export type LegalAcceptance = z.infer<typeof legalAcceptanceSchema>;
+/**
+ * A document the customer confirms when paying: only its type. The proxy checks its own record
+ * (PUT /api/checkout/legal/acceptance) and keeps that with the order; a `version` or
+ * `acceptedAt` sent here is ignored, like any unknown field.
+ */
+export const completionAcceptanceSchema = z.object({ type: legalTypeSchema });
 
 export const quoteIdSchema = z.string().check(z.regex(/^[a-f0-9]{16,64}$/));
 
@@ -121,7 +175,7 @@ export const completeCheckoutBodySchema = z
     quoteId: quoteIdSchema,
     paymentType: paymentTypeSchema,
     installments: z.optional(z.union([z.literal(1), z.literal(3), z.literal(6)])),
-    legalAcceptances: z.array(legalAcceptanceSchema).check(z.maxLength(4)),
+    legalAcceptances: z.array(completionAcceptanceSchema).check(z.maxLength(4)),
   })
   .check(
     z.superRefine((v, ctx) => {

@@ -238,8 +238,9 @@ export type ReceiptPayment = z.infer<typeof receiptPaymentSchema>;
  */
 export const receiptLegalAcceptanceSchema = z.object({
   type: z.string(),
+  /** Upstream's version of the document when the proxy recorded the acceptance. */
   version: z.string(),
-  /** ISO 8601. */
+  /** ISO 8601, from the proxy's clock (never the browser's). */
   acceptedAt: z.string(),
 });
 export type ReceiptLegalAcceptance = z.infer<typeof receiptLegalAcceptanceSchema>;

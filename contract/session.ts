@@ -1,7 +1,7 @@
 import { z } from "zod/mini";
 import { currencySchema } from "./common.ts";
 
-/** Session operations of the proxy API: launch, guest, me, logout. */
+/** Session operations of the proxy API: launch, guest, me, logout, logout everywhere. */
 
 export const localeSchema = z.enum(["tr", "en"]);
 export type SessionLocale = z.infer<typeof localeSchema>;
@@ -76,3 +76,10 @@ export const sessionViewSchema = z.object({
   theme: z.nullable(themeSchema),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/**
+ * POST /api/session/logout-all: "log out on all devices" — every session of the customer ends
+ * (204). A JSON body (`{}`), so the request is CSRF-guarded like every other mutation.
+ */
+export const logoutAllRequestSchema = z.object({});
+export type LogoutAllRequest = z.infer<typeof logoutAllRequestSchema>;

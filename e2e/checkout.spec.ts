@@ -175,6 +175,84 @@ test("a full purchase by card: saved addresses, documents, 3-D Secure, receipt",
   await screenshot(page, "receipt");
 });
 
+test("consent is the proxy's record: ticks survive reloads, a changed document is ticked again, the receipt prints the proxy's time", async ({
+  page,
+  request,
+  expectAccessible,
+}) => {
+  test.slow(); // three reloads and the bank
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  const preInformation = page.getByRole("checkbox", { name: /Ön bilgilendirme formunu okudum/ });
+  const distanceSales = page.getByRole("checkbox", { name: /Mesafeli satış sözleşmesini okudum/ });
+  const recorded = new Map<string, string>();
+  /** Ticks one box and notes the time the proxy recorded for it (its own clock). */
+  const tick = async (box: Locator) => {
+    const answer = page.waitForResponse(
+      (r) => r.url().endsWith("/api/checkout/legal/acceptance") && r.request().method() === "PUT",
+    );
+    await box.check();
+    const res = await answer;
+    expect(res.status()).toBe(200);
+    const sent: unknown = res.request().postDataJSON();
+    expect(JSON.stringify(sent)).not.toContain("acceptedAt");
+    const { acceptances } = (await res.json()) as {
+      acceptances: { type: string; acceptedAt: string }[];
+    };
+    for (const a of acceptances) recorded.set(a.type, a.acceptedAt);
+  };
+  await tick(preInformation);
+  await tick(distanceSales);
+
+  // A reload reads the ticks back from the proxy.
+  await page.reload();
+  await expect(h1(page, "Siparişinizi gözden geçirin")).toBeVisible();
+  await expect(preInformation).toBeChecked();
+  await expect(distanceSales).toBeChecked();
+
+  // Upstream publishes a new version: the old acceptance no longer counts, and the page says so.
+  const bump = await request.put(`${sandboxUrl}/__sandbox/config`, {
+    data: { legal_version: "2026.2" },
+  });
+  expect(bump.ok()).toBe(true);
+  await page.reload();
+  await expect(preInformation).not.toBeChecked();
+  await expect(distanceSales).not.toBeChecked();
+  await expect(
+    page.getByText("Bu belge, onayladığınız 2026.1 sürümünden bu yana değişti.", { exact: false }),
+  ).toHaveCount(2);
+  await expect(preInformation).toHaveAccessibleDescription(/2026\.1 sürümünden bu yana değişti/);
+  await expectAccessible();
+  recorded.clear();
+  await tick(preInformation);
+  await tick(distanceSales);
+  await expect(page.getByText(/sürümünden bu yana değişti/)).toHaveCount(0);
+
+  // The pay step, reloaded, still finds the acceptance (it is not the tab's memory).
+  await reviewToPay(page);
+  await page.reload();
+  await expect(h1(page, "Ödeme")).toBeVisible();
+  await expect(page).toHaveURL(/\/checkout\/pay$/);
+  const completion = page.waitForRequest(
+    (r) => r.url().endsWith("/api/checkout/complete") && r.method() === "POST",
+  );
+  await payButton(page).click();
+  expect(JSON.stringify((await completion).postDataJSON())).not.toMatch(/acceptedAt|version/);
+  await approveAtBank(page);
+  await expectReceipt(page);
+
+  const rows = page.getByRole("region", { name: "Yasal onaylar" }).getByRole("listitem");
+  await expect(rows).toHaveCount(2);
+  for (const [i, type] of ["pre_information", "distance_sales"].entries()) {
+    await expect(rows.nth(i)).toContainText("Sürüm 2026.2");
+    await expect(rows.nth(i).locator("time")).toHaveAttribute(
+      "datetime",
+      recorded.get(type) ?? "missing",
+    );
+  }
+});
+
 test("3 card instalments: the total shown with the bank's charge is what the bank and the receipt charge", async ({
   page,
   request,

@@ -373,6 +373,34 @@ test("a session that runs out mid-use: auth.expired once; session.refresh brings
   await expect(page.getByRole("heading", { name: /giriş/i })).toHaveCount(0);
 });
 
+test("session.end from the host: logged out on the proxy, the signed-out screen, session.ended with the id", async ({
+  page,
+  expectAccessible,
+}) => {
+  const messages = await emulateHost(page, "ios");
+  await page.goto("/dev/launch?customer=DEMO-IND-001&to=/orders");
+  await expect(h1(page, "Siparişlerim")).toBeVisible({ timeout: 15_000 });
+  const cookie = (await page.context().cookies()).find((c) => c.name === "minted_session");
+  expect(cookie).toBeDefined();
+  // Inside an app the host owns sign-in and sign-out: no account button of the shop's own.
+  await expect(page.getByRole("link", { name: "Hesabım" })).toHaveCount(0);
+
+  await sendCommand(page, "ios", { v: 1, type: "session.end", id: "end-1" });
+  await expect(h1(page, "Oturumunuz kapatıldı")).toBeVisible();
+  await expect
+    .poll(() => ofType(messages, "session.ended"))
+    .toEqual([{ v: 1, type: "session.ended", payload: { ended: true }, id: "end-1" }]);
+  await expect(page.getByRole("button", { name: "Uygulamaya dön", exact: true })).toBeVisible();
+  await expectAccessible();
+  // Ended on the proxy, not only forgotten by the page: the old cookie is refused.
+  const replayed = await page.request.get("/api/orders", {
+    headers: { cookie: `minted_session=${cookie?.value ?? ""}` },
+  });
+  expect(replayed.status()).toBe(401);
+  // Ended on purpose: not reported back as a session that ran out.
+  expect(ofType(messages, "auth.expired")).toHaveLength(0);
+});
+
 test("the header fits a 320 px phone with the close button: no sideways scroll", async ({
   page,
 }) => {

@@ -23,6 +23,7 @@ export interface Purchase {
   status: string;
   /** The bank's 3-D Secure page of a card payment. */
   redirectUrl: string | null;
+  /** As the proxy recorded them (its clock, upstream's versions). */
   legalAcceptances: { type: string; version: string; acceptedAt: string }[];
 }
 
@@ -41,6 +42,9 @@ const addressesSchema = z.object({
 });
 const legalSchema = z.object({
   documents: z.array(z.object({ type: z.string(), version: z.string() })),
+});
+const acceptancesSchema = z.object({
+  acceptances: z.array(z.object({ type: z.string(), version: z.string(), acceptedAt: z.string() })),
 });
 const quoteSchema = z.object({ quoteId: z.string() });
 const completedSchema = z.object({
@@ -82,8 +86,18 @@ export async function purchaseDetails(page: Page, options: PurchaseOptions): Pro
   );
 
   const { documents } = await json(await request.get("/api/checkout/legal"), "legal", legalSchema);
-  const acceptedAt = new Date().toISOString();
-  const legalAcceptances = documents.map((d) => ({ type: d.type, version: d.version, acceptedAt }));
+  // The proxy records the acceptance (its clock, upstream's versions); the completion names types.
+  const { acceptances } = await json(
+    await request.put("/api/checkout/legal/acceptance", {
+      data: {
+        documents: documents.map(({ type, version }) => ({ type, version })),
+        accepted: true,
+      },
+      headers,
+    }),
+    "legal acceptance",
+    acceptancesSchema,
+  );
   const quote = await json(await request.get("/api/checkout/quote"), "quote", quoteSchema);
 
   const card = options.paymentType === "card";
@@ -93,7 +107,7 @@ export async function purchaseDetails(page: Page, options: PurchaseOptions): Pro
         quoteId: quote.quoteId,
         paymentType: options.paymentType,
         ...(card ? { installments: options.installments ?? 1 } : {}),
-        legalAcceptances,
+        legalAcceptances: documents.map(({ type }) => ({ type })),
       },
       headers: { ...headers, "Idempotency-Key": `e2e-${crypto.randomUUID()}` },
     }),
@@ -104,7 +118,7 @@ export async function purchaseDetails(page: Page, options: PurchaseOptions): Pro
     orderCode: done.orderCode,
     status: done.status,
     redirectUrl: done.payment.redirectUrl ?? null,
-    legalAcceptances,
+    legalAcceptances: acceptances,
   };
 }
 

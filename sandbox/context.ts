@@ -3,6 +3,7 @@ import type { SandboxClock } from "./clock.ts";
 import type { DigestAlgorithm, DigestVerifier } from "./digest.ts";
 import type { SandboxEnv } from "./env.ts";
 import type { FaultRegistry } from "./faults.ts";
+import { LEGAL_VERSION } from "./legal-doc.ts";
 import type { PriceEngine } from "./prices.ts";
 import type { RequestLog } from "./request-log.ts";
 import type { SandboxState } from "./state.ts";
@@ -28,6 +29,8 @@ export interface SandboxConfig {
   /** E-commerce delivery: flat fee below the free-shipping threshold (TRY). */
   shippingFee: number;
   freeShippingFrom: number;
+  /** The version Legal Types and the legal documents carry (bumped to test re-acceptance). */
+  legalVersion: string;
 }
 
 export function defaultConfig(env: SandboxEnv): SandboxConfig {
@@ -46,6 +49,7 @@ export function defaultConfig(env: SandboxEnv): SandboxConfig {
     installmentRates: { "1": 0, "3": 2.9, "6": 5.4 },
     shippingFee: 149.9,
     freeShippingFrom: 20_000,
+    legalVersion: LEGAL_VERSION,
   };
 }
 

@@ -371,7 +371,7 @@ export function legalDoc(
     type,
     lang,
     title: legalTitle(type, lang),
-    meta: `${l("Sürüm", "Version")} ${LEGAL_VERSION} · ${l("Sipariş", "Order")} ${b.increment_id} · ${f.date}`,
+    meta: `${l("Sürüm", "Version")} ${ctx.config.legalVersion} · ${l("Sipariş", "Order")} ${b.increment_id} · ${f.date}`,
     sections: type === "pre_information" ? preInformation(f, b, lang) : distanceSales(f, b, lang),
     closing: l(
       `Alıcı, bu belgeyi ${f.date} tarihinde elektronik ortamda okuduğunu ve kabul ettiğini beyan eder.`,

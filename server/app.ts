@@ -4,6 +4,7 @@ import { addressRoutes } from "./api/addresses.ts";
 import { basketRoutes } from "./api/basket.ts";
 import { catalogRoutes } from "./api/catalog.ts";
 import { checkoutRoutes } from "./api/checkout.ts";
+import { consentRoutes } from "./api/consent.ts";
 import { digitalRoutes } from "./api/digital.ts";
 import { embedRoutes } from "./api/embed.ts";
 import { guestIdentityRoutes } from "./api/guest-identity.ts";
@@ -39,6 +40,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
     ...guestIdentityRoutes(deps),
     ...addressRoutes(deps),
     ...checkoutRoutes(deps),
+    ...consentRoutes(deps),
     ...orderRoutes(deps),
     ...invoiceFileRoutes(deps),
     ...walletRoutes(deps),

@@ -76,12 +76,20 @@ export const proxyEnvSchema = z
     LAUNCH_AUDIENCE: z.string().min(1).default("minted-shop"),
     /** Key material for the session cookie (≥ 32 characters). */
     SESSION_SECRET: z.string().min(32).optional(),
+    /** Absolute lifetime of a session in seconds, however active it is. */
     SESSION_MAX_AGE: z.coerce
       .number()
       .int()
       .min(300)
       .max(30 * 86_400)
       .default(12 * 3600),
+    /** Seconds without a request after which a session ends (server/session/records.ts). */
+    SESSION_IDLE_TIMEOUT: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400)
+      .default(30 * 60),
 
     /**
      * The seller printed on the invoice details (page and PDF): the partner's legal entity that

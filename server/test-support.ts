@@ -7,6 +7,7 @@ import { proxyEnvSchema, type ProxyEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
 import { createPriceHub } from "./prices/price-hub.ts";
 import { encodeSessionCookie } from "./session/cookie.ts";
+import { sessionRecords } from "./session/records.ts";
 import { createMemoryStore } from "./store/memory-store.ts";
 import { createUpstream } from "./upstream/client.ts";
 
@@ -14,8 +15,13 @@ export interface TestProxy {
   sandbox: RunningSandbox;
   app: Hono<AppEnv>;
   deps: AppDeps;
-  /** `Cookie` header value for a session bound to `customer` (null: a guest). */
-  cookieFor(customer: string | null, overrides?: Partial<Session>): Promise<string>;
+  /** `Cookie` header value for a (recorded) session bound to `customer` (null: a guest). */
+  cookieFor(
+    customer: string | null,
+    overrides?: Partial<Session>,
+    /** Where the session is recorded (default: this proxy's store and clock). */
+    recordIn?: Pick<AppDeps, "store" | "now" | "env">,
+  ): Promise<string>;
   /** Headers for a same-origin JSON mutation with a session. */
   headers(customer: string | null, extra?: Record<string, string>): Promise<Record<string, string>>;
   close(): Promise<void>;
@@ -57,6 +63,8 @@ export async function startTestProxy(
     fetch?: typeof fetch;
     /** Receives every log line (LOG_LEVEL from `env`; "silent" by default). */
     logWrite?: (line: string) => void;
+    /** The proxy's clock (default: the real one). */
+    now?: () => number;
   } = {},
 ): Promise<TestProxy> {
   const sandbox = await startTestSandbox();
@@ -80,10 +88,14 @@ export async function startTestProxy(
     store: createMemoryStore(),
     logger,
     prices: createPriceHub({ env, logger, upstream }),
-    now: () => Date.now(),
+    now: options.now ?? (() => Date.now()),
   };
   const app = createApp(deps);
-  const cookieFor = async (customer: string | null, overrides: Partial<Session> = {}) => {
+  const cookieFor = async (
+    customer: string | null,
+    overrides: Partial<Session> = {},
+    recordIn: Pick<AppDeps, "store" | "now" | "env"> = deps,
+  ) => {
     const session: Session = {
       sid: crypto.randomUUID(),
       kind: customer ? "launch" : "guest",
@@ -95,6 +107,8 @@ export async function startTestProxy(
       exp: Math.floor(Date.now() / 1000) + 3600,
       ...overrides,
     };
+    // As a launch would leave it: the cookie and the session's record in the store.
+    await sessionRecords(recordIn).saved(session, null);
     return encodeSessionCookie(session, env);
   };
   return {

@@ -273,7 +273,7 @@ const quoteSchema = z.object({ quoteId: z.string() });
 
 /**
  * A basket ready to pay for DEMO-IND-001 (its saved addresses): one item in the basket, the
- * addresses set, the legal texts read; answers the completion's body at a fresh quote.
+ * addresses set, the legal texts read and accepted (recorded by the proxy); answers the completion's body at a fresh quote.
  */
 export async function readyCheckout(
   client: ShopClient,
@@ -290,17 +290,17 @@ export async function readyCheckout(
   const legal = legalSchema.parse(
     expectOk(await client.call("GET", "/api/checkout/legal"), "legal").json,
   );
+  const documents = legal.documents.map(({ type, version }) => ({ type, version }));
+  expectOk(
+    await client.call("PUT", "/api/checkout/legal/acceptance", { documents, accepted: true }),
+    "legal acceptance",
+  );
   const quote = quoteSchema.parse(
     expectOk(await client.call("GET", "/api/checkout/quote"), "quote").json,
   );
-  const acceptedAt = new Date().toISOString();
   return {
     quoteId: quote.quoteId,
     paymentType,
-    legalAcceptances: legal.documents.map((d) => ({
-      type: d.type,
-      version: d.version,
-      acceptedAt,
-    })),
+    legalAcceptances: documents.map(({ type }) => ({ type })),
   };
 }

@@ -28,6 +28,7 @@ const configPatch = z
       .strict(),
     shipping_fee: z.number().min(0),
     free_shipping_from: z.number().min(0),
+    legal_version: z.string().min(1).max(40),
   })
   .partial()
   .strict();
@@ -48,6 +49,7 @@ function configJson(ctx: SandboxContext) {
     },
     shipping_fee: cfg.shippingFee,
     free_shipping_from: cfg.freeShippingFrom,
+    legal_version: cfg.legalVersion,
     price_tick_ms: ctx.env.SANDBOX_PRICE_TICK_MS,
     seed: ctx.env.SANDBOX_SEED,
   };
@@ -168,6 +170,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
       },
       shippingFee: p.shipping_fee ?? cfg.shippingFee,
       freeShippingFrom: p.free_shipping_from ?? cfg.freeShippingFrom,
+      legalVersion: p.legal_version ?? cfg.legalVersion,
     };
     return ok(c, configJson(ctx));
   });

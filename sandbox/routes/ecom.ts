@@ -40,14 +40,7 @@ import {
   t,
   validate,
 } from "../http.ts";
-import {
-  LEGAL_TYPES,
-  LEGAL_VERSION,
-  legalDoc,
-  legalHtml,
-  legalParagraphs,
-  legalTitle,
-} from "../legal-doc.ts";
+import { LEGAL_TYPES, legalDoc, legalHtml, legalParagraphs, legalTitle } from "../legal-doc.ts";
 import { pass, type Outcome } from "../outcome.ts";
 import { textPdf } from "../pdf.ts";
 import type { EcomBasket } from "../state.ts";
@@ -267,7 +260,11 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     const lang = langOf(c);
     return ok(
       c,
-      LEGAL_TYPES.map((type) => ({ type, title: legalTitle(type, lang), version: LEGAL_VERSION })),
+      LEGAL_TYPES.map((type) => ({
+        type,
+        title: legalTitle(type, lang),
+        version: ctx.config.legalVersion,
+      })),
     );
   });
 
@@ -285,7 +282,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
     const pdfUrl = `${ctx.publicUrl()}/legal/${type}/${b.token}.pdf${lang === "en" ? "?lang=en" : ""}`;
     return ok(c, {
       type,
-      version: LEGAL_VERSION,
+      version: ctx.config.legalVersion,
       title: doc.title,
       html: legalHtml(doc),
       pdf_url: pdfUrl,

@@ -92,7 +92,9 @@ export async function upstreamCalls(
  * One proxy and sandbox for a test file, reset to the pinned seed before each test; call at the
  * top of the file and read the proxy through the returned function.
  */
-export function useTestProxy(options: { env?: Record<string, string> } = {}): () => TestProxy {
+export function useTestProxy(
+  options: { env?: Record<string, string>; now?: () => number } = {},
+): () => TestProxy {
   let proxy: TestProxy | undefined;
   const current = () => {
     if (!proxy) throw new Error("the test proxy is not started yet");
@@ -119,25 +121,36 @@ export async function paidOrder(api: ApiClient): Promise<string> {
       })
     ).status,
   ).toBe(200);
-  const legal = (await api.call("GET", "/api/checkout/legal")).json as {
-    documents: { type: string; version: string }[];
-  };
+  const { legalAcceptances } = await acceptLegalDocuments(api);
   const quote = (await api.call("GET", "/api/checkout/quote")).json as { quoteId: string };
-  const acceptedAt = new Date().toISOString();
   const res = await api.call(
     "POST",
     "/api/checkout/complete",
-    {
-      quoteId: quote.quoteId,
-      paymentType: "wallet",
-      legalAcceptances: legal.documents.map((d) => ({
-        type: d.type,
-        version: d.version,
-        acceptedAt,
-      })),
-    },
+    { quoteId: quote.quoteId, paymentType: "wallet", legalAcceptances },
     { "idempotency-key": `invoice-pdf-${String(Date.now())}` },
   );
   expect(res.status, res.text).toBe(200);
   return (res.json as { orderCode: string }).orderCode;
+}
+
+const legalSchema = z.object({
+  documents: z.array(z.object({ type: z.string(), version: z.string() })),
+});
+const acceptancesSchema = z.object({
+  acceptances: z.array(z.object({ type: z.string(), version: z.string(), acceptedAt: z.string() })),
+});
+
+/**
+ * The customer ticks both legal documents of the basket (as read now): the proxy records them.
+ * Returns what it recorded and the completion's `legalAcceptances` (types only).
+ */
+export async function acceptLegalDocuments(api: ApiClient) {
+  const legal = legalSchema.parse((await api.call("GET", "/api/checkout/legal")).json);
+  const put = await api.call("PUT", "/api/checkout/legal/acceptance", {
+    documents: legal.documents.map((d) => ({ type: d.type, version: d.version })),
+    accepted: true,
+  });
+  expect(put.status, put.text).toBe(200);
+  const { acceptances } = acceptancesSchema.parse(put.json);
+  return { acceptances, legalAcceptances: legal.documents.map((d) => ({ type: d.type })) };
 }

@@ -4,7 +4,8 @@ import type { KeyValueStore } from "../deps.ts";
 /**
  * What the proxy keeps about a checkout, keyed by order code (Minted's increment_id), for a year:
  * whose order it is, its cart token (Minted's Get Order needs it; the browser never sees it) and
- * the legal documents the customer accepted (shown again on the receipt).
+ * the legal documents the customer accepted, as the proxy recorded them before the completion
+ * (./consent.ts: upstream's versions, the proxy's clock; shown again on the receipt).
  */
 
 export const CHECKOUT_RECORD_TTL_SECONDS = 365 * 24 * 3600;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { totalWithInstallmentCharge } from "../../contract/installment-charge.ts";
 import { control, curl } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
-import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
+import {
+  acceptLegalDocuments,
+  apiClient,
+  useTestProxy,
+  upstreamCalls,
+  type ApiClient,
+} from "./api-test-client.ts";
 import { upstreamPaymentTypesSchema } from "../../minted/schemas/checkout.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 
@@ -15,7 +21,7 @@ const proxy = useTestProxy();
 let keys = 0;
 const newKey = () => `checkout-test-${String(++keys).padStart(4, "0")}-${String(Date.now())}`;
 
-/** A basket of DEMO-IND-001 with its saved addresses; returns the legal acceptances and quote. */
+/** A basket of DEMO-IND-001 with its saved addresses and both documents accepted; and its quote. */
 async function readyToComplete(api: ApiClient, quantity = 1) {
   expect((await api.call("POST", "/api/basket/items", { sku: GOLD_1G, quantity })).status).toBe(
     200,
@@ -25,15 +31,9 @@ async function readyToComplete(api: ApiClient, quantity = 1) {
     billingAddressId: 1932,
   });
   expect(set.status, set.text).toBe(200);
-  const legal: any = (await api.call("GET", "/api/checkout/legal")).json;
-  const acceptedAt = new Date().toISOString();
-  const legalAcceptances = legal.documents.map((d: any) => ({
-    type: d.type,
-    version: d.version,
-    acceptedAt,
-  }));
+  const { acceptances, legalAcceptances } = await acceptLegalDocuments(api);
   const quote: any = (await api.call("GET", "/api/checkout/quote")).json;
-  return { legalAcceptances, quote };
+  return { acceptances, legalAcceptances, quote };
 }
 
 function complete(api: ApiClient, body: unknown, key: string | null = newKey()) {
@@ -190,7 +190,7 @@ describe("checkout", () => {
 
   it("card: completes, goes through 3-D Secure and reads the paid state upstream", async () => {
     const api = await apiClient(proxy(), IND);
-    const { legalAcceptances, quote } = await readyToComplete(api);
+    const { acceptances, legalAcceptances, quote } = await readyToComplete(api);
     expect(quote.quoteId).toMatch(/^[a-f0-9]{32}$/);
     expect(quote.totals).toEqual({ subtotal: 4262.5, vat: 0, fees: 168.43, total: 4430.93 });
 
@@ -223,7 +223,7 @@ describe("checkout", () => {
 
     // The legal acceptances are kept with the order (for the receipt).
     const record = await readCheckoutRecord(proxy().deps.store, done.orderCode, IND);
-    expect(record?.legalAcceptances).toEqual(legalAcceptances);
+    expect(record?.legalAcceptances).toEqual(acceptances);
 
     // Someone else's order code is a 404.
     const other = await apiClient(proxy(), "DEMO-CORP-001");
@@ -348,12 +348,17 @@ describe("checkout", () => {
     res = await complete(api, { ...body, legalAcceptances: legalAcceptances.slice(0, 1) });
     expect(res.status).toBe(422);
     expect(Object.keys((res.json as any).errors)).toEqual(["legalAcceptances"]);
-    res = await complete(api, {
-      ...body,
-      legalAcceptances: legalAcceptances.map((a: any) => ({ ...a, version: "2025.9" })),
+    // Both named, but the proxy's record holds only one: refused, naming the other.
+    const withdrawn = await api.call("PUT", "/api/checkout/legal/acceptance", {
+      documents: [{ type: "distance_sales", version: "2026.1" }],
+      accepted: false,
     });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    res = await complete(api, body);
     expect(res.status).toBe(422);
-    expect((res.json as any).errors.legalAcceptances).toHaveLength(2);
+    expect((res.json as any).errors.legalAcceptances).toEqual([
+      "Please read and accept the Distance sales contract.",
+    ]);
     expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(0);
   });
 

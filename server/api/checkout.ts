@@ -6,8 +6,6 @@ import {
   checkoutStateSchema,
   completeCheckoutBodySchema,
   completeCheckoutResultSchema,
-  legalDocumentsSchema,
-  legalTypeSchema,
   paymentTypesSchema,
   quoteSchema,
   setCheckoutAddressesBodySchema,
@@ -15,7 +13,6 @@ import {
   type CheckoutStatus,
   type CompleteCheckoutBody,
   type CompleteCheckoutResult,
-  type LegalDocument,
   type PaymentTypes,
   type SetCheckoutAddressesBody,
 } from "../../contract/checkout.ts";
@@ -28,7 +25,7 @@ import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
 import { quoteIdOf, quoteView } from "./basket-views.ts";
 import { shopUrl } from "../file-links.ts";
 import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
-import { sanitizeLegalHtml } from "./legal-html.ts";
+import { acceptedForCompletion } from "./consent.ts";
 import { findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { addressView } from "./order-views.ts";
@@ -79,30 +76,6 @@ function returnUrl(deps: AppDeps, _request: Context<AppEnv>, orderCode: string):
 }
 
 export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
-  const legalTypes = (c: Context<AppEnv>) =>
-    deps.upstream.call({ op: "legalTypes", ...callOptions(c) });
-
-  /** 422 `legalAcceptances` unless every current document was accepted in its current version. */
-  const checkAcceptances = async (c: Context<AppEnv>, body: CompleteCheckoutBody) => {
-    const { lang } = callOptions(c);
-    const current = (await legalTypes(c)).filter((d) => legalTypeSchema.safeParse(d.type).success);
-    const stale = current.filter(
-      (d) => !body.legalAcceptances.some((a) => a.type === d.type && a.version === d.version),
-    );
-    if (stale.length > 0)
-      throw new ApiError("validation_failed", {
-        errors: {
-          legalAcceptances: stale.map((d) =>
-            t(
-              lang,
-              `${d.title} güncellendi (sürüm ${d.version}); lütfen okuyup yeniden onaylayın.`,
-              `${d.title} has changed (version ${d.version}); please read and accept it again.`,
-            ),
-          ),
-        },
-      });
-  };
-
   const complete = async (
     c: Context<AppEnv>,
     customer: string,
@@ -112,7 +85,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     const order = await filledBasket(deps, c, customer);
     const token = order.pricefix?.token;
     if (!token || quoteIdOf(token) !== body.quoteId) throw priceExpired(order, lang, deps.now());
-    await checkAcceptances(c, body);
+    const legalAcceptances = await acceptedForCompletion(deps, c, customer, order.token);
     const orderCode = order.increment_id;
     const card = body.paymentType === "card";
     // Kept before completing, so that the return page can find the order whatever happens next
@@ -123,7 +96,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
         cartToken: order.token,
         paymentType: body.paymentType,
         ...(card ? { installments: body.installments ?? 1 } : {}),
-        legalAcceptances: body.legalAcceptances,
+        legalAcceptances,
         savedAt: new Date(deps.now()).toISOString(),
       }),
       rememberOrderTokens(deps.store, c.get("logger"), customer, [order]),
@@ -210,44 +183,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       errors: [...CHECKOUT_ERRORS, "not_found"],
       handler: async ({ c, body, customer }) =>
         checkoutState(deps, c, await setAddresses(c, customer, body)),
-    }),
-    route({
-      method: "get",
-      path: "/api/checkout/legal",
-      operationId: "getCheckoutLegal",
-      summary: "The pre-information form and the distance sales contract for this basket",
-      tag: "checkout",
-      auth: "customer",
-      response: legalDocumentsSchema,
-      errors: CHECKOUT_ERRORS,
-      handler: async ({ c, customer }) => {
-        const [order, types] = await Promise.all([filledBasket(deps, c, customer), legalTypes(c)]);
-        const documents = await Promise.all(
-          types.flatMap((d) => {
-            const type = legalTypeSchema.safeParse(d.type);
-            if (!type.success) return [];
-            return [
-              deps.upstream
-                .call({
-                  op: "legalDocument",
-                  body: {
-                    type: type.data,
-                    external_customer_id: customer,
-                    cart_token: order.token,
-                  },
-                  ...callOptions(c),
-                })
-                .then((doc): LegalDocument => ({
-                  type: type.data,
-                  version: doc.version,
-                  title: doc.title,
-                  html: sanitizeLegalHtml(doc.html),
-                })),
-            ];
-          }),
-        );
-        return { documents };
-      },
     }),
     route({
       method: "get",

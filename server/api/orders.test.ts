@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { control } from "../../sandbox/test-support.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
-import { apiClient, type ApiClient } from "./api-test-client.ts";
+import { acceptLegalDocuments, apiClient, type ApiClient } from "./api-test-client.ts";
 import { saveCheckoutRecord } from "./checkout-records.ts";
 import { completeCashOrder, upstreamRequests } from "./test-fixtures.ts";
 
@@ -232,14 +232,7 @@ describe("receipt of a checkout made in this shop", () => {
       billingAddressId: 1932,
     });
     expect(set.status, set.text).toBe(200);
-    const legal = z
-      .object({ documents: z.array(z.object({ type: z.string(), version: z.string() })) })
-      .parse((await api.call("GET", "/api/checkout/legal")).json);
-    const legalAcceptances = legal.documents.map((d, i) => ({
-      type: d.type,
-      version: d.version,
-      acceptedAt: new Date(Date.UTC(2026, 0, 15, 9, 30, i)).toISOString(),
-    }));
+    const { acceptances, legalAcceptances } = await acceptLegalDocuments(api);
     const quote = z
       .object({ quoteId: z.string() })
       .parse((await api.call("GET", "/api/checkout/quote")).json);
@@ -253,7 +246,7 @@ describe("receipt of a checkout made in this shop", () => {
     const result = z
       .object({ orderCode: z.string(), payment: z.object({ redirectUrl: z.string().optional() }) })
       .parse(done.json);
-    return { ...result, legalAcceptances };
+    return { ...result, legalAcceptances: acceptances };
   }
 
   it("carries the legal acceptances kept at completion (wallet: no instalments)", async () => {

@@ -14,14 +14,14 @@ afterAll(() => proxy.close());
 /** A fresh app and store with a fixed clock (10 s into a minute). */
 function app() {
   let clock = Date.UTC(2026, 0, 1, 12, 0, 10);
-  const built = createApp({ ...proxy.deps, store: createMemoryStore(), now: () => clock });
-  return { app: built, tick: (ms: number) => (clock += ms) };
+  const deps = { ...proxy.deps, store: createMemoryStore(), now: () => clock };
+  return { app: createApp(deps), deps, tick: (ms: number) => (clock += ms) };
 }
 
 describe("rate limits", () => {
   it("per session: the 4th request in a minute → 429 with Retry-After and retry_after", async () => {
-    const { app: a, tick } = app();
-    const cookie = await proxy.cookieFor(null);
+    const { app: a, deps, tick } = app();
+    const cookie = await proxy.cookieFor(null, {}, deps);
     const me = (ip: string) =>
       a.request("/api/session/me", { headers: { cookie, "x-forwarded-for": ip } });
     for (let i = 0; i < 3; i++) expect((await me(`10.0.0.${String(i)}`)).status).toBe(200);

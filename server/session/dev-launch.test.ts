@@ -89,3 +89,35 @@ describe("/dev/launch availability", () => {
     }
   });
 });
+
+describe("POST /dev/session (sandbox mode)", () => {
+  it("starts a recorded session for the customer without asking upstream; JSON only", async () => {
+    const form = await proxy.app.request("/dev/session", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "customer=DEMO-IND-001",
+    });
+    expect(form.status).toBe(415);
+    const res = await proxy.app.request("/dev/session", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customer: "REPLAY-ONLY-1", locale: "en" }),
+    });
+    expect(res.status).toBe(204);
+    const cookie = res.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const me = await proxy.app.request("/api/session/me", { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ kind: "launch", customer: { id: "REPLAY-ONLY-1" } });
+    const logout = await proxy.app.request("/api/session/logout", {
+      method: "POST",
+      headers: { origin: TEST_ORIGIN, cookie },
+    });
+    expect(logout.status).toBe(204);
+    const after = await proxy.app.request("/api/session/logout-all", {
+      method: "POST",
+      headers: { origin: TEST_ORIGIN, "content-type": "application/json", cookie },
+      body: "{}",
+    });
+    expect(after.status).toBe(401);
+  });
+});

@@ -1,11 +1,14 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { z } from "zod";
 import { currencySchema } from "../../contract/common.ts";
 import { localeSchema } from "../../contract/session.ts";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps, AppEnv, Session } from "../deps.ts";
+import { isSecureRequest } from "../http/secure.ts";
 import { DEV_LAUNCH_SECRET } from "../env.ts";
+import { sessionSetCookie } from "./cookie.ts";
 import { customerIdSchema, mintDevLaunchToken, type LaunchProfile } from "./launch-token.ts";
+import { sessionRecords } from "./records.ts";
 
 /** A same-origin path: starts with one "/" (not "//" or "/\"), no scheme, no control characters. */
 export const localPathSchema = z
@@ -18,6 +21,11 @@ const querySchema = z.object({
   to: localPathSchema.default("/"),
   locale: z.optional(localeSchema),
   currency: z.optional(currencySchema),
+});
+
+const devSessionSchema = z.object({
+  customer: customerIdSchema,
+  locale: z.optional(localeSchema),
 });
 
 /** A valid (checksummed) TCKN derived from the customer id, for the dev profile. */
@@ -49,9 +57,41 @@ export function devProfile(customer: string): LaunchProfile {
  * mints a launch token with the development secret, exactly as a partner backend would, and
  * sends the browser to /launch with the token in the URL fragment — the real launch flow.
  */
-export function devLaunchRoutes(deps: Pick<AppDeps, "env">): Hono<AppEnv> {
+export function devLaunchRoutes(deps: Pick<AppDeps, "env" | "store" | "now">): Hono<AppEnv> {
   const { env } = deps;
   const app = new Hono<AppEnv>();
+  const records = sessionRecords(deps);
+  /**
+   * POST /dev/session {customer, locale?}: the session a launch of `customer` leaves behind,
+   * without asking upstream for the customer — for upstreams that cannot answer Get Customer
+   * (the replay of Minted's documented examples). Same guard as /dev/launch (whoever could use it
+   * can mint launch tokens anyway), and JSON only, so a cross-site form cannot post it.
+   */
+  app.post("/dev/session", async (c) => {
+    c.header("Cache-Control", "no-store");
+    if (!env.sandboxMode || env.LAUNCH_SECRET !== DEV_LAUNCH_SECRET)
+      return c.text("Not Found", 404);
+    if (c.req.header("content-type")?.split(";")[0]?.trim() !== "application/json")
+      return c.text("JSON only", 415);
+    const parsed = devSessionSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.text("Bad request: {customer, locale?}", 400);
+    const session: Session = {
+      sid: randomUUID(),
+      kind: "launch",
+      customer: parsed.data.customer,
+      locale: parsed.data.locale ?? "tr",
+      currency: "TRY",
+      theme: null,
+      guestBasket: [],
+      exp: Math.floor(deps.now() / 1000) + env.SESSION_MAX_AGE,
+    };
+    await records.saved(session, null);
+    c.header(
+      "Set-Cookie",
+      await sessionSetCookie(session, env, isSecureRequest(c, env), deps.now()),
+    );
+    return c.body(null, 204);
+  });
   app.get("/dev/launch", async (c) => {
     c.header("Cache-Control", "no-store");
     c.header("Referrer-Policy", "no-referrer");

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import {
   guestRequestSchema,
   launchRequestSchema,
+  logoutAllRequestSchema,
   sessionViewSchema,
   type SessionView,
 } from "../../contract/session.ts";
@@ -12,6 +13,7 @@ import { ApiError, langOf, type Lang } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import type { UpstreamCustomer } from "../../minted/schemas/orders.ts";
 import { createLaunchVerifier, type LaunchClaims, type LaunchProfile } from "./launch-token.ts";
+import { sessionRecords } from "./records.ts";
 
 const displayName = (customer: UpstreamCustomer): string =>
   customer.fullname?.trim() ||
@@ -130,9 +132,13 @@ function replaceSession(c: Context<AppEnv>, session: Session | null): void {
   c.set("sessionChanged", true);
 }
 
-/** POST /api/session, POST /api/session/guest, GET /api/session/me, POST /api/session/logout. */
+/**
+ * POST /api/session, POST /api/session/guest, GET /api/session/me, POST /api/session/logout,
+ * POST /api/session/logout-all. The session middleware records what these change.
+ */
 export function sessionRoutes(deps: AppDeps): RouteSpec[] {
   const verifier = createLaunchVerifier(deps);
+  const records = sessionRecords(deps);
   return [
     route({
       method: "post",
@@ -211,12 +217,32 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
       method: "post",
       path: "/api/session/logout",
       operationId: "endSession",
-      summary: "End the session (clears the cookie)",
+      summary: "End the session: revoked on every instance, and the cookie cleared",
       tag: "session",
       auth: "none",
-      handler: ({ c }) => {
+      handler: ({ c, session }) => {
         replaceSession(c, null);
+        if (session) c.get("logger").info("session ended", { sid: session.sid });
         return Promise.resolve(c.body(null, 204));
+      },
+    }),
+    route({
+      method: "post",
+      path: "/api/session/logout-all",
+      operationId: "endAllSessions",
+      summary:
+        "Log out everywhere: end every session of the customer, on every device (this one too)",
+      tag: "session",
+      auth: "session",
+      body: logoutAllRequestSchema,
+      errors: ["unauthenticated"],
+      handler: async ({ c, session }) => {
+        if (!session) throw new ApiError("unauthenticated");
+        // A guest without a customer has only this session.
+        if (session.customer) await records.endAll(session.customer);
+        replaceSession(c, null);
+        c.get("logger").info("sessions ended everywhere", { sid: session.sid });
+        return c.body(null, 204);
       },
     }),
   ];

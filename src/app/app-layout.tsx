@@ -3,6 +3,7 @@ import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
 import { cn } from "../components/class-names";
 import { LazyToaster } from "../components/toasts";
+import { AccountLink } from "./account-link";
 import { BasketLink } from "./basket-link";
 import { CurrencySwitch } from "./currency-switch";
 import { CloseShopButton, EmbedBridge } from "./embed-bridge";
@@ -78,6 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <CurrencySwitch />
             <LanguageSwitch />
             <BasketLink />
+            <AccountLink />
             <CloseShopButton />
           </div>
         </div>

@@ -73,6 +73,20 @@ async function handleCommand(
       await deps.queryClient.resetQueries();
       return;
     }
+    case "session.end": {
+      const { logout } = await import("../features/launch/session-api");
+      const ended = await logout().then(
+        () => true,
+        () => false,
+      );
+      // The host ended it on purpose: no `auth.expired` for the 401s that follow.
+      sessionLossTold = true;
+      await deps.navigate("/signed-out", { replace: true });
+      // Nothing of the customer's stays in memory (the signed-out page shows none of it).
+      deps.queryClient.clear();
+      bridge.send("session.ended", { ended }, command.id);
+      return;
+    }
   }
 }
 

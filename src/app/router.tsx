@@ -233,6 +233,21 @@ export const routes: RouteObject[] = [
           Component: (await withMessages(import("../features/launch/launch-page"))).LaunchPage,
         }),
       },
+      {
+        path: "account",
+        ...page,
+        lazy: async () => ({
+          Component: (await withMessages(import("../features/launch/account-page"))).AccountPage,
+        }),
+      },
+      {
+        path: "signed-out",
+        ...page,
+        lazy: async () => ({
+          Component: (await withMessages(import("../features/launch/signed-out-page")))
+            .SignedOutPage,
+        }),
+      },
       // The 404 page shares its content with the error boundary, so it ships with the shell.
       { path: "*", ...page, Component: NotFoundPage },
     ],

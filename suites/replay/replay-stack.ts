@@ -1,7 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
-import type { Session } from "../../server/deps.ts";
-import { encodeSessionCookie } from "../../server/session/cookie.ts";
 import { freePort } from "../stack.ts";
 import { startReplayUpstream, type ReplayUpstream } from "./replay-upstream.ts";
 
@@ -12,8 +10,8 @@ import { startReplayUpstream, type ReplayUpstream } from "./replay-upstream.ts";
  *
  * Sessions: the shop's launch asks Minted for the customer (Get Customer), and the documentation
  * prints no Get Customer answer, so a launch cannot be replayed. A test session is instead the
- * cookie a launch would have left: sealed with the proxy's own code and secret, for one of the
- * customers the examples belong to.
+ * one a launch would have left (cookie and server-side record), started by the proxy's sandbox-mode
+ * `POST /dev/session` for one of the customers the examples belong to.
  */
 
 /** The customers Minted's answer examples belong to. */
@@ -27,25 +25,23 @@ export const EXAMPLE_CUSTOMERS = {
 } as const;
 
 /**
- * `name=value` of the session cookie a launch of `customer` leaves behind, sealed with the proxy's
- * own code and `secret` (its SESSION_SECRET).
+ * `name=value` of the session cookie a launch of `customer` leaves behind: the proxy's sandbox-mode
+ * `POST /dev/session` starts it (cookie and server-side record) without asking the replay for the
+ * customer.
  */
 export async function launchedSessionCookie(
-  secret: string,
+  proxyUrl: string,
   customer: string,
   locale: "tr" | "en" = "en",
 ): Promise<string> {
-  const session: Session = {
-    sid: randomUUID(),
-    kind: "launch",
-    customer,
-    locale,
-    currency: "TRY",
-    theme: null,
-    guestBasket: [],
-    exp: Math.floor(Date.now() / 1000) + 3600,
-  };
-  return encodeSessionCookie(session, { SESSION_SECRET: secret, SESSION_MAX_AGE: 3600 }, false);
+  const res = await fetch(`${proxyUrl}/dev/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ customer, locale }),
+  });
+  const cookie = res.headers.get("set-cookie")?.split(";")[0];
+  if (res.status !== 204 || !cookie) throw new Error(`/dev/session: ${String(res.status)}`);
+  return cookie;
 }
 
 export interface ReplayStack {
@@ -150,7 +146,7 @@ export async function startReplayStack(options: ReplayStackOptions = {}): Promis
     proxyUrl,
     output,
     sessionSecret,
-    sessionCookie: (customer, locale) => launchedSessionCookie(sessionSecret, customer, locale),
+    sessionCookie: (customer, locale) => launchedSessionCookie(proxyUrl, customer, locale),
     stop,
   };
 }

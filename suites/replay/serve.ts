@@ -3,7 +3,7 @@ import { startReplayStack } from "./replay-stack.ts";
 /**
  * The shop (built `dist/`) on REPLAY_SHOP_PORT, its proxy pointed at the replay upstream on
  * REPLAY_UPSTREAM_PORT: what playwright.replay.config.ts starts. REPLAY_SESSION_SECRET is the
- * proxy's SESSION_SECRET, which the specs seal their session cookies with.
+ * proxy's SESSION_SECRET (the specs start their sessions with the proxy's `POST /dev/session`).
  */
 const secret = process.env.REPLAY_SESSION_SECRET;
 if (!secret || secret.length < 32) {

@@ -2,6 +2,7 @@ import {
   checkoutReturnSchema,
   checkoutStateSchema,
   completeCheckoutResultSchema,
+  legalAcceptancesSchema,
   legalDocumentsSchema,
   paymentTypesSchema,
   quoteSchema,
@@ -9,10 +10,12 @@ import {
   type CheckoutState,
   type CompleteCheckoutBody,
   type CompleteCheckoutResult,
+  type LegalAcceptances,
   type LegalDocuments,
   type PaymentTypes,
   type Quote,
   type SetCheckoutAddressesBody,
+  type SetLegalAcceptanceBody,
 } from "../../../contract/checkout";
 import {
   identityResultSchema,
@@ -38,6 +41,15 @@ export function setCheckoutAddresses(body: SetCheckoutAddressesBody): Promise<Ch
 
 export function fetchLegalDocuments(signal?: AbortSignal): Promise<LegalDocuments> {
   return api("/api/checkout/legal", { schema: legalDocumentsSchema, ...withSignal(signal) });
+}
+
+/** The customer ticked or unticked documents: the proxy records them (its clock, upstream's version). */
+export function recordLegalAcceptance(body: SetLegalAcceptanceBody): Promise<LegalAcceptances> {
+  return api("/api/checkout/legal/acceptance", {
+    method: "PUT",
+    body,
+    schema: legalAcceptancesSchema,
+  });
 }
 
 export function fetchQuote(signal?: AbortSignal): Promise<Quote> {

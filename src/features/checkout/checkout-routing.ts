@@ -1,15 +1,9 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { redirect } from "react-router";
-import { LEGAL_TYPES, type CheckoutState } from "../../../contract/checkout";
+import { allAccepted, type CheckoutState, type LegalDocuments } from "../../../contract/checkout";
 import { ApiProblem } from "../../lib/api";
 import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
-import {
-  attempts,
-  readOrderRecord,
-  readProgress,
-  receiptPath,
-  returnPath,
-} from "./checkout-session";
+import { attempts, readOrderRecord, receiptPath, returnPath } from "./checkout-session";
 
 /** The checkout's steps, in order; each is its own URL and history entry. */
 export const STEPS = ["address", "review", "pay"] as const;
@@ -44,14 +38,21 @@ export function redirectFor(step: Step | null, state: CheckoutState): string | n
   return null;
 }
 
-/** What an earlier step must have done before `step` can be shown. */
-export function prerequisiteFor(step: Step, state: CheckoutState): string | null {
+/**
+ * What an earlier step must have done before `step` can be shown. The pay step needs both
+ * documents accepted as the proxy recorded them (`legal`; unknown when it could not be read, and
+ * then the completion's own check stands).
+ */
+export function prerequisiteFor(
+  step: Step,
+  state: CheckoutState,
+  legal?: LegalDocuments,
+): string | null {
   if (state.basket.items.length === 0 || attempts.unresolved()) return null;
   if (step === "address") return null;
   if (!state.shipping || !state.billing) return stepPath("address");
   if (step === "review") return null;
-  const accepted = new Set(readProgress().acceptances.map((a) => a.type));
-  return LEGAL_TYPES.every((t) => accepted.has(t)) ? null : stepPath("review");
+  return !legal || allAccepted(legal) ? null : stepPath("review");
 }
 
 /**
@@ -77,7 +78,7 @@ export function createStepLoader(
     const to =
       redirectFor(step, state) ??
       (step
-        ? prerequisiteFor(step, state)
+        ? prerequisiteFor(step, state, queryClient.getQueryData(checkoutKeys.legal()))
         : state.basket.items.length > 0
           ? stepPath("address")
           : null);

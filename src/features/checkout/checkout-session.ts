@@ -1,11 +1,6 @@
 import { useSyncExternalStore } from "react";
 import { z } from "zod/mini";
-import {
-  legalAcceptanceSchema,
-  paymentTypeSchema,
-  type LegalAcceptance,
-  type PaymentType,
-} from "../../../contract/checkout";
+import { paymentTypeSchema, type PaymentType } from "../../../contract/checkout";
 import { AttemptStore, attemptSchema } from "./payment-attempt";
 import type { AcceptedQuote } from "./price-fix";
 import { SessionSlot, tabStorage } from "./session-slot";
@@ -17,9 +12,11 @@ import { SessionSlot, tabStorage } from "./session-slot";
 
 const storage = tabStorage();
 
-/** The customer's choices on the way through the steps. */
+/**
+ * The customer's choices on the way through the steps. (The legal acceptances are the proxy's
+ * record, read with the documents: they survive a reload and another device.)
+ */
 const progressSchema = z.object({
-  acceptances: z.array(legalAcceptanceSchema),
   accepted: z.nullable(z.object({ quoteId: z.string(), total: z.number(), basket: z.string() })),
   paymentType: z.nullable(paymentTypeSchema),
   installments: z.number(),
@@ -27,7 +24,6 @@ const progressSchema = z.object({
 type Progress = z.output<typeof progressSchema>;
 
 const emptyProgress: Progress = {
-  acceptances: [],
   accepted: null,
   paymentType: null,
   installments: 1,
@@ -64,7 +60,7 @@ function useSlot<T>(slot: { get(): T; subscribe: (listener: () => void) => () =>
 
 // ---------------------------------------------------------------- progress
 
-export function readProgress(): Progress {
+function readProgress(): Progress {
   return progressSlot.get() ?? emptyProgress;
 }
 
@@ -74,17 +70,6 @@ function updateProgress(change: (p: Progress) => Progress): void {
 
 export function useProgress(): Progress {
   return useSlot(progressSlot) ?? emptyProgress;
-}
-
-export function setAcceptance(acceptance: LegalAcceptance): void {
-  updateProgress((p) => ({
-    ...p,
-    acceptances: [...p.acceptances.filter((a) => a.type !== acceptance.type), acceptance],
-  }));
-}
-
-export function removeAcceptance(type: LegalAcceptance["type"]): void {
-  updateProgress((p) => ({ ...p, acceptances: p.acceptances.filter((a) => a.type !== type) }));
 }
 
 export function setAcceptedQuote(accepted: AcceptedQuote): void {

@@ -1,13 +1,21 @@
 import { useLingui } from "@lingui/react";
-import { useQuery } from "@tanstack/react-query";
-import { useId, type Ref } from "react";
-import type { LegalDocument, LegalType } from "../../../contract/checkout";
+import { useIsMutating, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useRef, useState, type Ref } from "react";
+import {
+  allAccepted,
+  isAccepted,
+  type LegalAcceptance,
+  type LegalDocument,
+  type LegalDocuments as LegalDocumentsData,
+  type LegalType,
+} from "../../../contract/checkout";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { Skeleton } from "../../components/skeleton";
 import { msg } from "../../i18n/i18n";
-import { removeAcceptance, setAcceptance, useProgress } from "./checkout-session";
-import { legalDocumentsQueryOptions } from "./checkout-queries";
+import { ApiProblem } from "../../lib/api";
+import { recordLegalAcceptance } from "./checkout-api";
+import { checkoutKeys, legalDocumentsQueryOptions } from "./checkout-queries";
 
 const acceptLabels: Record<LegalType, string> = {
   pre_information: msg("checkout.legal.accept.preInformation"),
@@ -35,20 +43,77 @@ const proseClasses = cn(
   "[&_a]:text-primary [&_a]:underline [&_.meta]:text-xs [&_.meta]:text-text-muted",
 );
 
+/**
+ * A tick (or untick) of one document, recorded by the proxy. Ticks are sent one after another
+ * (one mutation scope), so a quick untick never lands before its tick. On success the recorded
+ * acceptances replace the cached ones; a read of the documents that was under way is cancelled
+ * and made again afterwards, so it cannot bring back the acceptances from before the tick.
+ */
+const RECORD_ACCEPTANCE = ["checkout", "legal-acceptance"] as const;
+
+/** True while a tick is on its way to the proxy (the step waits for it before going on). */
+export function useRecordingAcceptance(): boolean {
+  return useIsMutating({ mutationKey: RECORD_ACCEPTANCE }) > 0;
+}
+
+function useRecordAcceptance(doc: LegalDocument) {
+  const queryClient = useQueryClient();
+  const queryKey = checkoutKeys.legal();
+  return useMutation({
+    mutationKey: RECORD_ACCEPTANCE,
+    scope: { id: RECORD_ACCEPTANCE.join(":") },
+    mutationFn: (accepted: boolean) =>
+      recordLegalAcceptance({ documents: [{ type: doc.type, version: doc.version }], accepted }),
+    onMutate: async () => {
+      const reading = queryClient.isFetching({ queryKey }) > 0;
+      await queryClient.cancelQueries({ queryKey });
+      return { reading };
+    },
+    onSuccess: ({ acceptances }) => {
+      queryClient.setQueryData(queryKey, (old) => old && { ...old, acceptances });
+    },
+    onSettled: (_data, error, _accepted, context) => {
+      // A document that changed meanwhile is shown again, in its new version.
+      const changed = error instanceof ApiProblem && error.errors.documents !== undefined;
+      if (context?.reading || changed) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}
+
 function LegalDocumentCard({
   doc,
   accepted,
+  earlier,
   error,
   checkboxRef,
 }: {
   doc: LegalDocument;
   accepted: boolean;
+  /** The customer's acceptance of an older version of this document (no longer counts). */
+  earlier: LegalAcceptance | undefined;
   error: string | undefined;
   checkboxRef?: Ref<HTMLInputElement> | undefined;
 }) {
   const { _ } = useLingui();
   const titleId = useId();
   const errorId = useId();
+  const noteId = useId();
+  const record = useRecordAcceptance(doc);
+  // While the proxy records it the box shows the customer's choice (from the click on: the
+  // mutation's own state arrives a tick later); then what was recorded.
+  const [intent, setIntent] = useState<boolean | null>(null);
+  const taps = useRef(0);
+  const checked = intent ?? accepted;
+  const refused = record.error instanceof ApiProblem ? record.error.errors.documents : undefined;
+  const failure = record.isError
+    ? refused
+      ? refused.join(" ")
+      : _("checkout.legal.saveError")
+    : undefined;
+  const message = failure ?? error;
+  const note =
+    earlier && !checked ? _("checkout.legal.changed", { version: earlier.version }) : null;
+  const describedBy = [note ? noteId : null, message ? errorId : null].filter(Boolean).join(" ");
   return (
     <section
       aria-labelledby={titleId}
@@ -73,53 +138,66 @@ function LegalDocumentCard({
           dangerouslySetInnerHTML={{ __html: nestHeadings(doc.html) }}
         />
       </div>
+      {note ? (
+        <p id={noteId} className="mt-3 text-sm font-medium text-text">
+          {note}
+        </p>
+      ) : null}
       <label className="mt-3 flex min-h-12 cursor-pointer items-start gap-3 rounded-control py-2">
         <input
           ref={checkboxRef}
           type="checkbox"
-          checked={accepted}
+          checked={checked}
           onChange={(event) => {
-            if (event.target.checked)
-              setAcceptance({
-                type: doc.type,
-                version: doc.version,
-                acceptedAt: new Date().toISOString(),
-              });
-            else removeAcceptance(doc.type);
+            const tap = ++taps.current;
+            setIntent(event.target.checked);
+            record.mutate(event.target.checked, {
+              onSettled: () => {
+                if (taps.current === tap) setIntent(null);
+              },
+            });
           }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={describedBy || undefined}
           className="mt-0.5 size-6 shrink-0 accent-primary"
         />
         <span className="text-text">{_(acceptLabels[doc.type])}</span>
       </label>
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-danger">
-          {error}
+      {message ? (
+        <p
+          id={errorId}
+          role={failure ? "alert" : undefined}
+          className="mt-1 text-sm font-medium text-danger"
+        >
+          {message}
         </p>
       ) : null}
     </section>
   );
 }
 
-/** Which documents are accepted in their current versions. */
-export function useAcceptedDocuments(documents: readonly LegalDocument[] | undefined) {
-  const { acceptances } = useProgress();
-  const accepted = (doc: LegalDocument) =>
-    acceptances.some((a) => a.type === doc.type && a.version === doc.version);
+/**
+ * Which documents are accepted in their current versions, as the proxy recorded them (read with
+ * the documents, so a reload keeps them).
+ */
+export function useAcceptedDocuments(legal: LegalDocumentsData | undefined) {
+  const acceptances = legal?.acceptances ?? [];
+  const accepted = (doc: LegalDocument) => isAccepted(acceptances, doc);
   return {
     accepted,
-    allAccepted: documents !== undefined && documents.length > 0 && documents.every(accepted),
-    acceptances: acceptances.filter((a) =>
-      documents?.some((d) => d.type === a.type && d.version === a.version),
-    ),
+    allAccepted: legal !== undefined && allAccepted(legal),
+    /** The documents the customer confirms when paying. */
+    confirmed: (legal?.documents ?? []).filter(accepted).map((d) => ({ type: d.type })),
+    /** An acceptance of an older version of `doc`, when that is all there is. */
+    earlier: (doc: LegalDocument) =>
+      accepted(doc) ? undefined : acceptances.find((a) => a.type === doc.type),
   };
 }
 
 /**
  * The pre-information form and the distance sales contract, each in full in a scrollable
- * region under its heading, each with its own explicit acceptance (recorded with the document's
- * version and the time of the tick).
+ * region under its heading, each with its own explicit acceptance (recorded by the proxy with
+ * upstream's version of the document and the proxy's time of the tick).
  */
 export function LegalDocuments({
   showErrors,
@@ -131,7 +209,7 @@ export function LegalDocuments({
   const { _ } = useLingui();
   const legal = useQuery(legalDocumentsQueryOptions());
   const documents = legal.data?.documents;
-  const { accepted } = useAcceptedDocuments(documents);
+  const { accepted, earlier } = useAcceptedDocuments(legal.data);
 
   if (!documents) {
     if (legal.isError)
@@ -164,6 +242,7 @@ export function LegalDocuments({
           key={doc.type}
           doc={doc}
           accepted={accepted(doc)}
+          earlier={earlier(doc)}
           error={showErrors && !accepted(doc) ? _("checkout.legal.required") : undefined}
           checkboxRef={doc === firstMissing ? firstInvalidRef : undefined}
         />

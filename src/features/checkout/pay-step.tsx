@@ -1,9 +1,8 @@
 import { useLingui } from "@lingui/react";
-import { useQuery, type QueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import {
-  LEGAL_TYPES,
   type CheckoutState,
   type CompleteCheckoutBody,
   type PaymentTypes,
@@ -26,7 +25,9 @@ import type { ApiProblem } from "../../lib/api";
 import { CheckIcon } from "../../components/action-icons";
 import { CardIcon, SpinnerIcon } from "./checkout-icons";
 import {
+  checkoutKeys,
   checkoutQueryOptions,
+  legalDocumentsQueryOptions,
   paymentTypesQueryOptions,
   quoteQueryOptions,
 } from "./checkout-queries";
@@ -41,6 +42,7 @@ import {
   useProgress,
   useUnresolvedAttempt,
 } from "./checkout-session";
+import { useAcceptedDocuments } from "./legal-documents";
 import type { CompletionOutcome } from "./payment-attempt";
 import { isPaying, resetPaymentRun, startPayment, usePaymentRun } from "./payment-runner";
 import { basketSignature } from "./price-fix";
@@ -51,6 +53,8 @@ export function createPayLoader(queryClient: QueryClient) {
   return createStepLoader(queryClient, "pay", (qc) => [
     qc.query(quoteQueryOptions()),
     qc.query(paymentTypesQueryOptions()),
+    // The acceptances the proxy recorded: the step needs both (and says which it confirms).
+    qc.query(legalDocumentsQueryOptions()),
   ]);
 }
 
@@ -183,6 +187,7 @@ function problemText(problem: ApiProblem | null, fallback: string): string {
 /** What the last payment attempt said, where the customer looks next: above the Pay button. */
 function OutcomeMessage({ outcome, onRetry }: { outcome: CompletionOutcome; onRetry: () => void }) {
   const { _ } = useLingui();
+  const queryClient = useQueryClient();
   let title: string;
   let body: string;
   let action = null;
@@ -203,6 +208,8 @@ function OutcomeMessage({ outcome, onRetry }: { outcome: CompletionOutcome; onRe
         action = (
           <Link
             to={stepPath("review")}
+            // The proxy's record is what counts: the review step reads it afresh.
+            onClick={() => void queryClient.invalidateQueries({ queryKey: checkoutKeys.legal() })}
             className="mt-2 inline-flex min-h-12 items-center font-medium text-primary underline"
           >
             {_("checkout.pay.readAgain")}
@@ -234,6 +241,7 @@ function PayContent({ state }: { state: CheckoutState }) {
   const navigate = useNavigate();
   const fix = usePriceFix(basketSignature(state.basket.items));
   const types = useQuery(paymentTypesQueryOptions());
+  const legal = useQuery(legalDocumentsQueryOptions());
   const progress = useProgress();
   const run = usePaymentRun();
   const unresolved = useUnresolvedAttempt();
@@ -284,7 +292,7 @@ function PayContent({ state }: { state: CheckoutState }) {
   // What the bank will charge for the chosen option: the price last shown is the price paid.
   const ratePercent = selected?.type === "card" ? offer.ratePercent : 0;
   const charged = quote ? totalWithInstallmentCharge(quote.totals.total, ratePercent) : null;
-  const acceptances = progress.acceptances.filter((a) => LEGAL_TYPES.includes(a.type));
+  const { confirmed } = useAcceptedDocuments(legal.data);
 
   const choose = (paymentType: PaymentOption, n: Installments) => {
     attempts.dropUnsent();
@@ -304,7 +312,7 @@ function PayContent({ state }: { state: CheckoutState }) {
       quoteId: quote.quoteId,
       paymentType: selected.type,
       ...(selected.type === "card" ? { installments } : {}),
-      legalAcceptances: acceptances,
+      legalAcceptances: confirmed,
     };
     startPayment(attempts.attemptFor(body));
   };

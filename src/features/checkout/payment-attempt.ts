@@ -12,7 +12,7 @@ import type { SessionSlot } from "./session-slot";
 
 /**
  * One tap = one order. A payment *attempt* is what the customer asked for (quote, payment type,
- * instalments, the accepted documents) under one `Idempotency-Key`. The attempt is written to
+ * instalments, the documents confirmed) under one `Idempotency-Key`. The attempt is written to
  * sessionStorage before its first request leaves, and every send of it (automatic retries, a
  * manual "try again", a reload that resumes it) carries the same key and the same body, so the
  * proxy runs it once and replays its answer. A new key is made only for a new intent, and only
@@ -31,11 +31,11 @@ export const attemptSchema = z.object({
 });
 export type Attempt = z.output<typeof attemptSchema>;
 
-/** Same quote, payment type, instalments and document versions (acceptance times aside). */
+/** Same quote, payment type, instalments and documents confirmed (in any order). */
 export function sameIntent(a: CompleteCheckoutBody, b: CompleteCheckoutBody): boolean {
   const docs = (body: CompleteCheckoutBody) =>
     body.legalAcceptances
-      .map((x) => `${x.type}@${x.version}`)
+      .map((x) => x.type)
       .sort()
       .join();
   return (

@@ -19,7 +19,7 @@ import {
   quoteQueryOptions,
 } from "./checkout-queries";
 import { createStepLoader, stepPath } from "./checkout-routing";
-import { LegalDocuments, useAcceptedDocuments } from "./legal-documents";
+import { LegalDocuments, useAcceptedDocuments, useRecordingAcceptance } from "./legal-documents";
 import { basketSignature } from "./price-fix";
 import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix, type PriceFixState } from "./use-price-fix";
@@ -147,7 +147,8 @@ function ReviewContent({ state }: { state: CheckoutState }) {
   const queryClient = useQueryClient();
   const fix = usePriceFix(basketSignature(state.basket.items));
   const legal = useQuery(legalDocumentsQueryOptions());
-  const { allAccepted } = useAcceptedDocuments(legal.data?.documents);
+  const { allAccepted } = useAcceptedDocuments(legal.data);
+  const recording = useRecordingAcceptance();
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<"price" | null>(null);
   const firstInvalid = useRef<HTMLInputElement>(null);
@@ -226,7 +227,12 @@ function ReviewContent({ state }: { state: CheckoutState }) {
         <LegalDocuments showErrors={submitted} firstInvalidRef={firstInvalid} />
       </section>
       <div className="md:col-start-1">
-        <Button className="w-full md:w-auto md:min-w-64" onClick={proceed}>
+        <Button
+          className="w-full md:w-auto md:min-w-64"
+          onClick={proceed}
+          // A tick still on its way to the proxy: go on once it is recorded.
+          disabled={recording}
+        >
           {_("checkout.review.continue")}
         </Button>
         {blocked === "price" && !fix.payable ? (

@@ -28,9 +28,8 @@ for (const lang of ["tr", "en"] as const)
       expectAccessible,
     }) => {
       mkdirSync(SCREENS, { recursive: true });
-      const secret = process.env.REPLAY_SESSION_SECRET ?? "";
       const [name = "", value = ""] = (
-        await launchedSessionCookie(secret, EXAMPLE_CUSTOMERS.invoice, lang)
+        await launchedSessionCookie(baseURL ?? "", EXAMPLE_CUSTOMERS.invoice, lang)
       ).split(/=(.*)/s);
       await context.addCookies([{ name, value, url: baseURL ?? "" }]);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
