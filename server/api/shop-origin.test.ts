@@ -26,8 +26,12 @@ async function completeFromEvil(api: ApiClient, paymentType: "card" | "wallet") 
   const legal = (await call("GET", "/api/checkout/legal")).json as {
     documents: { type: string; version: string }[];
   };
+  const accepted = await call("PUT", "/api/checkout/legal/acceptance", {
+    documents: legal.documents.map((d) => ({ type: d.type, version: d.version })),
+    accepted: true,
+  });
+  expect(accepted.status, accepted.text).toBe(200);
   const quote = (await call("GET", "/api/checkout/quote")).json as { quoteId: string };
-  const acceptedAt = new Date().toISOString();
   const done = await call(
     "POST",
     "/api/checkout/complete",
@@ -35,7 +39,7 @@ async function completeFromEvil(api: ApiClient, paymentType: "card" | "wallet") 
       quoteId: quote.quoteId,
       paymentType,
       ...(paymentType === "card" ? { installments: 1 } : {}),
-      legalAcceptances: legal.documents.map((d) => ({ ...d, acceptedAt })),
+      legalAcceptances: legal.documents.map((d) => ({ type: d.type })),
     },
     { "idempotency-key": `shop-origin-${paymentType}-${String(Date.now())}` },
   );
