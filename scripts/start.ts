@@ -54,7 +54,9 @@ runTogether([
 
 /** Print the links once the proxy answers (the processes print their own lines meanwhile). */
 async function announce(): Promise<void> {
-  const base = `http://localhost:${port}`;
+  // The address the proxy listens on (loopback in sandbox mode): invoice links and 3-D Secure
+  // return URLs lead back to it, so the session cookie must be this origin's too.
+  const base = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const res = await fetch(`${base}/healthz`);

@@ -26,6 +26,7 @@ import { devHostRoutes } from "./session/dev-host.ts";
 import { devLaunchRoutes } from "./session/dev-launch.ts";
 import { sessionMiddleware } from "./session/middleware.ts";
 import { sessionRoutes } from "./session/routes.ts";
+import { StoreUnavailableError } from "./store/store-error.ts";
 import { UpstreamError } from "./upstream/types.ts";
 import { toApiError } from "./upstream/errors.ts";
 
@@ -62,6 +63,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);
     if (err instanceof UpstreamError) return problemResponse(c, toApiError(err));
+    if (err instanceof StoreUnavailableError) {
+      // Fail closed: nothing that needs the store (launch, completion, session) goes ahead.
+      c.get("logger").error("store unavailable", { err: err.message });
+      return problemResponse(c, new ApiError("store_unavailable"));
+    }
     c.get("logger").error("unhandled error", {
       err: err instanceof Error ? err.message : String(err),
     });

@@ -1,6 +1,7 @@
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import { z } from "zod";
+import type { ProxyEnv } from "./env.ts";
 
 /**
  * Tokens of short-lived file links: who may fetch which file, sealed (JWE dir + A256GCM) with a
@@ -9,6 +10,15 @@ import { z } from "zod";
  */
 
 export const FILE_LINK_TTL_S = 300;
+
+/**
+ * An absolute URL of the shop (invoice links, 3-D Secure return URLs): always on `shopOrigin` —
+ * PUBLIC_URL, or in development the address the proxy listens on — never on the request's
+ * `Host`, `Origin` or `X-Forwarded-Host`, which whoever sends the request chooses.
+ */
+export function shopUrl(env: Pick<ProxyEnv, "shopOrigin">, path: string): string {
+  return `${env.shopOrigin}${path.startsWith("/") ? path : `/${path}`}`;
+}
 
 const claimsSchema = z.object({
   kind: z.literal("invoice"),

@@ -67,4 +67,39 @@ describe("logger", () => {
       cyclic: { name: "c", self: "[circular]" },
     });
   });
+
+  it("drops every *token/*secret/*password key and token shapes inside strings", () => {
+    const { logger, lines } = capture();
+    const jwe =
+      "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AMl0bZPTpfQ0I32F.iIHjYiEDT6AZU9.DyouuAnhRZb";
+    const jws = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJERU1PIn0.c2lnbmF0dXJl";
+    logger.info(`launch ${jws}`, {
+      launchToken: "L-1",
+      cart_token: "C-2",
+      priceToken: "P-3",
+      SESSION_SECRET: "S-4",
+      path: `/api/files/invoices/opaque-file-token-5/MC_1.pdf`,
+      url: `https://shop.example/launch?to=%2F&token=Q-6#token=F-7`,
+      err: new Error(`bad link ${jwe}`),
+    });
+    const text = lines.join("");
+    for (const leaked of [
+      "L-1",
+      "C-2",
+      "P-3",
+      "S-4",
+      "opaque-file-token-5",
+      "Q-6",
+      "F-7",
+      jwe,
+      jws,
+    ])
+      expect(text).not.toContain(leaked);
+    expect(JSON.parse(text)).toMatchObject({
+      msg: "launch [redacted]",
+      path: "/api/files/invoices/[redacted]/MC_1.pdf",
+      url: "https://shop.example/launch?to=%2F&token=[redacted]#token=[redacted]",
+      err: { message: "bad link [redacted]" },
+    });
+  });
 });

@@ -13,22 +13,39 @@ const RANK: Record<ProxyEnv["LOG_LEVEL"], number> = {
 
 /**
  * Keys whose values never reach a log line, whatever the caller passes (compared in lower case,
- * at any depth). A safety net: callers are still expected not to pass secrets at all.
+ * at any depth), besides every key ending in "token", "secret" or "password" (launchToken,
+ * cart_token, price_token, SESSION_SECRET…). A safety net: callers are still expected not to pass
+ * secrets at all.
  */
 const REDACTED_KEYS = new Set([
   "authorization",
   "cookie",
   "setcookie",
-  "token",
-  "carttoken",
-  "pricetoken",
-  "password",
-  "secret",
   "identitynumber",
   "tckn",
   "vkn",
   "taxnumber",
 ]);
+const REDACTED_KEY_ENDINGS = /(token|secret|password)$/;
+
+export const REDACTED = "[redacted]";
+
+/**
+ * Tokens inside any string (an access-log path, an error message, a URL): JWS/JWE compact
+ * serialisations (launch tokens, file links, session cookies) wherever they appear, the token
+ * segment of a file link's path (/api/files/invoices/<token>/…), and the value of a query or
+ * fragment parameter named like a token (?token=…, #token=…, &cart_token=…).
+ */
+const TOKEN_SHAPES: [RegExp, string][] = [
+  [/eyJ[\w-]*\.[\w-]*\.[\w-]*(?:\.[\w-]*\.[\w-]*)?/g, REDACTED],
+  [/(\/api\/files\/[\w-]+\/)[^/?#\s"]+/g, `$1${REDACTED}`],
+  [/([?&#;][\w-]*(?:token|jwt)=)[^&#\s"]*/gi, `$1${REDACTED}`],
+];
+export function redactString(value: string): string {
+  let out = value;
+  for (const [shape, replacement] of TOKEN_SHAPES) out = out.replace(shape, replacement);
+  return out;
+}
 
 /** `identity_number`, `identityNumber` and `Identity-Number` are the same key here. */
 const normalise = (key: string) => key.toLowerCase().replace(/[_-]/g, "");
@@ -38,6 +55,7 @@ const MAX_DEPTH = 6;
 /** A JSON-safe copy of `value` without redacted keys; errors become `{ name, message }`. */
 export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()): unknown {
   if (value === null || typeof value !== "object") {
+    if (typeof value === "string") return redactString(value);
     if (typeof value === "bigint") return value.toString();
     if (typeof value === "function" || typeof value === "symbol") return undefined;
     return value;
@@ -46,13 +64,14 @@ export function redact(value: unknown, depth = 0, seen = new WeakSet<object>()):
   if (depth >= MAX_DEPTH) return "[deep]";
   seen.add(value);
   if (value instanceof Error) {
-    return { name: value.name, message: value.message };
+    return { name: value.name, message: redactString(value.message) };
   }
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (REDACTED_KEYS.has(normalise(key))) continue;
+    const name = normalise(key);
+    if (REDACTED_KEYS.has(name) || REDACTED_KEY_ENDINGS.test(name)) continue;
     out[key] = redact(item, depth + 1, seen);
   }
   return out;
@@ -66,7 +85,7 @@ function build(
 ): Logger {
   const emit = (level: Level, msg: string, fields?: LogFields) => {
     if (RANK[level] < minRank) return;
-    const head = { time: clock().toISOString(), level, msg };
+    const head = { time: clock().toISOString(), level, msg: redactString(msg) };
     const record = redact({ ...base, ...fields });
     // Fields never override the head (a field named `level` cannot forge a line's level).
     write(`${JSON.stringify(Object.assign({ ...head }, record, head))}\n`);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
-import { readProxyEnv, type ProxyEnv } from "./env.ts";
+import { DEV_LAUNCH_SECRET, readProxyEnv, type ProxyEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
 import { createPriceHub } from "./prices/price-hub.ts";
 import { createStore } from "./store/create-store.ts";
@@ -28,14 +28,19 @@ const app = createApp({ env, upstream, store, logger, prices, now: () => Date.no
 const server = serve(
   { fetch: app.fetch, port: env.PORT, hostname: env.HOST },
   (info: AddressInfo) => {
-    const base = env.PUBLIC_URL ?? `http://localhost:${String(info.port)}`;
+    // HOST: loopback by default in development/sandbox mode (server/env.ts).
+    const host = ["0.0.0.0", "::"].includes(info.address) ? "127.0.0.1" : info.address;
+    const base = env.PUBLIC_URL
+      ? env.shopOrigin
+      : `http://${host.includes(":") ? `[${host}]` : host}:${String(info.port)}`;
     logger.info("listening", {
+      host: info.address,
       port: info.port,
       upstream: env.MINTED_API_URL,
       sandbox: env.sandboxMode,
     });
     console.log(`[proxy] Minted Shop on ${base}`);
-    if (env.sandboxMode)
+    if (env.sandboxMode && env.LAUNCH_SECRET === DEV_LAUNCH_SECRET)
       console.log(`[proxy] Dev launch: ${base}/dev/launch?customer=DEMO-IND-001`);
   },
 );

@@ -14,6 +14,7 @@ export const PROBLEM_CODES = [
   "upstream_unavailable",
   "upstream_invalid",
   "outcome_unknown",
+  "store_unavailable",
   "internal",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -67,6 +68,11 @@ const TITLES: Record<ProblemCode, { status: ContentfulStatusCode; tr: string; en
     status: 503,
     tr: "Ödemenizin sonucunu kontrol ediyoruz; lütfen birazdan yeniden bakın.",
     en: "We are checking the outcome of your payment; please check again in a moment.",
+  },
+  store_unavailable: {
+    status: 503,
+    tr: "Hizmet kısa bir süre için kullanılamıyor; lütfen biraz sonra tekrar deneyin.",
+    en: "The service is briefly unavailable; please try again in a moment.",
   },
   internal: {
     status: 500,

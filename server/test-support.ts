@@ -38,6 +38,22 @@ export const TEST_INVOICE_SELLER = {
 };
 
 /**
+ * Everything production requires (server/env.ts), with secrets of no one's: for tests that start
+ * in production. The upstream stays the test's own (http, hence ALLOW_HTTP_UPSTREAM).
+ */
+export const TEST_PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "test-only session key 7Gq2vN9xLr4T",
+  LAUNCH_SECRET: "test-only launch key Hc8Wm3Zp5Ke1Y",
+  MINTED_USERNAME: "test-partner",
+  MINTED_PASSWORD: "test-partner password 4Rt8",
+  ALLOW_HTTP_UPSTREAM: "1",
+  PUBLIC_URL: "https://shop.test",
+  SINGLE_INSTANCE: "1",
+  ...TEST_INVOICE_SELLER,
+};
+
+/**
  * The proxy in-process (app.request) against a real sandbox over a socket: the upstream client
  * really speaks Digest to it. Pass `fetch` to observe or break upstream traffic.
  */
@@ -45,6 +61,8 @@ export async function startTestProxy(
   options: {
     env?: Record<string, string>;
     fetch?: typeof fetch;
+    /** Receives every log line (LOG_LEVEL from `env`; "silent" by default). */
+    logWrite?: (line: string) => void;
     /** The proxy's clock (default: the real one). */
     now?: () => number;
   } = {},
@@ -58,7 +76,7 @@ export async function startTestProxy(
     DIST_DIR: "does-not-exist",
     ...options.env,
   });
-  const logger = createLogger(env);
+  const logger = createLogger(env, options.logWrite ? { write: options.logWrite } : {});
   const upstream = createUpstream({
     env,
     logger,

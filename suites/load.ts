@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
+import { SignJWT } from "jose";
 import { Agent, setGlobalDispatcher } from "undici";
 import { z } from "zod";
+import { devProfile } from "../server/session/dev-launch.ts";
 import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "./stack.ts";
 
 /**
@@ -13,6 +16,18 @@ import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "
  *
  * The proxy's per-session and per-IP rate limits are raised for the run: every session comes from
  * 127.0.0.1, which a real deployment would see as 200 different addresses.
+ *
+ * `--base <url>` runs against a deployed proxy in sandbox mode (it launches through /dev/launch).
+ * Its per-IP limit (RATE_LIMIT_IP_PER_MINUTE) then sees every session as this one machine:
+ * `--forwarded-for` gives each session its own X-Forwarded-For address (10.x.y.z), which the
+ * target believes only when its TRUST_PROXY trusts this machine (or the proxies in between) —
+ * otherwise raise the target's limits for the run (README, "Load test against a deployment").
+ * When rate limits answer a sizeable share of the operations, the summary says so.
+ *
+ * A target that is not on loopback has its own LAUNCH_SECRET (server/env.ts refuses the
+ * published one there), so /dev/launch is closed: with LOAD_LAUNCH_SECRET (and
+ * LOAD_LAUNCH_AUDIENCE, default minted-shop) in the environment, the tool signs each session's
+ * launch token itself, as a partner backend does, and POSTs it to /api/session.
  */
 
 const { values } = parseArgs({
@@ -21,8 +36,35 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     base: { type: "string" },
     sandbox: { type: "string" },
+    "forwarded-for": { type: "boolean", default: false },
   },
 });
+const FORWARDED_FOR = values["forwarded-for"];
+/** Session n's own address: 10.0.0.1, 10.0.0.2, … (distinct for up to 16 million sessions). */
+function sessionAddress(n: number): string {
+  const m = n + 1;
+  return `10.${String((m >> 16) & 255)}.${String((m >> 8) & 255)}.${String(m & 255)}`;
+}
+const LAUNCH_SECRET = process.env.LOAD_LAUNCH_SECRET;
+const LAUNCH_AUDIENCE = process.env.LOAD_LAUNCH_AUDIENCE ?? "minted-shop";
+
+/** A partner backend's launch: a 5-minute HS256 token with the profile that creates the customer. */
+async function launch(client: ShopClient, customer: string): Promise<void> {
+  if (!LAUNCH_SECRET) return client.launch(customer);
+  const now = Math.floor(Date.now() / 1000);
+  const token = await new SignJWT({ profile: devProfile(customer) })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+    .setSubject(customer)
+    .setAudience(LAUNCH_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 300)
+    .setJti(randomUUID())
+    .sign(new TextEncoder().encode(LAUNCH_SECRET));
+  const res = await client.call("POST", "/api/session", { token });
+  if (res.status !== 200)
+    throw new Error(`launch: ${String(res.status)} ${res.text.slice(0, 200)}`);
+}
+
 const SESSIONS = z.coerce.number().int().min(1).max(5000).parse(values.sessions);
 const DURATION_S = z.coerce.number().min(1).max(3600).parse(values.duration);
 
@@ -32,18 +74,22 @@ const latencies: number[] = [];
 const perOp = new Map<string, { count: number; errors: number; ms: number[] }>();
 const errors: string[] = [];
 let checkouts = 0;
+let rateLimited = 0;
 
 function record(op: string, res: Answer | Error, ok = (a: Answer) => a.status < 300): void {
   const entry = perOp.get(op) ?? { count: 0, errors: 0, ms: [] };
   perOp.set(op, entry);
   entry.count++;
   if (res instanceof Error) {
+    // A step of several requests (checkout-prepare) reports a 429 in its message.
+    if (res.message.includes("rate_limited")) rateLimited++;
     entry.errors++;
     errors.push(`${op}: ${res.message}`);
     return;
   }
   latencies.push(res.ms);
   entry.ms.push(res.ms);
+  if (res.status === 429) rateLimited++;
   if (!ok(res) && res.status === 422 && isSoldOut(res.text)) {
     soldOut++;
   } else if (!ok(res)) {
@@ -105,10 +151,11 @@ const address = {
 
 async function session(base: string, n: number, deadline: number): Promise<void> {
   const client = new ShopClient(base);
+  if (FORWARDED_FOR) client.headers["x-forwarded-for"] = sessionAddress(n);
   const customer = `LOAD-${String(n)}-${String(Date.now() % 100_000)}`;
   try {
     const started = performance.now();
-    await client.launch(customer);
+    await launch(client, customer);
     record("launch", passed(performance.now() - started));
   } catch (error) {
     record("launch", error instanceof Error ? error : new Error(String(error)));
@@ -164,6 +211,21 @@ async function session(base: string, n: number, deadline: number): Promise<void>
   }
 }
 
+/** The run measured the target's rate limits, not its capacity: say why and what to change. */
+function rateLimitAdvice(limited: number, total: number): string {
+  const share = `${String(limited)} of ${String(total)} operations (${((100 * limited) / total).toFixed(0)} %)`;
+  const cause = FORWARDED_FOR
+    ? "Every session sent its own X-Forwarded-For, so the target does not believe it: set TRUST_PROXY " +
+      "on the target to this machine's address (or the hop count of the proxies in between)"
+    : "Every session comes from this one machine, so the target's per-IP limit counts them together: " +
+      "rerun with --forwarded-for against a target whose TRUST_PROXY trusts this machine";
+  return (
+    `\nRATE LIMITED: ${share} were answered 429 rate_limited — this run measured the limits, not the proxy.\n` +
+    `${cause}, or raise RATE_LIMIT_IP_PER_MINUTE (per client address) and RATE_LIMIT_PER_MINUTE ` +
+    `(per session) on the target for the run.`
+  );
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
@@ -172,11 +234,18 @@ let base = values.base;
 try {
   if (!base) {
     stack = await startStack({
-      proxyEnv: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
+      // With --forwarded-for the local proxy trusts this machine as its load balancer and keeps
+      // its per-IP limit: each session is its own client address, as behind a real balancer.
+      proxyEnv: FORWARDED_FOR
+        ? { RATE_LIMIT_PER_MINUTE: "100000", TRUST_PROXY: "1" }
+        : { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
     });
     base = stack.proxyUrls[0] ?? "";
   }
-  console.log(`load: ${String(SESSIONS)} sessions for ${String(DURATION_S)} s against ${base}`);
+  console.log(
+    `load: ${String(SESSIONS)} sessions for ${String(DURATION_S)} s against ${base}` +
+      (FORWARDED_FOR ? " (one X-Forwarded-For address per session)" : ""),
+  );
   const started = Date.now();
   const deadline = started + DURATION_S * 1000;
   await Promise.all(Array.from({ length: SESSIONS }, (_, n) => session(base ?? "", n, deadline)));
@@ -192,7 +261,8 @@ try {
     );
   }
   console.log(
-    "(launch = /dev/launch + POST /api/session; checkout-prepare = add, addresses, legal, quote)",
+    `(launch = ${LAUNCH_SECRET ? "a token signed with LOAD_LAUNCH_SECRET" : "/dev/launch"} + ` +
+      "POST /api/session; checkout-prepare = add, addresses, legal, quote)",
   );
   console.log(
     `\ntotal ${String(total)} operations in ${elapsed.toFixed(1)} s (${(total / elapsed).toFixed(0)}/s), ` +
@@ -205,6 +275,8 @@ try {
   for (const line of errors) kinds.set(line, (kinds.get(line) ?? 0) + 1);
   for (const [line, count] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`  ${String(count).padStart(5)} × ${line}`);
+  if (rateLimited > 0 && rateLimited * 10 >= total)
+    console.log(rateLimitAdvice(rateLimited, total));
 } finally {
   await stack?.stop();
 }

@@ -78,6 +78,8 @@ export interface Stack {
   /** One URL per proxy instance. */
   proxyUrls: string[];
   redisUrl: string | null;
+  /** Stops the redis-server mid-run (an outage); the proxies keep running. */
+  stopRedis(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const sandboxUrl = `http://127.0.0.1:${String(sandboxPort)}`;
 
     let redisUrl: string | null = null;
+    let redisChild: Child | null = null;
     const count = options.proxies ?? 1;
     if (options.redis || count > 1) {
       const redisPort = Number(process.env.SUITE_REDIS_PORT ?? (await freePort()));
@@ -116,6 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         {},
       );
       children.push(redis);
+      redisChild = redis;
       redisUrl = `redis://127.0.0.1:${String(redisPort)}`;
       const deadline = Date.now() + 10_000;
       while (!redis.output.join("").includes("Ready to accept connections")) {
@@ -144,7 +148,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       proxyUrls.push(url);
       await waitFor(`${url}/api/health`, proxy);
     }
-    return { sandboxUrl, proxyUrls, redisUrl, stop: stopAll };
+    const stopRedis = async () => {
+      if (redisChild) await stop(redisChild);
+    };
+    return { sandboxUrl, proxyUrls, redisUrl, stopRedis, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -164,6 +171,8 @@ export interface Answer {
 /** A browser-like client of one proxy: keeps its session cookie, sends its Origin. */
 export class ShopClient {
   cookie = "";
+  /** Sent with every request (e.g. the load tool's X-Forwarded-For per session). */
+  headers: Record<string, string> = {};
   constructor(
     public base: string,
     readonly lang: "tr" | "en" = "en",
@@ -185,6 +194,7 @@ export class ShopClient {
         origin: this.base,
         "accept-language": this.lang,
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...this.headers,
         ...headers,
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -212,6 +222,7 @@ export class ShopClient {
   async launch(customer: string): Promise<void> {
     const redirect = await fetch(`${this.base}/dev/launch?customer=${customer}`, {
       redirect: "manual",
+      headers: this.headers,
     });
     const token = /token=([^&]+)/.exec(redirect.headers.get("location") ?? "")?.[1];
     if (!token) throw new Error(`no launch token (${String(redirect.status)})`);

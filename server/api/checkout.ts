@@ -21,6 +21,7 @@ import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
 import { activeBasket, customerBasketView, filledBasket } from "./basket.ts";
 import { quoteIdOf, quoteView } from "./basket-views.ts";
+import { shopUrl } from "../file-links.ts";
 import { readCheckoutRecord, saveCheckoutRecord } from "./checkout-records.ts";
 import { acceptedForCompletion } from "./consent.ts";
 import { findOwnOrder } from "./order-finder.ts";
@@ -66,10 +67,9 @@ function priceExpired(order: UpstreamEcomOrder | null, lang: Lang, now: number):
   });
 }
 
-/** Where the bank sends the customer back: the shop's own origin, never the request's say-so alone. */
-function returnUrl(deps: AppDeps, c: Context<AppEnv>, orderCode: string): string {
-  const origin = deps.env.PUBLIC_URL ?? c.req.header("origin") ?? new URL(c.req.url).origin;
-  return `${origin.replace(/\/+$/, "")}/checkout/return?order=${encodeURIComponent(orderCode)}`;
+/** Where the bank sends the customer back: the shop's own origin (shopUrl), never the request's `Host` or `Origin`. */
+function returnUrl(deps: AppDeps, orderCode: string): string {
+  return shopUrl(deps.env, `/checkout/return?order=${encodeURIComponent(orderCode)}`);
 }
 
 export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
@@ -120,7 +120,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             cart_token: order.token,
             payment_type: card ? "creditcard" : "cash",
             ...(card ? { installment: body.installments ?? 1 } : {}),
-            return_url: returnUrl(deps, c, orderCode),
+            return_url: returnUrl(deps, orderCode),
           },
           ...callOptions(c),
         });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embedConfigSchema } from "../../contract/bridge.ts";
 import { proxyEnvSchema } from "../env.ts";
-import { TEST_INVOICE_SELLER, startTestProxy, type TestProxy } from "../test-support.ts";
+import { TEST_PRODUCTION_ENV, startTestProxy, type TestProxy } from "../test-support.ts";
 import { embedOrigins } from "./embed.ts";
 
 let proxy: TestProxy;
@@ -22,11 +22,8 @@ describe("GET /api/embed/config", () => {
 
   it("is FRAME_ANCESTORS in production, plus the own origin only in sandbox mode", () => {
     const production = proxyEnvSchema.parse({
-      NODE_ENV: "production",
-      SESSION_SECRET: "x".repeat(32),
-      LAUNCH_SECRET: "y".repeat(32),
+      ...TEST_PRODUCTION_ENV,
       FRAME_ANCESTORS: "https://bank.example",
-      ...TEST_INVOICE_SELLER,
     });
     expect(embedOrigins(production, "https://shop.example")).toEqual(["https://bank.example"]);
     const sandbox = proxyEnvSchema.parse({

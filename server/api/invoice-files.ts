@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { fileLinkSchema, fileParamsSchema, type FileLink } from "../../contract/files.ts";
 import { orderParamsSchema } from "../../contract/orders.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { openFileLink, sealFileLink } from "../file-links.ts";
+import { openFileLink, sealFileLink, shopUrl } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { customerInvoice } from "./invoice-source.ts";
@@ -39,10 +39,9 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
           deps.now(),
         );
         const filename = invoiceFilename(params.code, lang);
-        const origin = (deps.env.PUBLIC_URL ?? new URL(c.req.url).origin).replace(/\/+$/, "");
         c.header("cache-control", "no-store");
         return {
-          url: `${origin}/api/files/invoices/${token}/${filename}`,
+          url: shopUrl(deps.env, `/api/files/invoices/${token}/${filename}`),
           filename,
           mime: "application/pdf",
           expiresAt: expiresAt.toISOString(),

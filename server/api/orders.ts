@@ -9,7 +9,7 @@ import {
   receiptSchema,
 } from "../../contract/orders.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
-import { clientIp } from "../http/rate-limit.ts";
+import { clientAddress } from "../http/trust-proxy.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
 import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
@@ -161,7 +161,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       errors: ["validation_failed", "not_found", "rate_limited", "upstream_unavailable"],
       handler: async ({ c, body }) => {
         const tries = await deps.store.increment(
-          `lookup:${clientIp(c, Boolean(deps.env.PUBLIC_URL))}`,
+          `lookup:${clientAddress(c, deps.env.TRUST_PROXY)}`,
           LOOKUP_WINDOW_S,
         );
         if (tries > LOOKUP_LIMIT) {

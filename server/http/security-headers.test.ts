@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { proxyEnvSchema } from "../env.ts";
-import { startTestProxy, type TestProxy } from "../test-support.ts";
+import { startTestProxy, TEST_PRODUCTION_ENV, type TestProxy } from "../test-support.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 let proxy: TestProxy;
@@ -49,15 +49,7 @@ describe("security headers", () => {
   });
 
   it("in production without FRAME_ANCESTORS nobody may frame the shop", async () => {
-    const env = proxyEnvSchema.parse({
-      NODE_ENV: "production",
-      SESSION_SECRET: "x".repeat(32),
-      LAUNCH_SECRET: "y".repeat(32),
-      INVOICE_SELLER_NAME: "Örnek Banka A.Ş.",
-      INVOICE_SELLER_TAX_OFFICE: "Boğaziçi Kurumlar",
-      INVOICE_SELLER_TAX_NUMBER: "4610427530",
-      INVOICE_SELLER_ADDRESS: "Büyükdere Cad. No: 1, İstanbul",
-    });
+    const env = proxyEnvSchema.parse(TEST_PRODUCTION_ENV);
     const app = new Hono().use(securityHeaders(env)).get("/", (c) => c.text("ok"));
     const res = await app.request("/");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

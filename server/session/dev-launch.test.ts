@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isValidTckn } from "../../contract/tr-identity.ts";
 import {
-  TEST_INVOICE_SELLER,
+  TEST_PRODUCTION_ENV,
   TEST_ORIGIN,
   startTestProxy,
   type TestProxy,
@@ -73,12 +73,7 @@ describe("GET /dev/launch (sandbox mode)", () => {
 describe("/dev/launch availability", () => {
   it("is absent in production without SANDBOX=1, present with it", async () => {
     const prod = await startTestProxy({
-      env: {
-        NODE_ENV: "production",
-        SESSION_SECRET: "s".repeat(40),
-        LAUNCH_SECRET: "p".repeat(40),
-        ...TEST_INVOICE_SELLER,
-      },
+      env: TEST_PRODUCTION_ENV,
     });
     try {
       expect(prod.deps.env.sandboxMode).toBe(false);

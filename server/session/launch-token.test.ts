@@ -6,7 +6,7 @@ import { DEV_LAUNCH_SECRET, proxyEnvSchema } from "../env.ts";
 import { createLogger } from "../log.ts";
 import { ApiError } from "../problem.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
-import { TEST_INVOICE_SELLER } from "../test-support.ts";
+import { TEST_PRODUCTION_ENV } from "../test-support.ts";
 import { createLaunchVerifier, mintDevLaunchToken } from "./launch-token.ts";
 
 const NOW = Date.UTC(2026, 4, 1, 12, 0, 0);
@@ -145,11 +145,12 @@ describe("launch token", () => {
   });
 
   it("accepts RS256 from the JWKS and refuses HS/RS confusion", async () => {
+    // RS256 only: no HS256 secret.
     const prod = {
-      NODE_ENV: "production",
-      SESSION_SECRET: "s".repeat(40),
+      ...Object.fromEntries(
+        Object.entries(TEST_PRODUCTION_ENV).filter(([name]) => name !== "LAUNCH_SECRET"),
+      ),
       LAUNCH_JWKS_URL: jwksUrl,
-      ...TEST_INVOICE_SELLER,
     };
     const v = verifier(prod);
     const rs = await new SignJWT({})
@@ -241,12 +242,7 @@ describe("launch token", () => {
     const claims = await verifier().verify(token);
     expect(claims.exp - claims.iat).toBe(300);
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
-    const prod = proxyEnvSchema.parse({
-      NODE_ENV: "production",
-      SESSION_SECRET: "s".repeat(40),
-      LAUNCH_SECRET: "p".repeat(40),
-      ...TEST_INVOICE_SELLER,
-    });
+    const prod = proxyEnvSchema.parse(TEST_PRODUCTION_ENV);
     await expect(mintDevLaunchToken(prod, "DEMO-IND-001")).rejects.toThrow(/sandbox/);
   });
 });

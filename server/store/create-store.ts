@@ -5,11 +5,12 @@ import { createRedisStore } from "./redis-store.ts";
 
 /** Redis when REDIS_URL is set (several instances agree), otherwise memory. */
 export async function createStore(
-  env: Pick<ProxyEnv, "REDIS_URL" | "sandboxMode">,
+  env: Pick<ProxyEnv, "REDIS_URL" | "sandboxMode" | "SINGLE_INSTANCE">,
   logger: Logger,
 ): Promise<KeyValueStore> {
   if (!env.REDIS_URL) {
-    if (env.sandboxMode) logger.info("store: memory");
+    // Production gets here only with SINGLE_INSTANCE=1 (server/env.ts refuses it otherwise).
+    if (env.sandboxMode || env.SINGLE_INSTANCE) logger.info("store: memory (one instance)");
     else
       logger.warn(
         "store: memory — idempotency keys, rate limits and used launch tokens are per process; " +
