@@ -4,6 +4,13 @@ import { SignJWT } from "jose";
 import { Agent, setGlobalDispatcher } from "undici";
 import { z } from "zod";
 import { devProfile } from "../server/session/dev-launch.ts";
+import {
+  FAULT_RUN_TIMEOUT_MS,
+  completeUntilSettled,
+  faultHits,
+  injectCompletionFaults,
+  reconcile,
+} from "./load-faults.ts";
 import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "./stack.ts";
 
 /**
@@ -28,6 +35,13 @@ import { ShopClient, readyCheckout, startStack, type Answer, type Stack } from "
  * published one there), so /dev/launch is closed: with LOAD_LAUNCH_SECRET (and
  * LOAD_LAUNCH_AUDIENCE, default minted-shop) in the environment, the tool signs each session's
  * launch token itself, as a partner backend does, and POSTs it to /api/session.
+ *
+ * `--faults 0.2`: the sandbox breaks a fifth of the completions (late, cut, dropped, 5xx, after
+ * and before Minted completed them; see load-faults.ts), the sessions ask again with the same key
+ * as the shop does, and the run ends by reconciling every customer's answered orders with the
+ * orders Minted holds (duplicates and untold charges must be 0). Against --base it needs
+ * --sandbox <url> (the target's sandbox control API) and --upstream-timeout-ms (the target's
+ * UPSTREAM_TIMEOUT_MS).
  */
 
 const { values } = parseArgs({
@@ -37,8 +51,11 @@ const { values } = parseArgs({
     base: { type: "string" },
     sandbox: { type: "string" },
     "forwarded-for": { type: "boolean", default: false },
+    faults: { type: "string", default: "0" },
+    "upstream-timeout-ms": { type: "string" },
   },
 });
+const FAULT_RATE = z.coerce.number().min(0).max(0.9).parse(values.faults);
 const FORWARDED_FOR = values["forwarded-for"];
 /** Session n's own address: 10.0.0.1, 10.0.0.2, … (distinct for up to 16 million sessions). */
 function sessionAddress(n: number): string {
@@ -75,6 +92,9 @@ const perOp = new Map<string, { count: number; errors: number; ms: number[] }>()
 const errors: string[] = [];
 let checkouts = 0;
 let rateLimited = 0;
+/** Completions sent again with the same key because the answer was not certain yet. */
+let resent = 0;
+const ledger = { upstream: 0, answered: 0, untold: [] as string[], missing: [] as string[] };
 
 function record(op: string, res: Answer | Error, ok = (a: Answer) => a.status < 300): void {
   const entry = perOp.get(op) ?? { count: 0, errors: 0, ms: [] };
@@ -170,6 +190,7 @@ async function session(base: string, n: number, deadline: number): Promise<void>
     ids.push(idSchema.parse(res.json).id);
   }
   const [shippingAddressId = 0, billingAddressId = 0] = ids;
+  const answered = new Set<string>();
   let round = 0;
   while (Date.now() < deadline) {
     round++;
@@ -192,15 +213,14 @@ async function session(base: string, n: number, deadline: number): Promise<void>
       );
       record("checkout-prepare", passed(performance.now() - started));
       const key = `load-${customer}-${String(round)}`;
-      const done = await step("complete", () =>
-        client.call("POST", "/api/checkout/complete", body, { "idempotency-key": key }),
-      );
-      const order = z.object({ orderCode: z.string() }).safeParse(done?.json);
-      if (order.success) {
+      const settled = await completeUntilSettled(client, body, key);
+      resent += settled.attempts - 1;
+      record("complete", settled.answer);
+      if (settled.orderCode) {
         checkouts++;
-        await step("return", () =>
-          client.call("GET", `/api/checkout/return?order=${order.data.orderCode}`),
-        );
+        answered.add(settled.orderCode);
+        const code = settled.orderCode;
+        await step("return", () => client.call("GET", `/api/checkout/return?order=${code}`));
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -208,6 +228,15 @@ async function session(base: string, n: number, deadline: number): Promise<void>
       else record("checkout-prepare", new Error(message));
     }
     await step("orders", () => client.call("GET", "/api/orders"));
+  }
+  try {
+    const result = await reconcile(client, answered);
+    ledger.upstream += result.upstream;
+    ledger.answered += result.answered;
+    ledger.untold.push(...result.untold.map((code) => `${customer}: ${code}`));
+    ledger.missing.push(...result.missing.map((code) => `${customer}: ${code}`));
+  } catch (error) {
+    record("reconcile", error instanceof Error ? error : new Error(String(error)));
   }
 }
 
@@ -230,17 +259,36 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 let stack: Stack | null = null;
+let faultKinds: string[] = [];
+let faultSandbox: string | undefined;
 let base = values.base;
 try {
   if (!base) {
     stack = await startStack({
       // With --forwarded-for the local proxy trusts this machine as its load balancer and keeps
       // its per-IP limit: each session is its own client address, as behind a real balancer.
-      proxyEnv: FORWARDED_FOR
-        ? { RATE_LIMIT_PER_MINUTE: "100000", TRUST_PROXY: "1" }
-        : { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
+      proxyEnv: {
+        ...(FORWARDED_FOR
+          ? { RATE_LIMIT_PER_MINUTE: "100000", TRUST_PROXY: "1" }
+          : { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" }),
+        ...(FAULT_RATE > 0 ? { UPSTREAM_TIMEOUT_MS: String(FAULT_RUN_TIMEOUT_MS) } : {}),
+      },
     });
     base = stack.proxyUrls[0] ?? "";
+  }
+  if (FAULT_RATE > 0) {
+    const sandboxUrl = stack?.sandboxUrl ?? values.sandbox;
+    if (!sandboxUrl) throw new Error("--faults against --base needs --sandbox <url>");
+    const timeoutMs = z.coerce
+      .number()
+      .int()
+      .min(100)
+      .parse(values["upstream-timeout-ms"] ?? (stack ? FAULT_RUN_TIMEOUT_MS : 10_000));
+    faultKinds = await injectCompletionFaults(sandboxUrl, FAULT_RATE, timeoutMs);
+    faultSandbox = sandboxUrl;
+    console.log(
+      `faults: ${String(Math.round(FAULT_RATE * 100))} % of completions meet one of: ${faultKinds.join(", ")}`,
+    );
   }
   console.log(
     `load: ${String(SESSIONS)} sessions for ${String(DURATION_S)} s against ${base}` +
@@ -275,6 +323,20 @@ try {
   for (const line of errors) kinds.set(line, (kinds.get(line) ?? 0) + 1);
   for (const [line, count] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`  ${String(count).padStart(5)} × ${line}`);
+  if (faultSandbox) {
+    const hits = await faultHits(faultSandbox);
+    console.log(
+      `\nfaults fired: ${faultKinds.map((kind, i) => `${kind} ${String(hits[i] ?? 0)}`).join(", ")}`,
+    );
+  }
+  console.log(
+    `\nmoney: ${String(ledger.answered)} orders answered to customers, ${String(ledger.upstream)} orders at Minted; ` +
+      `${String(resent)} completions sent again with the same key; ` +
+      `duplicates or untold charges ${String(ledger.untold.length)}, answered but missing ${String(ledger.missing.length)}`,
+  );
+  for (const line of [...ledger.untold, ...ledger.missing].slice(0, 20)) console.log(`  ${line}`);
+  if (ledger.untold.length || ledger.missing.length)
+    errors.push(`money: ${String(ledger.untold.length + ledger.missing.length)} orders disagree`);
   if (rateLimited > 0 && rateLimited * 10 >= total)
     console.log(rateLimitAdvice(rateLimited, total));
 } finally {
