@@ -25,6 +25,6 @@ export function showUnconfirmedToast(reread: boolean): void {
   showToast(
     "error",
     i18n._("basket.error.unconfirmedTitle"),
-    i18n._(reread ? "basket.error.unconfirmed" : "basket.error.unconfirmedUnread"),
+    reread ? i18n._("basket.error.unconfirmed") : i18n._("basket.error.unconfirmedUnread"),
   );
 }
