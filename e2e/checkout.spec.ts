@@ -622,6 +622,38 @@ test("Minted completed it but its answer was lost: the customer ends on the rece
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
+test("Minted cannot tell yet: we are checking, focus on the message, no Pay button, Check again ends on the receipt", async ({
+  page,
+  request,
+  expectAccessible,
+}) => {
+  test.setTimeout(90_000);
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+  // The completion runs, its answer is lost, and Minted cannot be asked about it for now.
+  await fault(request, { method: "PUT", path: COMPLETE.path, after: true, drop: true, count: 1 });
+  await fault(request, { method: "POST", path: "/partner/ecom/getorder", status: 503, count: 50 });
+  await payButton(page).click();
+
+  const title = page.getByText("Ödemenizi kontrol ediyoruz");
+  await expect(title).toBeVisible({ timeout: 30_000 });
+  await expect(title).toBeFocused();
+  // "Do not pay again": no Pay button beside the message, Check again is the way on.
+  await expect(payButton(page)).toBeHidden();
+  const again = page.getByRole("button", { name: "Yeniden kontrol et" });
+  expect((await again.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
+  await expectAccessible();
+  await screenshot(page, "checking");
+
+  expect((await request.delete(`${sandboxUrl}/__sandbox/faults`)).ok()).toBe(true);
+  await again.click();
+  await approveAtBank(page);
+  await expectReceipt(page);
+});
+
 test("Back from the receipt never reaches the pay step", async ({ page }) => {
   await launchWithProduct(page);
   await basketToAddress(page);

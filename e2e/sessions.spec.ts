@@ -113,6 +113,8 @@ test("a launch link for another customer asks first; the same customer is never 
   await page.goto("/dev/launch?customer=DEMO-CORP-001&to=/account");
   const dialog = page.getByRole("dialog", { name: "Müşteri değiştirilsin mi?" });
   await expect(dialog).toBeVisible({ timeout: 15_000 });
+  // The safe answer has the focus: an accidental Enter keeps the signed-in customer.
+  await expect(dialog.getByRole("button", { name: "Mevcut müşteriyle kal" })).toBeFocused();
   await expectAccessible();
   await dialog.getByRole("button", { name: "Mevcut müşteriyle kal" }).click();
   await expect(h1(page, "Değerli metaller")).toBeVisible();

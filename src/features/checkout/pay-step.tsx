@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import {
   type CheckoutState,
@@ -188,6 +188,11 @@ function problemText(problem: ApiProblem | null, fallback: string): string {
 function OutcomeMessage({ outcome, onRetry }: { outcome: CompletionOutcome; onRetry: () => void }) {
   const { _ } = useLingui();
   const queryClient = useQueryClient();
+  const heading = useRef<HTMLParagraphElement>(null);
+  // The Pay button the customer tapped was disabled while sending: the focus comes to the answer.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [outcome]);
   let title: string;
   let body: string;
   let action = null;
@@ -235,7 +240,11 @@ function OutcomeMessage({ outcome, onRetry }: { outcome: CompletionOutcome; onRe
   }
   return (
     <div role="alert" className="rounded-card border border-danger/50 bg-surface-raised p-4">
-      <p className="flex items-center gap-2 font-semibold text-danger">
+      <p
+        ref={heading}
+        tabIndex={-1}
+        className="flex items-center gap-2 font-semibold text-danger outline-none"
+      >
         <AlertIcon className="size-5 shrink-0" />
         {title}
       </p>
@@ -294,6 +303,8 @@ function PayContent({ state }: { state: CheckoutState }) {
   const installments = offer.count;
 
   const sending = run.phase === "sending";
+  // "Do not pay again": while the outcome is being checked, Check again is the only way on.
+  const checking = run.phase === "done" && run.outcome.kind === "checking";
   const redirecting = run.phase === "done" && run.outcome.kind === "redirect";
   const locked = sending || redirecting || unresolved !== null;
   const quote = fix.timedQuote?.quote;
@@ -469,29 +480,31 @@ function PayContent({ state }: { state: CheckoutState }) {
               <OutcomeMessage outcome={run.outcome} onRetry={pay} />
             </div>
           ) : null}
-          <Button
-            className="mt-4 w-full"
-            onClick={pay}
-            disabled={sending || redirecting}
-            aria-busy={sending || redirecting}
-            aria-describedby={hintId}
-          >
-            {sending ? (
-              <>
-                <SpinnerIcon />
-                {_("checkout.pay.sending")}
-              </>
-            ) : redirecting ? (
-              <>
-                <SpinnerIcon />
-                {_("checkout.pay.redirecting")}
-              </>
-            ) : charged !== null ? (
-              _("checkout.pay.action", { total: money(charged) })
-            ) : (
-              _("checkout.pay.actionNoTotal")
-            )}
-          </Button>
+          {checking ? null : (
+            <Button
+              className="mt-4 w-full"
+              onClick={pay}
+              disabled={sending || redirecting}
+              aria-busy={sending || redirecting}
+              aria-describedby={hintId}
+            >
+              {sending ? (
+                <>
+                  <SpinnerIcon />
+                  {_("checkout.pay.sending")}
+                </>
+              ) : redirecting ? (
+                <>
+                  <SpinnerIcon />
+                  {_("checkout.pay.redirecting")}
+                </>
+              ) : charged !== null ? (
+                _("checkout.pay.action", { total: money(charged) })
+              ) : (
+                _("checkout.pay.actionNoTotal")
+              )}
+            </Button>
+          )}
           <div id={hintId} className="mt-2 text-sm">
             {sending && run.retry > 0 ? (
               <p role="status" className="text-text-muted">

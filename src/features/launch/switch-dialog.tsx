@@ -17,9 +17,12 @@ export function SwitchCustomerDialog({
 }) {
   const { _ } = useLingui();
   const dialog = useRef<HTMLDialogElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The safe answer first: an accidental Enter keeps the customer who is signed in.
+    keep.current?.focus();
   }, []);
   return (
     <dialog
@@ -42,7 +45,7 @@ export function SwitchCustomerDialog({
       </p>
       <div className="mt-6 flex flex-col gap-2">
         <Button onClick={onContinue}>{_("launch.switch.continue")}</Button>
-        <Button variant="secondary" onClick={onKeep}>
+        <Button ref={keep} variant="secondary" onClick={onKeep}>
           {_("launch.switch.keep")}
         </Button>
       </div>
