@@ -155,7 +155,8 @@ const BUY = [
  * product out. "Not enough stock" is the shop's correct answer then, counted apart, not an error.
  */
 let soldOut = 0;
-const isSoldOut = (text: string) => text.includes("Not enough stock");
+const isSoldOut = (text: string) =>
+  text.includes("Not enough stock") || text.includes("This product is out of stock");
 const idSchema = z.object({ id: z.number() });
 const address = {
   fullName: "Yük Testi",
