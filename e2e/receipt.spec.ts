@@ -171,11 +171,15 @@ test("a card payment waiting for the bank refreshes itself into the paid receipt
 
 test("another customer's order code is a friendly not-found, not an error", async ({
   page,
+  context,
   expectAccessible,
 }) => {
   await launch(page, "DEMO-IND-001");
   const code = await purchaseThroughApi(page, { paymentType: "wallet" });
 
+  // Another customer in a browser of their own (over a signed-in session the standalone shop
+  // would first ask whether to switch customers: e2e/sessions.spec.ts).
+  await context.clearCookies();
   await launch(page, "DEMO-CORP-001");
   await openReceipt(page, code);
   await expect(page.getByRole("heading", { name: "Dekont bulunamadı" })).toBeVisible();
