@@ -2,11 +2,11 @@ import { useLingui } from "@lingui/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
-import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, LockIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
-import { bridge, useEmbedded } from "../../bridge/bridge";
+import { bridge } from "../../bridge/bridge";
+import { LeaveActions } from "./leave-actions";
 import { isFramed } from "../../bridge/host";
 import { applyTheme, resetTheme } from "../../bridge/theme";
 import { switchLocale } from "../../i18n/i18n";
@@ -39,7 +39,6 @@ export function LaunchPage() {
   const { _, i18n } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const embedded = useEmbedded();
   // Read once, before the effect drops the fragment (StrictMode renders twice).
   const [launch] = useState(() => readLaunchFragment(window.location.hash, window.location.origin));
   const [status, setStatus] = useState<Status>(launch.token ? "working" : "missing");
@@ -127,18 +126,7 @@ export function LaunchPage() {
         icon={<AlertIcon />}
         title={copy.title}
         body={copy.body}
-        actions={
-          <>
-            {embedded ? (
-              <Button onClick={() => bridge.send("close.requested", {})}>
-                {_("launch.backToApp")}
-              </Button>
-            ) : null}
-            <ButtonLink to="/" variant={embedded ? "secondary" : "primary"}>
-              {_("launch.toCatalog")}
-            </ButtonLink>
-          </>
-        }
+        actions={<LeaveActions />}
       />
     </>
   );

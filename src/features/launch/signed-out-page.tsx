@@ -1,9 +1,8 @@
 import { useLingui } from "@lingui/react";
-import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { LockIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
-import { bridge, useEmbedded } from "../../bridge/bridge";
+import { LeaveActions } from "./leave-actions";
 
 /**
  * Where a session that ended lands: logged out here, on all devices, or by the partner app
@@ -12,7 +11,6 @@ import { bridge, useEmbedded } from "../../bridge/bridge";
  */
 export function SignedOutPage() {
   const { _ } = useLingui();
-  const embedded = useEmbedded();
   return (
     <>
       <PageHeader title={_("session.signedOut.title")} hideTitle />
@@ -20,18 +18,7 @@ export function SignedOutPage() {
         icon={<LockIcon />}
         title={_("session.signedOut.title")}
         body={_("session.signedOut.body")}
-        actions={
-          <>
-            {embedded ? (
-              <Button onClick={() => bridge.send("close.requested", {})}>
-                {_("launch.backToApp")}
-              </Button>
-            ) : null}
-            <ButtonLink to="/" variant={embedded ? "secondary" : "primary"}>
-              {_("launch.toCatalog")}
-            </ButtonLink>
-          </>
-        }
+        actions={<LeaveActions />}
       />
     </>
   );
