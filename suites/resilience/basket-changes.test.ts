@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ShopClient, control, startStack, type Answer, type Stack } from "../stack.ts";
+import { control, type Answer } from "../stack.ts";
+import { useFaultStack } from "./fault-stack.ts";
 
 /**
  * Basket changes whose answer is late, cut or repeated, through the real proxy and sandbox: a
@@ -9,24 +10,7 @@ import { ShopClient, control, startStack, type Answer, type Stack } from "../sta
 
 const TIMEOUT_MS = 1500;
 const LATE_MS = TIMEOUT_MS * 2;
-let stack: Stack;
-let client: ShopClient;
-
-beforeAll(async () => {
-  stack = await startStack({
-    proxyEnv: {
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_IP_PER_MINUTE: "100000",
-    },
-  });
-}, 90_000);
-afterAll(() => stack.stop());
-beforeEach(async () => {
-  await control(stack.sandboxUrl, "POST", "/reset");
-  client = new ShopClient(stack.proxyUrls[0] ?? "");
-  await client.launch("DEMO-IND-001");
-});
+const run = useFaultStack(TIMEOUT_MS);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let seq = 0;
@@ -37,7 +21,7 @@ const linesSchema = z.object({
 });
 
 async function quantityOf(path: string, sku: string): Promise<number> {
-  const res = await client.call("GET", path);
+  const res = await run.client.call("GET", path);
   expect(res.status, res.text).toBe(200);
   const lines = linesSchema.parse(res.json).items.filter((i) => i.sku === sku);
   expect(lines.length, `one line of ${sku}`).toBeLessThanOrEqual(1);
@@ -64,11 +48,11 @@ const SKU = "MNTGB00010";
 
 async function faultOnChanges(upstream: string, spec: Record<string, unknown>): Promise<void> {
   for (const method of ["POST", "PATCH"])
-    await control(stack.sandboxUrl, "POST", "/faults", { method, path: upstream, ...spec });
+    await control(run.stack.sandboxUrl, "POST", "/faults", { method, path: upstream, ...spec });
 }
 
 function add(path: string, quantity: number, key: string): Promise<Answer> {
-  return client.call("POST", path, { sku: SKU, quantity }, { "idempotency-key": key });
+  return run.client.call("POST", path, { sku: SKU, quantity }, { "idempotency-key": key });
 }
 
 describe("basket changes are applied once", () => {
@@ -91,7 +75,7 @@ describe("basket changes are applied once", () => {
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(stack.sandboxUrl, "DELETE", "/faults");
+      await control(run.stack.sandboxUrl, "DELETE", "/faults");
       const retry = await add(b.add, 1, key);
       expect(retry.status, retry.text).toBe(200);
       await sleep(LATE_MS);
@@ -104,7 +88,7 @@ describe("basket changes are applied once", () => {
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(stack.sandboxUrl, "DELETE", "/faults");
+      await control(run.stack.sandboxUrl, "DELETE", "/faults");
       const retry = await add(b.add, 1, key);
       expect(retry.status, retry.text).toBe(200);
       expect(await quantityOf(b.read, SKU)).toBe(3);
@@ -112,13 +96,13 @@ describe("basket changes are applied once", () => {
 
     it(`${b.name}: a late first add of a new line and its retry leave one unit`, async () => {
       // The basket exists (a cart token), with another line.
-      const other = await client.call("POST", b.add, { sku: "MNTSB00050", quantity: 1 });
+      const other = await run.client.call("POST", b.add, { sku: "MNTSB00050", quantity: 1 });
       expect(other.status, other.text).toBe(200);
       await faultOnChanges(b.upstream, { latency_ms: LATE_MS });
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(stack.sandboxUrl, "DELETE", "/faults");
+      await control(run.stack.sandboxUrl, "DELETE", "/faults");
       const retry = await add(b.add, 1, key);
       // Not confirmed yet (503) or already there (200): never added a second time.
       expect([200, 503], retry.text).toContain(retry.status);
@@ -131,9 +115,9 @@ describe("basket changes are applied once", () => {
     expect((await add("/api/basket/items", 1, newKey())).status).toBe(200);
     const path = `/api/basket/items/${SKU}`;
     const key = newKey();
-    const set = await client.call("PATCH", path, { quantity: 2 }, { "idempotency-key": key });
+    const set = await run.client.call("PATCH", path, { quantity: 2 }, { "idempotency-key": key });
     expect(set.status, set.text).toBe(200);
-    const clash = await client.call("PATCH", path, { quantity: 3 }, { "idempotency-key": key });
+    const clash = await run.client.call("PATCH", path, { quantity: 3 }, { "idempotency-key": key });
     expect(clash.status, clash.text).toBe(409);
     expect(await quantityOf("/api/basket", SKU)).toBe(2);
   });

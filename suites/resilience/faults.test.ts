@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ShopClient, control, readyCheckout, startStack, type Stack } from "../stack.ts";
+import { control, readyCheckout } from "../stack.ts";
+import { useFaultStack } from "./fault-stack.ts";
 
 /**
  * Sandbox faults on each upstream group, through the real proxy and sandbox processes: every
@@ -10,24 +11,7 @@ import { ShopClient, control, readyCheckout, startStack, type Stack } from "../s
  */
 
 const TIMEOUT_MS = 1500;
-let stack: Stack;
-let client: ShopClient;
-
-beforeAll(async () => {
-  stack = await startStack({
-    proxyEnv: {
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_IP_PER_MINUTE: "100000",
-    },
-  });
-}, 90_000);
-afterAll(() => stack.stop());
-beforeEach(async () => {
-  await control(stack.sandboxUrl, "POST", "/reset");
-  client = new ShopClient(stack.proxyUrls[0] ?? "");
-  await client.launch("DEMO-IND-001");
-});
+const run = useFaultStack(TIMEOUT_MS);
 
 const KINDS = {
   latency: { latency_ms: TIMEOUT_MS * 3 },
@@ -54,7 +38,7 @@ const basketItems = z.object({
   items: z.array(z.object({ sku: z.string(), quantity: z.number() })),
 });
 async function basket(): Promise<[string, number][]> {
-  const res = await client.call("GET", "/api/basket");
+  const res = await run.client.call("GET", "/api/basket");
   expect(res.status, res.text).toBe(200);
   return basketItems.parse(res.json).items.map((i) => [i.sku, i.quantity]);
 }
@@ -63,14 +47,15 @@ describe("upstream faults", () => {
   for (const { group, call, upstream } of GROUPS)
     it(`${group}: bounded problem+json under each fault, recovery after`, async () => {
       expect(
-        (await client.call("POST", "/api/basket/items", { sku: "MNTSB00050", quantity: 2 })).status,
+        (await run.client.call("POST", "/api/basket/items", { sku: "MNTSB00050", quantity: 2 }))
+          .status,
       ).toBe(200);
       const before = await basket();
-      const healthy = await client.call("GET", call);
+      const healthy = await run.client.call("GET", call);
       expect(healthy.status, healthy.text).toBe(200);
       for (const [kind, spec] of Object.entries(KINDS)) {
-        await control(stack.sandboxUrl, "POST", "/faults", { path: upstream, ...spec });
-        const res = await client.call("GET", call);
+        await control(run.stack.sandboxUrl, "POST", "/faults", { path: upstream, ...spec });
+        const res = await run.client.call("GET", call);
         expect(res.ms, `${group}/${kind} took ${String(Math.round(res.ms))} ms`).toBeLessThan(
           BOUND_MS,
         );
@@ -80,14 +65,14 @@ describe("upstream faults", () => {
           expect(STABLE, `${group}/${kind}: ${res.text}`).toContain(
             z.object({ code: z.string() }).parse(res.json).code,
           );
-          expect(res.text).not.toContain(stack.sandboxUrl);
+          expect(res.text).not.toContain(run.stack.sandboxUrl);
           expect(res.headers.get("www-authenticate")).toBeNull();
         } else {
           // Only the catalog may answer through a fault: from its cache.
           expect(group, `${group}/${kind} answered 200 through the fault`).toBe("catalog");
         }
-        await control(stack.sandboxUrl, "DELETE", "/faults");
-        const recovered = await client.call("GET", call);
+        await control(run.stack.sandboxUrl, "DELETE", "/faults");
+        const recovered = await run.client.call("GET", call);
         expect(recovered.status, `${group}/${kind} after the fault: ${recovered.text}`).toBe(200);
         expect(await basket()).toEqual(before);
       }
@@ -95,27 +80,28 @@ describe("upstream faults", () => {
 
   it("basket mutations under faults lose nothing already in the basket", async () => {
     expect(
-      (await client.call("POST", "/api/basket/items", { sku: "MNTSB00050", quantity: 2 })).status,
+      (await run.client.call("POST", "/api/basket/items", { sku: "MNTSB00050", quantity: 2 }))
+        .status,
     ).toBe(200);
     const before = await basket();
     for (const [kind, spec] of Object.entries(KINDS)) {
-      await control(stack.sandboxUrl, "POST", "/faults", {
+      await control(run.stack.sandboxUrl, "POST", "/faults", {
         method: "PATCH",
         path: "/partner/ecom/basket",
         ...spec,
       });
-      await control(stack.sandboxUrl, "POST", "/faults", {
+      await control(run.stack.sandboxUrl, "POST", "/faults", {
         method: "POST",
         path: "/partner/ecom/basket",
         ...spec,
       });
-      const add = await client.call("POST", "/api/basket/items", {
+      const add = await run.client.call("POST", "/api/basket/items", {
         sku: "MNTGB00010",
         quantity: 1,
       });
       expect(add.status, `${kind}: ${add.text}`).toBeGreaterThanOrEqual(500);
       expect(add.ms).toBeLessThan(BOUND_MS);
-      await control(stack.sandboxUrl, "DELETE", "/faults");
+      await control(run.stack.sandboxUrl, "DELETE", "/faults");
       // A latency fault lets the add land after we gave up; whatever landed, nothing is lost.
       await new Promise((resolve) => setTimeout(resolve, kind === "latency" ? TIMEOUT_MS * 2 : 0));
       const after = new Map(await basket());
@@ -125,15 +111,15 @@ describe("upstream faults", () => {
   });
 
   it("a completion under every fault, then retried, makes exactly one order", async () => {
-    const body = await readyCheckout(client);
+    const body = await readyCheckout(run.client);
     const answers: string[] = [];
     const orders = new Set<string>();
     for (const [kind, spec] of Object.entries(KINDS)) {
-      await control(stack.sandboxUrl, "POST", "/faults", {
+      await control(run.stack.sandboxUrl, "POST", "/faults", {
         path: "/partner/ecom/basket/complete",
         ...spec,
       });
-      const res = await client.call("POST", "/api/checkout/complete", body, {
+      const res = await run.client.call("POST", "/api/checkout/complete", body, {
         "idempotency-key": `fault-${kind}-${String(Date.now())}`,
       });
       answers.push(`${kind}: ${String(res.status)}`);
@@ -145,20 +131,20 @@ describe("upstream faults", () => {
           "application/problem+json",
         );
       expect(res.ms).toBeLessThan(BOUND_MS * 2);
-      await control(stack.sandboxUrl, "DELETE", "/faults");
+      await control(run.stack.sandboxUrl, "DELETE", "/faults");
     }
     // The customer taps again (a new key, as after a reload); then once more with that key.
     await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 2));
     const key = `fault-final-${String(Date.now())}`;
-    const last = await client.call("POST", "/api/checkout/complete", body, {
+    const last = await run.client.call("POST", "/api/checkout/complete", body, {
       "idempotency-key": key,
     });
-    const repeat = await client.call("POST", "/api/checkout/complete", body, {
+    const repeat = await run.client.call("POST", "/api/checkout/complete", body, {
       "idempotency-key": key,
     });
     expect(repeat.text).toBe(last.text);
     const completed = await fetch(
-      `${stack.sandboxUrl}/__sandbox/requests?method=PUT&path=${encodeURIComponent("/partner/ecom/basket/complete")}&status=200&limit=100`,
+      `${run.stack.sandboxUrl}/__sandbox/requests?method=PUT&path=${encodeURIComponent("/partner/ecom/basket/complete")}&status=200&limit=100`,
     );
     const entries = z.object({ data: z.array(z.unknown()) }).parse(await completed.json()).data;
     expect(
@@ -168,7 +154,7 @@ describe("upstream faults", () => {
     expect(orders.size, answers.join(", ")).toBeLessThanOrEqual(1);
     const listed = z
       .object({ items: z.array(z.object({ code: z.string() })) })
-      .parse((await client.call("GET", "/api/orders")).json).items;
+      .parse((await run.client.call("GET", "/api/orders")).json).items;
     expect(new Set(listed.map((o) => o.code)).size).toBe(listed.length);
     console.log(
       `completion under faults: ${answers.join(", ")}; then ${String(last.status)}; upstream completions answered 200: ${String(entries.length)}`,

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { curl } from "../../sandbox/test-support.ts";
-import { ShopClient, control, startStack, type Answer, type Stack } from "../stack.ts";
+import { control, type Answer } from "../stack.ts";
+import { useFaultStack } from "./fault-stack.ts";
 
 /**
  * Wallet buy / sell / delivery and digital buy / sell whose upstream answer is late, cut,
@@ -12,24 +13,7 @@ import { ShopClient, control, startStack, type Answer, type Stack } from "../sta
 
 const TIMEOUT_MS = 1500;
 const IND = "DEMO-IND-001";
-let stack: Stack;
-let client: ShopClient;
-
-beforeAll(async () => {
-  stack = await startStack({
-    proxyEnv: {
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_IP_PER_MINUTE: "100000",
-    },
-  });
-}, 90_000);
-afterAll(() => stack.stop());
-beforeEach(async () => {
-  await control(stack.sandboxUrl, "POST", "/reset");
-  client = new ShopClient(stack.proxyUrls[0] ?? "");
-  await client.launch(IND);
-});
+const run = useFaultStack(TIMEOUT_MS, IND);
 
 /** Each fault on the completion call, and how long a late request needs to land. */
 const FAULTS = {
@@ -57,11 +41,11 @@ function expectSettledOrRetryable(kind: string, first: Answer): void {
   expect(["outcome_unknown", "upstream_unavailable"], `${kind}: ${first.text}`).toContain(
     problemCode(first),
   );
-  expect(first.text).not.toContain(stack.sandboxUrl);
+  expect(first.text).not.toContain(run.stack.sandboxUrl);
 }
 
 async function cashAndGold(): Promise<{ cash: number; gold: number }> {
-  const res = await curl(stack.sandboxUrl, `/partner/balance/customer/${IND}`);
+  const res = await curl(run.stack.sandboxUrl, `/partner/balance/customer/${IND}`);
   const lines = z
     .array(z.object({ currency_code: z.string(), balance: z.number() }))
     .parse((res.json as { data: unknown }).data);
@@ -71,7 +55,7 @@ async function cashAndGold(): Promise<{ cash: number; gold: number }> {
 
 async function walletOrderCount(type: string): Promise<number> {
   const res = await curl(
-    stack.sandboxUrl,
+    run.stack.sandboxUrl,
     `/partner/walletable/orders?customer_external_id=${IND}&tx_type=${type}&total=100`,
   );
   return z.object({ data: z.object({ data: z.array(z.unknown()) }) }).parse(res.json).data.data
@@ -84,7 +68,7 @@ async function walletOrderCount(type: string): Promise<number> {
  */
 async function upstreamSuccesses(path: string): Promise<number> {
   const res = await fetch(
-    `${stack.sandboxUrl}/__sandbox/requests?method=POST&path=${encodeURIComponent(path)}&limit=100`,
+    `${run.stack.sandboxUrl}/__sandbox/requests?method=POST&path=${encodeURIComponent(path)}&limit=100`,
   );
   return z
     .object({ data: z.array(z.object({ status: z.number() })) })
@@ -101,10 +85,10 @@ async function underFault(
   send: (key: string) => Promise<Answer>,
 ): Promise<{ first: Answer; again: Answer; key: string }> {
   const { spec, settleMs } = FAULTS[kind];
-  await control(stack.sandboxUrl, "POST", "/faults", { method: "POST", path, ...spec });
+  await control(run.stack.sandboxUrl, "POST", "/faults", { method: "POST", path, ...spec });
   const key = `settle-${kind.replace(" ", "-")}-${String(Date.now())}`;
   const first = await send(key);
-  await control(stack.sandboxUrl, "DELETE", "/faults");
+  await control(run.stack.sandboxUrl, "DELETE", "/faults");
   expectSettledOrRetryable(kind, first);
   await sleep(settleMs + 200);
   const again = await send(key);
@@ -123,24 +107,24 @@ describe("wallet completions settle to the truth", () => {
   for (const { type, sku, sign } of WALLET_CASES)
     for (const kind of Object.keys(FAULTS) as (keyof typeof FAULTS)[])
       it(`${type} / ${kind}: the next request answers the one order; cash moved once`, async () => {
-        const added = await client.call("POST", `/api/wallet/baskets/${type}/items`, {
+        const added = await run.client.call("POST", `/api/wallet/baskets/${type}/items`, {
           sku,
           quantity: 1,
         });
         expect(added.status, added.text).toBe(200);
         if (type === "delivery") {
-          const address = await client.call("PUT", "/api/wallet/baskets/delivery/address", {
+          const address = await run.client.call("PUT", "/api/wallet/baskets/delivery/address", {
             addressId: 1931,
           });
           expect(address.status, address.text).toBe(200);
         }
-        const basket = await client.call("GET", `/api/wallet/baskets/${type}`);
+        const basket = await run.client.call("GET", `/api/wallet/baskets/${type}`);
         const { quoteId } = z.object({ quoteId: z.string() }).parse(basket.json);
         const before = await cashAndGold();
         const ordersBefore = await walletOrderCount(type);
         const path = `/partner/walletable/complete/${type}`;
         const complete = (key: string) =>
-          client.call(
+          run.client.call(
             "POST",
             `/api/wallet/baskets/${type}/complete`,
             { quoteId },
@@ -172,7 +156,7 @@ describe("digital orders settle to the truth", () => {
   for (const side of ["buy", "sell"] as const)
     for (const kind of Object.keys(FAULTS) as (keyof typeof FAULTS)[])
       it(`${side} / ${kind}: the next request answers the one order; grams moved once`, async () => {
-        const quote = await client.call("POST", "/api/digital/quotes", {
+        const quote = await run.client.call("POST", "/api/digital/quotes", {
           metal: "gold",
           side,
           grams: 1,
@@ -183,7 +167,7 @@ describe("digital orders settle to the truth", () => {
         const before = await cashAndGold();
         const path = `/partner/order/digital/${side}`;
         const place = (key: string) =>
-          client.call(
+          run.client.call(
             "POST",
             "/api/digital/orders",
             { quoteId, side, grams: 1 },
@@ -199,7 +183,7 @@ describe("digital orders settle to the truth", () => {
           expect(digitalOrderBody.parse(first.json).orderCode).toBe(order.orderCode);
 
         expect(await upstreamSuccesses(path)).toBeLessThanOrEqual(1);
-        const history = await client.call("GET", `/api/wallet/orders?txType=${side}`);
+        const history = await run.client.call("GET", `/api/wallet/orders?txType=${side}`);
         const rows = z
           .object({ orders: z.array(z.object({ source: z.string(), orderCode: z.string() })) })
           .parse(history.json)
