@@ -5,15 +5,34 @@ import { splitMessages } from "./scripts/vite-plugin-split-messages.ts";
 export default defineConfig({
   plugins: [lingui(), splitMessages()],
   test: {
-    include: [
-      "src/**/*.test.{ts,tsx}",
-      "contract/**/*.test.ts",
-      "minted/**/*.test.ts",
-      "server/**/*.test.ts",
-      "sandbox/**/*.test.ts",
-      "scripts/**/*.test.ts",
-    ],
-    environment: "node",
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: [
+            "src/**/*.test.ts",
+            "contract/**/*.test.ts",
+            "minted/**/*.test.ts",
+            "server/**/*.test.ts",
+            "sandbox/**/*.test.ts",
+            "scripts/**/*.test.ts",
+          ],
+          environment: "node",
+        },
+      },
+      {
+        // Components render in happy-dom with the real hooks, api layer and contract parsing;
+        // only `fetch` is replaced (src/test-support/fake-api.ts).
+        extends: true,
+        test: {
+          name: "components",
+          include: ["src/**/*.test.tsx"],
+          environment: "happy-dom",
+          setupFiles: ["src/test-support/setup.ts"],
+        },
+      },
+    ],
   },
 });
