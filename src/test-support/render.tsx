@@ -56,3 +56,12 @@ export function renderRoutes(
 export function Landed({ name }: { name: string }) {
   return <p>landed on {name}</p>;
 }
+
+/** What describes a control for assistive technology (its `aria-describedby` texts). */
+export function descriptionOf(element: HTMLElement): string {
+  const ids = element.getAttribute("aria-describedby")?.split(/\s+/) ?? [];
+  return ids
+    .map((id) => document.getElementById(id)?.textContent ?? "")
+    .join(" ")
+    .trim();
+}
