@@ -1,0 +1,102 @@
+import { screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { digitalOrderSchema, digitalQuoteSchema } from "../../../contract/digital";
+import { rateHistorySchema } from "../../../contract/prices";
+import { answer, fakeApi } from "../../test-support/fake-api";
+import { digitalQuote } from "../../test-support/fixtures";
+import { descriptionOf, renderRoutes } from "../../test-support/render";
+import { TradePage } from "./trade-page";
+
+function renderTrade() {
+  fakeApi().on(
+    "GET",
+    "/api/rate-history",
+    answer(rateHistorySchema, {
+      symbol: "GAU",
+      metal: "gold",
+      period: "1d",
+      currency: "TRY",
+      candles: [],
+    }),
+  );
+  return renderRoutes(
+    () => [{ path: "/wallet/trade", Component: TradePage }],
+    "/wallet/trade?metal=gold&side=buy",
+  );
+}
+
+describe("trade form", () => {
+  it("refuses bad amounts at the field before asking the proxy for a price", async () => {
+    const { user } = renderTrade();
+    const grams = await screen.findByLabelText("Quantity (grams)");
+    const getPrice = screen.getByRole("button", { name: "Get price" });
+
+    const refusals: [string, string][] = [
+      ["", "Enter how many grams."],
+      ["abc", "Enter a number, such as 1.5."],
+      ["0", "Enter more than zero."],
+      ["1,23456", "At most 4 decimal places are allowed."],
+      ["100001", "Must be at most 100000."],
+    ];
+    for (const [typed, message] of refusals) {
+      await user.clear(grams);
+      if (typed) await user.type(grams, typed);
+      await user.click(getPrice);
+      await waitFor(() => expect(descriptionOf(grams)).toContain(message));
+      expect(grams.getAttribute("aria-invalid")).toBe("true");
+    }
+    expect(fakeApi().calls("POST", "/api/digital/quotes")).toHaveLength(0);
+  });
+
+  it("reads Turkish thousands in an amount and asks for a price in TRY", async () => {
+    fakeApi().on("POST", "/api/digital/quotes", answer(digitalQuoteSchema, digitalQuote()));
+    const { user } = renderTrade();
+
+    await user.click(await screen.findByRole("radio", { name: "Amount (TRY)" }));
+    await user.type(screen.getByRole("textbox", { name: "Amount (TRY)" }), "1.000");
+    await user.click(screen.getByRole("button", { name: "Get price" }));
+
+    await waitFor(() => expect(fakeApi().calls("POST", "/api/digital/quotes")).toHaveLength(1));
+    expect(fakeApi().calls("POST", "/api/digital/quotes")[0]?.body).toEqual({
+      metal: "gold",
+      side: "buy",
+      currency: "TRY",
+      amount: 1000,
+    });
+  });
+
+  it("fixes a price, then places one order at it with an idempotency key", async () => {
+    const fixed = digitalQuote({ grams: 1.5, amount: 4500 });
+    fakeApi()
+      .on("POST", "/api/digital/quotes", answer(digitalQuoteSchema, fixed))
+      .on(
+        "POST",
+        "/api/digital/orders",
+        answer(digitalOrderSchema, {
+          orderCode: "DG-1001",
+          side: "buy",
+          metal: "gold",
+          status: "payment_confirmed",
+          grams: 1.5,
+          unitPrice: 3000,
+          amount: 4500,
+          currency: "TRY",
+          createdAt: "2026-12-07T10:00:00Z",
+        }),
+      );
+    const { user } = renderTrade();
+
+    await user.type(await screen.findByLabelText("Quantity (grams)"), "1,5");
+    await user.click(screen.getByRole("button", { name: "Get price" }));
+    expect(fakeApi().calls("POST", "/api/digital/quotes")[0]?.body).toMatchObject({ grams: 1.5 });
+
+    await user.click(await screen.findByRole("button", { name: /Confirm and pay .*4,500\.00/ }));
+
+    expect(await screen.findByRole("heading", { name: /You bought/ })).toBeTruthy();
+    expect(screen.getByText("DG-1001")).toBeTruthy();
+    const orders = fakeApi().calls("POST", "/api/digital/orders");
+    expect(orders).toHaveLength(1);
+    expect(orders[0]?.body).toMatchObject({ quoteId: fixed.quoteId, side: "buy", grams: 1.5 });
+    expect(orders[0]?.headers.get("Idempotency-Key")).toBeTruthy();
+  });
+});
