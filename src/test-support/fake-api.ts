@@ -102,7 +102,9 @@ export class FakeApi {
     const route = this.#routes.find((r) => r.method === method && r.path === url.pathname);
     if (!route) {
       this.unhandled.push(request);
-      return json(problem(501, "internal", { detail: `No fake answer for ${method} ${url.pathname}` }));
+      return json(
+        problem(501, "internal", { detail: `No fake answer for ${method} ${url.pathname}` }),
+      );
     }
     const handler = route.handlers[Math.min(route.served, route.handlers.length - 1)];
     route.served += 1;
@@ -116,7 +118,8 @@ export class FakeApi {
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
+    const abort = () =>
+      reject(signal.reason instanceof Error ? signal.reason : new Error("aborted"));
     if (signal.aborted) abort();
     signal.addEventListener("abort", abort, { once: true });
     promise.then(resolve, reject);

@@ -110,7 +110,11 @@ export function legalDocuments(accepted: boolean): LegalDocuments {
   return z.parse(legalDocumentsSchema, {
     documents,
     acceptances: accepted
-      ? documents.map((d) => ({ type: d.type, version: d.version, acceptedAt: "2026-12-07T10:00:00Z" }))
+      ? documents.map((d) => ({
+          type: d.type,
+          version: d.version,
+          acceptedAt: "2026-12-07T10:00:00Z",
+        }))
       : [],
   });
 }

@@ -8,7 +8,10 @@ import { AddressesPage } from "./addresses-page";
 
 /** The address form as the customer meets it: "New address" on the addresses page. */
 function renderNewAddress(): RenderedRoute {
-  return renderRoutes(() => [{ path: "/addresses", Component: AddressesPage }], "/addresses?new=shipping");
+  return renderRoutes(
+    () => [{ path: "/addresses", Component: AddressesPage }],
+    "/addresses?new=shipping",
+  );
 }
 
 const field = (label: string) => screen.getByLabelText(label, { exact: true });
@@ -80,7 +83,11 @@ describe("address form", () => {
 
     fakeApi()
       .on("POST", "/api/addresses", answer(addressSchema, savedAddress({ id: 7 })))
-      .on("GET", "/api/addresses", answer(addressListSchema, { addresses: [savedAddress({ id: 7 })] }));
+      .on(
+        "GET",
+        "/api/addresses",
+        answer(addressListSchema, { addresses: [savedAddress({ id: 7 })] }),
+      );
     const second = renderNewAddress();
     expect((await screen.findByLabelText<HTMLInputElement>("Full name")).value).toBe("Ayşe Yılmaz");
     expect(value("Postcode")).toBe("34710");
