@@ -50,9 +50,10 @@ function renderBasket() {
 describe("basket hooks", () => {
   it("shows taps at once, sends one PATCH with the final quantity, then takes the proxy's basket and reads it again", async () => {
     const patch = deferred();
+    const reread = deferred();
     const settled = basket([basketLine({ ...gold, unitPrice: 2600, quantity: 3 })]);
     fakeApi()
-      .on("GET", "/api/basket", answer(basketSchema, basket([line])), answer(basketSchema, settled))
+      .on("GET", "/api/basket", answer(basketSchema, basket([line])), () => reread.promise)
       .on("PATCH", itemPath, () => patch.promise);
     const { user } = renderBasket();
 
@@ -68,16 +69,18 @@ describe("basket hooks", () => {
     expect(screen.getByText(/1 g Gold Bar × 3/)).toBeTruthy();
 
     patch.resolve(answer(basketSchema, settled));
-    // Settled: the proxy's basket (its new price) shows, and the basket is read once more.
+    // Settled: the proxy's answer (its new price) shows at once, before the basket is read again.
     expect(await screen.findByText("Total 7800")).toBeTruthy();
     await waitFor(() => expect(fakeApi().calls("GET", "/api/basket")).toHaveLength(2));
+    reread.resolve(answer(basketSchema, settled));
     expect(fakeApi().calls("PATCH", itemPath)).toHaveLength(1);
   });
 
   it("rolls a refused quantity (409) back to the basket before the taps and shows the proxy's detail", async () => {
     const patch = deferred();
+    const reread = deferred();
     fakeApi()
-      .on("GET", "/api/basket", answer(basketSchema, basket([line])))
+      .on("GET", "/api/basket", answer(basketSchema, basket([line])), () => reread.promise)
       .on("PATCH", itemPath, () => patch.promise);
     const { user } = renderBasket();
 
@@ -91,6 +94,9 @@ describe("basket hooks", () => {
     const lines = screen.getByRole("list", { name: "Lines" });
     expect(within(lines).getByText(/1 g Gold Bar × 1/)).toBeTruthy();
     expect(screen.getByText("Total 2500")).toBeTruthy();
+    // The snapshot came back by itself, not from reading the basket again.
+    expect(fakeApi().calls("GET", "/api/basket").length).toBeLessThanOrEqual(2);
+    reread.resolve(answer(basketSchema, basket([line])));
     // A clear refusal is not sent again.
     expect(fakeApi().calls("PATCH", itemPath)).toHaveLength(1);
   });
