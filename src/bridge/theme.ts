@@ -1,6 +1,7 @@
 import { z } from "zod/mini";
 import { themeSchema, type Theme } from "../../contract/session";
 import type { ColorScheme, ThemeCommand } from "../../contract/bridge";
+import { readStored, tabStorage, writeStored } from "../lib/tab-storage";
 
 /**
  * The partner's look: CSS variables on the root element (`style.setProperty`, so a value can
@@ -18,20 +19,9 @@ type StoredTheme = z.infer<typeof storedSchema>;
 
 let current: StoredTheme = { variables: {} };
 
-function storage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
+/** Storage full or refused: the theme still holds for this page view. */
 function save(): void {
-  try {
-    storage()?.setItem(STORAGE_KEY, JSON.stringify(current));
-  } catch {
-    // Storage full or refused: the theme still holds for this page view.
-  }
+  writeStored(tabStorage(), STORAGE_KEY, storedSchema, current);
 }
 
 function paint(root: HTMLElement): void {
@@ -67,15 +57,9 @@ export function applyTheme(
 
 /** On start: the theme this tab had before a reload. */
 export function restoreTheme(root: HTMLElement = document.documentElement): void {
-  let raw: unknown = null;
-  try {
-    raw = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? "null");
-  } catch {
-    return;
-  }
-  const parsed = storedSchema.safeParse(raw);
-  if (!parsed.success) return;
-  current = parsed.data;
+  const stored = readStored(tabStorage(), STORAGE_KEY, storedSchema);
+  if (!stored) return;
+  current = stored;
   paint(root);
 }
 

@@ -118,3 +118,18 @@ export function useErrorsFollowLocale(isSubmitted: boolean, revalidate: () => un
     if (isSubmitted) void revalidate();
   }, [i18n.locale, isSubmitted, revalidate]);
 }
+
+/** A form's problem that belongs to no one field, above its button. */
+export function FormProblem({ id, message }: { id: string; message: string | null }) {
+  if (!message) return null;
+  return (
+    <p
+      id={id}
+      role="alert"
+      className="flex items-start gap-2 rounded-control border border-danger/40 bg-surface-sunken p-3 text-sm text-text"
+    >
+      <AlertIcon className="mt-px size-5 shrink-0 text-danger" />
+      <span>{message}</span>
+    </p>
+  );
+}

@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { invoiceTypeSchema, type AddressFormInput } from "../../../contract/addresses";
+import { tabDraft, tabStorage, type KeyValueStorage } from "../../lib/tab-storage";
 
 /**
  * What the customer has typed into an address form, kept in sessionStorage (this tab only,
@@ -26,72 +27,26 @@ const draftSchema = z.object({
 });
 export type AddressDraft = z.infer<typeof draftSchema>;
 
-export type DraftStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
-
-/** sessionStorage, or nothing where it is missing or refused (some webviews, private modes). */
-export function sessionStore(): DraftStorage | null {
-  try {
-    return typeof sessionStorage === "undefined" ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** A stored draft under `key`, parsed with `schema`; null when missing or malformed. */
-export function readStoredDraft<S extends z.core.$ZodType>(
-  key: string,
-  schema: S,
-  storage: DraftStorage | null,
-): z.output<S> | null {
-  try {
-    const raw = storage?.getItem(key);
-    if (!raw) return null;
-    const parsed = z.safeParse(schema, JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Stores what `schema` keeps of `values` (its object schemas drop unknown keys). */
-export function writeStoredDraft(
-  key: string,
-  schema: z.core.$ZodType,
-  values: unknown,
-  storage: DraftStorage | null,
-): void {
-  const draft = z.safeParse(schema, values);
-  if (!draft.success) return;
-  try {
-    storage?.setItem(key, JSON.stringify(draft.data));
-  } catch {
-    // Full or refused: the form still works, it just will not survive a reload.
-  }
-}
-
-export function removeStoredDraft(key: string, storage: DraftStorage | null): void {
-  try {
-    storage?.removeItem(key);
-  } catch {
-    // Nothing to do.
-  }
+/** The draft of the address form named `formId`, in this tab's storage. */
+export function addressDraft(formId: string, storage: KeyValueStorage | null = tabStorage()) {
+  return tabDraft(KEY_PREFIX + formId, draftSchema, storage);
 }
 
 export function readDraft(
   formId: string,
-  storage: DraftStorage | null = sessionStore(),
+  storage: KeyValueStorage | null = tabStorage(),
 ): AddressDraft | null {
-  return readStoredDraft(KEY_PREFIX + formId, draftSchema, storage);
+  return addressDraft(formId, storage).read();
 }
 
 export function writeDraft(
   formId: string,
   values: Partial<AddressFormInput>,
-  storage: DraftStorage | null = sessionStore(),
+  storage: KeyValueStorage | null = tabStorage(),
 ): void {
-  writeStoredDraft(KEY_PREFIX + formId, draftSchema, values, storage);
+  addressDraft(formId, storage).write(values);
 }
 
-export function clearDraft(formId: string, storage: DraftStorage | null = sessionStore()): void {
-  removeStoredDraft(KEY_PREFIX + formId, storage);
+export function clearDraft(formId: string, storage: KeyValueStorage | null = tabStorage()): void {
+  addressDraft(formId, storage).clear();
 }

@@ -1,15 +1,7 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import {
-  addressFormSchema,
-  type AddressForm,
-  type AddressFormInput,
-  type InvoiceType,
-} from "../../../contract/addresses";
-import { issueMessage } from "../../../contract/issue-messages";
-import { TR_PROVINCES } from "../../../contract/tr-provinces";
+import { useId } from "react";
+import { useWatch } from "react-hook-form";
+import type { AddressForm, AddressFormInput, InvoiceType } from "../../../contract/addresses";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import {
@@ -17,16 +9,23 @@ import {
   digitsOnly,
   Field,
   fieldA11y,
+  FormProblem,
   PhoneInput,
-  splitFieldErrors,
-  useErrorsFollowLocale,
 } from "../../components/form-field";
-import { AlertIcon } from "../../components/icons";
-import { ApiProblem } from "../../lib/api";
-import { clearDraft, readDraft, writeDraft } from "./address-draft";
+import { useShopForm } from "../../components/use-shop-form";
+import type { ApiProblem } from "../../lib/api";
+import { addressDraft } from "./address-draft";
+import {
+  EMPTY_ADDRESS,
+  isFieldName,
+  PROVINCE_NAMES,
+  useAddressResolver,
+  visibleFields,
+  type FieldName,
+} from "./address-form-rules";
 
 export interface AddressFormProps {
-  /** Names the draft kept in sessionStorage and prefixes element ids. */
+  /** Names the draft kept in this tab's storage and prefixes element ids. */
   formId: string;
   /** Heading-less form; the caller puts it under its own heading. */
   submitLabel: string;
@@ -39,75 +38,10 @@ export interface AddressFormProps {
   initialValues?: Partial<AddressFormInput>;
 }
 
-type FieldName = FieldPath<AddressFormInput>;
-
-/** The fields in the order they are shown: the first one with an error gets the focus. */
-const FIELD_ORDER = [
-  "fullName",
-  "phone",
-  "city",
-  "county",
-  "district",
-  "zipcode",
-  "line",
-  "invoiceType",
-  "companyName",
-  "taxOffice",
-  "taxNumber",
-] as const satisfies readonly FieldName[];
-
-function isFieldName(key: string): key is (typeof FIELD_ORDER)[number] {
-  return FIELD_ORDER.some((name) => name === key);
-}
-
-const EMPTY: Required<AddressFormInput> = {
-  fullName: "",
-  phone: "",
-  city: "",
-  county: "",
-  district: "",
-  line: "",
-  zipcode: "",
-  invoiceType: "individual",
-  taxNumber: "",
-  companyName: "",
-  taxOffice: "",
-};
-
-/** Provinces in Turkish alphabetical order (Çanakkale after Bursa, İstanbul after Isparta). */
-const PROVINCE_NAMES = TR_PROVINCES.map((p) => p.name).sort((a, b) => a.localeCompare(b, "tr"));
-
-/**
- * The contract's schema, worded in the shop's current language by the shared issue table.
- * An individual invoice has no company or tax office, whatever the hidden fields still hold.
- */
-function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> {
-  const { i18n } = useLingui();
-  return useMemo(() => {
-    const resolve = zodResolver(addressFormSchema, {
-      error: (issue) => issueMessage(issue, i18n.locale === "en" ? "en" : "tr"),
-    });
-    // Empty corporate details count as missing, so the contract's own words say what is needed.
-    const given = (value: string | undefined) => (value?.trim() ? value : undefined);
-    return (values, context, options) => {
-      const corporate = values.invoiceType === "corporate";
-      return resolve(
-        {
-          ...values,
-          companyName: corporate ? given(values.companyName) : undefined,
-          taxOffice: corporate ? given(values.taxOffice) : undefined,
-        },
-        context,
-        options,
-      );
-    };
-  }, [i18n]);
-}
-
 /**
  * The address form: shipping or billing, individual (TCKN) or corporate (VKN) invoice. Checks
  * the contract's rules on submit, then as the customer corrects; keeps a draft of what was
- * typed in sessionStorage under `formId` until a successful submit.
+ * typed in this tab's storage under `formId` until a successful submit.
  */
 export function AddressForm({
   formId,
@@ -118,66 +52,32 @@ export function AddressForm({
   initialValues,
 }: AddressFormProps): React.JSX.Element {
   const { _ } = useLingui();
-  const resolver = useAddressResolver();
-  const [defaultValues] = useState<AddressFormInput>(() => ({
-    ...EMPTY,
-    invoiceType: defaultInvoiceType,
-    ...initialValues,
-    ...readDraft(formId),
-  }));
   const {
     register,
-    handleSubmit,
-    setError,
-    setFocus,
     setValue,
     clearErrors,
     getValues,
-    subscribe,
-    trigger,
     control,
-    formState: { errors, isSubmitting, isSubmitted },
-  } = useForm<AddressFormInput, unknown, AddressForm>({
-    resolver,
-    defaultValues,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-    // Focus is moved below, in the order the fields are shown.
-    shouldFocusError: false,
+    formState: { errors, isSubmitting },
+    formError,
+    setFormError,
+    onSubmit: submitWith,
+    showProblem,
+    saved,
+  } = useShopForm<AddressFormInput, AddressForm>({
+    resolver: useAddressResolver(),
+    defaultValues: { ...EMPTY_ADDRESS, invoiceType: defaultInvoiceType, ...initialValues },
+    draft: addressDraft(formId),
+    fieldOrder: visibleFields,
+    isField: isFieldName,
   });
-  const [formError, setFormError] = useState<string | null>(null);
-  /** The values last submitted successfully: not worth a draft. */
-  const saved = useRef<string | null>(null);
   const errorId = useId();
-
-  // What the customer types outlives a reload or an error, until it is saved.
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ values }) => {
-          if (saved.current !== JSON.stringify(values)) writeDraft(formId, values);
-        },
-      }),
-    [subscribe, formId],
-  );
-
-  useErrorsFollowLocale(isSubmitted, trigger);
 
   const corporate = useWatch({ control, name: "invoiceType" }) === "corporate";
 
-  function focusFirst(invalid: (name: (typeof FIELD_ORDER)[number]) => boolean): void {
-    const first = FIELD_ORDER.find(
-      (name) => invalid(name) && (corporate || (name !== "companyName" && name !== "taxOffice")),
-    );
-    if (first) setFocus(first);
-  }
-
-  function problemText(error: unknown): string {
-    if (error instanceof ApiProblem) {
-      if (error.code === "network") return _("addresses.form.error.network");
-      if (error.detail) return error.detail;
-    }
+  function problemText(problem: ApiProblem | null): string {
+    if (problem?.code === "network") return _("addresses.form.error.network");
+    if (problem?.detail) return problem.detail;
     return _("addresses.form.error.generic");
   }
 
@@ -185,14 +85,9 @@ export function AddressForm({
     setFormError(null);
     try {
       await onSubmit(value);
-      saved.current = JSON.stringify(getValues());
-      clearDraft(formId);
+      saved();
     } catch (error) {
-      const { atFields, elsewhere } = splitFieldErrors(error, isFieldName);
-      for (const [key, message] of atFields) setError(key, { type: "server", message });
-      if (elsewhere.length > 0) setFormError(elsewhere.join(" "));
-      else if (atFields.length === 0) setFormError(problemText(error));
-      focusFirst((name) => atFields.some(([key]) => key === name));
+      showProblem(error, problemText);
     }
   }
 
@@ -207,12 +102,7 @@ export function AddressForm({
   return (
     <form
       noValidate
-      onSubmit={(event) =>
-        void handleSubmit(submitValid, (invalid) => {
-          setFormError(null);
-          focusFirst((name) => invalid[name] !== undefined);
-        })(event)
-      }
+      onSubmit={submitWith(submitValid)}
       aria-describedby={formError ? errorId : undefined}
       className="grid gap-x-4 gap-y-5 sm:grid-cols-2"
     >
@@ -418,16 +308,7 @@ export function AddressForm({
       </Field>
 
       <div className="flex flex-col gap-3 sm:col-span-2">
-        {formError ? (
-          <p
-            id={errorId}
-            role="alert"
-            className="flex items-start gap-2 rounded-control border border-danger/40 bg-surface-sunken p-3 text-sm text-text"
-          >
-            <AlertIcon className="mt-px size-5 shrink-0 text-danger" />
-            <span>{formError}</span>
-          </p>
-        ) : null}
+        <FormProblem id={errorId} message={formError} />
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {onCancel ? (
             <Button variant="secondary" onClick={onCancel} disabled={isSubmitting}>

@@ -1,11 +1,5 @@
 import { z } from "zod/mini";
-import {
-  readStoredDraft,
-  removeStoredDraft,
-  sessionStore,
-  writeStoredDraft,
-  type DraftStorage,
-} from "../addresses/address-draft";
+import { tabDraft, tabStorage, type KeyValueStorage } from "../../lib/tab-storage";
 
 /**
  * What a guest has typed into the identity form, kept in sessionStorage (this tab only, gone
@@ -33,19 +27,24 @@ const identityDraftSchema = z.object({
 });
 export type IdentityDraft = z.infer<typeof identityDraftSchema>;
 
+/** The identity form's draft, in this tab's storage. */
+export function identityDraft(storage: KeyValueStorage | null = tabStorage()) {
+  return tabDraft(KEY, identityDraftSchema, storage);
+}
+
 export function readIdentityDraft(
-  storage: DraftStorage | null = sessionStore(),
+  storage: KeyValueStorage | null = tabStorage(),
 ): IdentityDraft | null {
-  return readStoredDraft(KEY, identityDraftSchema, storage);
+  return identityDraft(storage).read();
 }
 
 export function writeIdentityDraft(
   values: Record<string, unknown>,
-  storage: DraftStorage | null = sessionStore(),
+  storage: KeyValueStorage | null = tabStorage(),
 ): void {
-  writeStoredDraft(KEY, identityDraftSchema, values, storage);
+  identityDraft(storage).write(values);
 }
 
-export function clearIdentityDraft(storage: DraftStorage | null = sessionStore()): void {
-  removeStoredDraft(KEY, storage);
+export function clearIdentityDraft(storage: KeyValueStorage | null = tabStorage()): void {
+  identityDraft(storage).clear();
 }

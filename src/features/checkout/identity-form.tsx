@@ -1,14 +1,15 @@
 import { useLingui } from "@lingui/react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useForm, useWatch, type FieldErrors, type Resolver } from "react-hook-form";
+import { useCallback, useId } from "react";
+import { useWatch, type FieldErrors, type Resolver } from "react-hook-form";
 import { useNavigate } from "react-router";
 import type { IdentityBody, IdentityResult } from "../../../contract/basket";
 import { issueMessage } from "../../../contract/issue-messages";
 import { Button } from "../../components/button-link";
-import { fieldA11y, splitFieldErrors, useErrorsFollowLocale } from "../../components/form-field";
-import { AlertIcon, LockIcon } from "../../components/icons";
+import { fieldA11y, FormProblem } from "../../components/form-field";
+import { LockIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
+import { useShopForm } from "../../components/use-shop-form";
 import { ApiProblem } from "../../lib/api";
 import { basketKeys } from "../basket/basket-queries";
 import { orderKeys } from "../orders/order-queries";
@@ -16,7 +17,7 @@ import { bindGuestIdentity } from "./checkout-api";
 import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
 import { stepPath } from "./checkout-routing";
 import { rememberGuestIdentity } from "./guest-identity";
-import { clearIdentityDraft, readIdentityDraft, writeIdentityDraft } from "./identity-draft";
+import { identityDraft } from "./identity-draft";
 import {
   AccountTypeChoice,
   CompanyFields,
@@ -29,7 +30,6 @@ import {
   FIELD_ORDER,
   checkIdentity,
   isFieldName,
-  type FieldName,
   type IdentityInput,
 } from "./identity-input";
 
@@ -72,59 +72,33 @@ export function IdentityForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const bind = useBindGuestIdentity();
-  const resolver = useIdentityResolver();
-  const [defaultValues] = useState<IdentityInput>(() => ({
-    ...EMPTY_IDENTITY,
-    ...readIdentityDraft(),
-  }));
   const {
     register,
-    handleSubmit,
-    setError,
-    setFocus,
     setValue,
-    subscribe,
-    trigger,
     clearErrors,
     control,
-    formState: { errors, isSubmitting, isSubmitted },
-  } = useForm<IdentityInput, unknown, IdentityBody>({
-    resolver,
-    defaultValues,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-    shouldFocusError: false,
+    formState: { errors, isSubmitting },
+    formError,
+    setFormError,
+    onSubmit,
+    showProblem,
+    saved,
+  } = useShopForm<IdentityInput, IdentityBody>({
+    resolver: useIdentityResolver(),
+    defaultValues: EMPTY_IDENTITY,
+    // What was typed outlives a reload (the TCKN does not: see identity-draft).
+    draft: identityDraft(),
+    fieldOrder: (values) => FIELD_ORDER[values.accountType],
+    isField: isFieldName,
   });
-  const [formError, setFormError] = useState<string | null>(null);
   const accountType = useWatch({ control, name: "accountType" });
   const company = accountType === "company";
-  const done = useRef(false);
   const errorId = useId();
   const kvkkId = useId();
   const formId = "checkout-identity";
 
-  // What was typed outlives a reload (the TCKN does not: see identity-draft).
-  useEffect(
-    () =>
-      subscribe({
-        formState: { values: true },
-        callback: ({ values }) => {
-          if (!done.current) writeIdentityDraft(values);
-        },
-      }),
-    [subscribe],
-  );
-
-  useErrorsFollowLocale(isSubmitted, trigger);
-
-  function focusFirst(invalid: (name: FieldName) => boolean): void {
-    const first = FIELD_ORDER[accountType].find(invalid);
-    if (first) setFocus(first);
-  }
-
   function finish(): void {
-    done.current = true;
-    clearIdentityDraft();
+    saved();
     void navigate(stepPath("address"));
   }
 
@@ -149,16 +123,13 @@ export function IdentityForm() {
         showToast("info", _("checkout.identity.skipped", { count: result.skipped.length }));
       finish();
     } catch (error) {
-      const problem = error instanceof ApiProblem ? error : null;
-      if (problem?.code === "conflict" && (await continueBound())) return;
-      const { atFields, elsewhere } = splitFieldErrors(problem, isFieldName);
-      for (const [key, message] of atFields) setError(key, { type: "server", message });
-      if (elsewhere.length > 0) setFormError(elsewhere.join(" "));
-      else if (atFields.length === 0) {
-        if (problem?.code === "network") setFormError(_("checkout.identity.error.network"));
-        else setFormError(problem?.detail ?? _("checkout.identity.error.generic"));
-      }
-      focusFirst((name) => atFields.some(([key]) => key === name));
+      if (error instanceof ApiProblem && error.code === "conflict" && (await continueBound()))
+        return;
+      showProblem(error, (problem) =>
+        problem?.code === "network"
+          ? _("checkout.identity.error.network")
+          : (problem?.detail ?? _("checkout.identity.error.generic")),
+      );
     }
   }
 
@@ -176,12 +147,7 @@ export function IdentityForm() {
       // Without script a form would GET its values into the URL; the TCKN must never go there.
       method="post"
       noValidate
-      onSubmit={(event) =>
-        void handleSubmit(submitValid, (invalid) => {
-          setFormError(null);
-          focusFirst((name) => invalid[name] !== undefined);
-        })(event)
-      }
+      onSubmit={onSubmit(submitValid)}
       aria-describedby={[kvkkId, formError ? errorId : ""].filter(Boolean).join(" ")}
       className="grid gap-x-4 gap-y-5 rounded-card border border-border bg-surface-raised p-4 shadow-card sm:grid-cols-2 md:p-6"
     >
@@ -208,16 +174,7 @@ export function IdentityForm() {
       </p>
 
       <div className="flex flex-col gap-3 sm:col-span-2">
-        {formError ? (
-          <p
-            id={errorId}
-            role="alert"
-            className="flex items-start gap-2 rounded-control border border-danger/40 bg-surface-sunken p-3 text-sm text-text"
-          >
-            <AlertIcon className="mt-px size-5 shrink-0 text-danger" />
-            <span>{formError}</span>
-          </p>
-        ) : null}
+        <FormProblem id={errorId} message={formError} />
         <Button
           type="submit"
           disabled={isSubmitting}

@@ -13,7 +13,7 @@ import {
   sendAttempt,
   settlesAttempt,
 } from "./payment-attempt";
-import { SessionSlot, memoryStorage, type KeyValueStorage } from "./session-slot";
+import { SessionSlot, memoryStorage, type KeyValueStorage } from "../../lib/tab-storage";
 
 const acceptances = [{ type: "pre_information" }, { type: "distance_sales" }] as const;
 

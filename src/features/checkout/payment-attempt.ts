@@ -8,7 +8,7 @@ import {
   type Quote,
 } from "../../../contract/checkout";
 import { ApiProblem } from "../../lib/api";
-import type { SessionSlot } from "./session-slot";
+import type { SessionSlot } from "../../lib/tab-storage";
 
 /**
  * One tap = one order. A payment *attempt* is what the customer asked for (quote, payment type,

@@ -2,13 +2,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useLingui } from "@lingui/react";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { orderCodeSchema, receiptLookupSchema, type ReceiptLookup } from "../../../contract/orders";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { AlertIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
+import { useShopForm } from "../../components/use-shop-form";
 import { ApiProblem } from "../../lib/api";
 import { lookupReceipt } from "./receipt-lookup-api";
 import { LookupResult } from "./lookup-result";
@@ -17,6 +18,9 @@ const fieldClass =
   "mt-1.5 block min-h-12 w-full rounded-control border bg-surface-raised px-3.5 text-base text-text placeholder:text-text-muted focus:border-primary focus:outline-2 focus:outline-offset-0 focus:outline-primary";
 
 type Field = keyof ReceiptLookup;
+
+/** The fields in the order shown. */
+const LOOKUP_FIELDS = ["orderCode", "email"] as const;
 
 /** What went wrong with the lookup, in the customer's words. */
 function useFailureMessage(error: unknown): string | null {
@@ -53,25 +57,20 @@ export function ReceiptLookupPage() {
 
   const {
     register,
-    handleSubmit,
-    setError,
+    onSubmit,
+    showFieldErrors,
     control,
     formState: { errors },
-  } = useForm<ReceiptLookup>({
+  } = useShopForm<ReceiptLookup, ReceiptLookup>({
     resolver: zodResolver(receiptLookupSchema),
     defaultValues: { orderCode: codeParam.success ? codeParam.data : "", email: "" },
-    mode: "onSubmit",
-    reValidateMode: "onChange",
+    fieldOrder: () => LOOKUP_FIELDS,
   });
 
   const lookup = useMutation({
     mutationFn: lookupReceipt,
     onError: (error) => {
-      if (!(error instanceof ApiProblem) || error.code !== "validation_failed") return;
-      for (const field of ["orderCode", "email"] as const) {
-        const message = error.errors[field]?.[0];
-        if (message) setError(field, { type: "server", message });
-      }
+      if (error instanceof ApiProblem && error.code === "validation_failed") showFieldErrors(error);
     },
   });
   const failure = useFailureMessage(lookup.error);
@@ -105,11 +104,9 @@ export function ReceiptLookupPage() {
       <div className="grid gap-6 md:grid-cols-[minmax(0,26rem)_1fr] md:items-start">
         <form
           noValidate
-          onSubmit={(event) =>
-            void handleSubmit((values) => {
-              lookup.mutate(values);
-            })(event)
-          }
+          onSubmit={onSubmit((values) => {
+            lookup.mutate(values);
+          })}
           className="space-y-5 rounded-card border border-border bg-surface-raised p-5 shadow-card md:p-6"
         >
           <Field

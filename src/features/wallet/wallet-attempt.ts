@@ -1,3 +1,4 @@
+import { readText, tabStorage, writeText, type KeyValueStorage } from "../../lib/tab-storage";
 import { newIdempotencyKey } from "../checkout/payment-attempt";
 
 /**
@@ -7,46 +8,27 @@ import { newIdempotencyKey } from "../checkout/payment-attempt";
  * same key and the proxy places the order once. A new quote is a new intent and a new key.
  */
 
-export interface KeyStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
+export type KeyStorage = Pick<KeyValueStorage, "getItem" | "setItem">;
 
 const PREFIX = "minted:wallet-attempt:";
 const KEY_PATTERN = /^[A-Za-z0-9-]{16,64}$/;
 
-function sessionStore(): KeyStorage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** Memory for when sessionStorage is unavailable (private modes, locked-down webviews). */
+/** Memory for when a write is refused (storage full, locked-down webviews). */
 const memory = new Map<string, string>();
 
 /** The Idempotency-Key for completing `scope` (e.g. `basket:buy`) at `quoteId`. */
 export function attemptKey(
   scope: string,
   quoteId: string,
-  storage: KeyStorage | null = sessionStore(),
+  storage: KeyStorage | null = tabStorage(),
   makeKey: () => string = newIdempotencyKey,
 ): string {
   const slot = `${PREFIX}${scope}:${quoteId}`;
-  let stored: string | null = null;
-  try {
-    stored = storage?.getItem(slot) ?? memory.get(slot) ?? null;
-  } catch {
-    stored = memory.get(slot) ?? null;
-  }
+  const stored = readText(storage, slot) ?? memory.get(slot) ?? null;
   if (stored && KEY_PATTERN.test(stored)) return stored;
   const key = makeKey();
   memory.set(slot, key);
-  try {
-    storage?.setItem(slot, key);
-  } catch {
-    // Full or refused: the memory copy still covers this page's life.
-  }
+  // Full or refused: the memory copy still covers this page's life.
+  writeText(storage, slot, key);
   return key;
 }

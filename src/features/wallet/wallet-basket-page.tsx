@@ -9,7 +9,7 @@ import {
   type WalletBasketType,
 } from "../../../contract/wallet";
 import { BackLink } from "../../components/back-link";
-import { Button, ButtonLink } from "../../components/button-link";
+import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
 import { FeeSummary } from "../../components/fee-summary";
@@ -19,7 +19,6 @@ import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
 import { msg } from "../../i18n/i18n";
 import { ApiProblem } from "../../lib/api";
-import { AddressSummary } from "../addresses/address-summary";
 import { addressesQueryOptions } from "../addresses/address-queries";
 import { productListQueryOptions } from "../catalog/catalog-queries";
 import { secondsLeft } from "../checkout/price-fix";
@@ -40,8 +39,10 @@ import {
   walletQueryOptions,
 } from "./wallet-queries";
 import { mayHaveApplied } from "../basket/change-once";
-
-const card = "rounded-card border border-border bg-surface-raised p-4 shadow-card md:p-5";
+import { card } from "./wallet-basket-card";
+import { ProductPicker } from "./wallet-basket-picker";
+import { Lines } from "./wallet-basket-lines";
+import { DeliveryAddress } from "./wallet-delivery-address";
 
 function typeOf(param: string | undefined): WalletBasketType {
   const parsed = walletBasketTypeSchema.safeParse(param);
@@ -60,251 +61,6 @@ export function createWalletBasketLoader(queryClient: QueryClient) {
       void queryClient.query(addressesQueryOptions("shipping")).catch(() => undefined);
     return null;
   };
-}
-
-interface Pickable {
-  sku: string;
-  name: string;
-  image: string;
-  detail: string;
-  /** Units that can still be added (stock, or what the vault holds). */
-  max: number;
-}
-
-/** What can be added: products in stock (buy), bars and coins the vault holds (sell, delivery). */
-function usePickables(type: WalletBasketType, basket: WalletBasket | undefined) {
-  const { _, i18n } = useLingui();
-  const products = useQuery({ ...productListQueryOptions({ page: 1 }), enabled: type === "buy" });
-  const wallet = useQuery({ ...walletQueryOptions(), enabled: type !== "buy" });
-  const inBasket = (sku: string) => basket?.items.find((i) => i.sku === sku)?.quantity ?? 0;
-  const source = type === "buy" ? products : wallet;
-  const state = { isPending: source.isPending, isError: source.isError, refetch: source.refetch };
-  if (type === "buy")
-    return {
-      ...state,
-      items: (products.data?.items ?? [])
-        .filter((p) => p.type !== "digital" && p.stock.available > 0)
-        .map<Pickable>((p) => ({
-          sku: p.sku,
-          name: p.name,
-          image: p.images[0] ?? "",
-          detail: formatMoney(p.price.amount, p.price.currency, i18n.locale),
-          max: p.stock.available - inBasket(p.sku),
-        })),
-    };
-  return {
-    ...state,
-    items: (wallet.data?.holdings ?? [])
-      .filter((h) => h.deliverable)
-      .map<Pickable>((h) => ({
-        sku: h.sku,
-        name: h.name,
-        image: h.image,
-        detail: _("wallet.basket.held", { count: h.quantity }),
-        max: h.quantity - inBasket(h.sku),
-      })),
-  };
-}
-
-function ProductPicker({
-  type,
-  basket,
-  onAdd,
-  busy,
-}: {
-  type: WalletBasketType;
-  basket: WalletBasket | undefined;
-  onAdd: (sku: string) => void;
-  busy: boolean;
-}) {
-  const { _ } = useLingui();
-  const { items, isPending, isError, refetch } = usePickables(type, basket);
-  return (
-    <section aria-labelledby="wallet-pick" className="space-y-3">
-      <h2 id="wallet-pick" className="text-lg font-semibold text-text">
-        {type === "buy" ? _("wallet.basket.pickBuy") : _("wallet.basket.pickHeld")}
-      </h2>
-      {isPending ? (
-        <div aria-hidden="true" className="space-y-2">
-          {[0, 1, 2].map((n) => (
-            <Skeleton key={n} className="h-16 w-full rounded-card" />
-          ))}
-        </div>
-      ) : isError ? (
-        <div role="alert" className={card}>
-          <p>{_("wallet.basket.pickError")}</p>
-          <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
-            {_("error.retry")}
-          </Button>
-        </div>
-      ) : items.length === 0 ? (
-        <p className={cn(card, "text-text-muted")}>{_("wallet.basket.nothingHeld")}</p>
-      ) : (
-        <ul className="space-y-2">
-          {items.map((item) => (
-            <li key={item.sku} className={cn(card, "flex items-center gap-3 p-3 md:p-3")}>
-              <img
-                src={item.image}
-                alt=""
-                width={48}
-                height={48}
-                loading="lazy"
-                className="size-12 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-              />
-              <div className="min-w-0 flex-1">
-                <p className="font-medium text-text">{item.name}</p>
-                <p className="price text-sm text-text-muted">{item.detail}</p>
-              </div>
-              <Button
-                variant="secondary"
-                className="shrink-0 px-4"
-                onClick={() => onAdd(item.sku)}
-                disabled={busy || item.max <= 0}
-                aria-label={_("wallet.basket.addNamed", { name: item.name })}
-              >
-                {_("wallet.basket.add")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function DeliveryAddress({
-  basket,
-  onChoose,
-  busy,
-}: {
-  basket: WalletBasket;
-  onChoose: (id: number) => void;
-  busy: boolean;
-}) {
-  const { _ } = useLingui();
-  const { data, isPending, isError, refetch } = useQuery(addressesQueryOptions("shipping"));
-  const chosen = basket.shippingAddress;
-  // The customer's pick shows at once; the basket confirms it when Minted has taken it.
-  const [picked, setPicked] = useState<number | null>(null);
-  const savedId = data?.addresses.find(
-    (a) => chosen && a.line === chosen.line && a.city === chosen.city && a.county === chosen.county,
-  )?.id;
-  const selectedId = picked ?? savedId;
-  return (
-    <section aria-labelledby="wallet-address" className="space-y-3">
-      <h2 id="wallet-address" className="text-lg font-semibold text-text">
-        {_("wallet.basket.address")}
-      </h2>
-      {isPending ? (
-        <Skeleton className="h-24 w-full rounded-card" />
-      ) : isError ? (
-        <div role="alert" className={card}>
-          <p>{_("wallet.basket.addressError")}</p>
-          <Button variant="secondary" className="mt-3" onClick={() => void refetch()}>
-            {_("error.retry")}
-          </Button>
-        </div>
-      ) : data.addresses.length === 0 ? (
-        <div className={card}>
-          <p className="text-text-muted">{_("wallet.basket.noAddress")}</p>
-          <ButtonLink to="/addresses" variant="secondary" className="mt-3">
-            {_("wallet.basket.addAddress")}
-          </ButtonLink>
-        </div>
-      ) : (
-        <fieldset disabled={busy} className="min-w-0 space-y-2">
-          <legend className="sr-only">{_("wallet.basket.address")}</legend>
-          {data.addresses.map((address) => (
-            <label
-              key={address.id}
-              className={cn(
-                card,
-                "flex cursor-pointer gap-3 has-checked:border-primary has-checked:bg-primary-soft has-focus-visible:outline-2 has-focus-visible:outline-primary",
-              )}
-            >
-              <input
-                type="radio"
-                name="delivery-address"
-                className="mt-1 size-5 shrink-0 accent-primary"
-                checked={selectedId === address.id}
-                onChange={() => {
-                  setPicked(address.id);
-                  onChoose(address.id);
-                }}
-                aria-label={[
-                  address.fullName ?? address.companyName ?? "",
-                  address.county,
-                  address.city,
-                ]
-                  .filter(Boolean)
-                  .join(", ")}
-              />
-              <AddressSummary address={address} />
-            </label>
-          ))}
-        </fieldset>
-      )}
-    </section>
-  );
-}
-
-function Lines({
-  basket,
-  onQuantity,
-  busy,
-}: {
-  basket: WalletBasket;
-  onQuantity: (sku: string, quantity: number) => void;
-  busy: boolean;
-}) {
-  const { _, i18n } = useLingui();
-  const money = (n: number) => formatMoney(n, basket.currency, i18n.locale);
-  return (
-    <ul className="space-y-2">
-      {basket.items.map((item, index) => {
-        const name = item.name ?? _("wallet.item.unknown");
-        const { sku, unitPrice, lineTotal } = item;
-        return (
-          <li
-            key={sku ?? `line-${String(index)}`}
-            className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border pb-2"
-          >
-            <div className="min-w-0 flex-1">
-              <p className="font-medium text-text">{name}</p>
-              <p className="price text-sm text-text-muted">
-                {basket.type === "delivery" || unitPrice === null
-                  ? _("wallet.basket.units", { count: item.quantity })
-                  : _("wallet.basket.lineDetail", {
-                      count: item.quantity,
-                      price: money(unitPrice),
-                    })}
-              </p>
-            </div>
-            {basket.type === "delivery" || lineTotal === null ? null : (
-              <span className="price font-semibold text-text">{money(lineTotal)}</span>
-            )}
-            {/* A line Minted names no product for cannot be changed: there is nothing to name. */}
-            {sku === null ? null : (
-              <div className="flex w-full justify-end gap-1">
-                <Button
-                  variant="quiet"
-                  onClick={() => onQuantity(sku, item.quantity - 1)}
-                  disabled={busy}
-                  aria-label={
-                    item.quantity > 1
-                      ? _("wallet.basket.lessNamed", { name })
-                      : _("wallet.basket.removeNamed", { name })
-                  }
-                >
-                  {item.quantity > 1 ? "−1" : _("wallet.basket.remove")}
-                </Button>
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
 }
 
 const titles = {
