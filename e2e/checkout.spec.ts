@@ -5,7 +5,7 @@ import {
   fault,
   lastRequestId,
   resetSandbox,
-  sandboxUrl,
+  sandboxControl,
   upstreamCalls,
 } from "./sandbox";
 
@@ -26,21 +26,11 @@ function amountOf(text: string | null): number {
 
 /** Gold at a fixed price, so that totals only change when a test moves it. */
 async function pinGold(request: APIRequestContext, perGram: number) {
-  const res = await request.put(`${sandboxUrl}/__sandbox/prices`, {
-    data: { GAU: { bid: perGram - 10, ask: perGram } },
-  });
-  expect(res.ok()).toBe(true);
+  await sandboxControl(request).prices.pin({ GAU: { bid: perGram - 10, ask: perGram } });
 }
 
 async function priceFixTtl(request: APIRequestContext): Promise<number> {
-  const body: unknown = await (await request.get(`${sandboxUrl}/__sandbox/config`)).json();
-  const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-  const ttl =
-    typeof data === "object" && data !== null && "pricefix_ttl" in data
-      ? data.pricefix_ttl
-      : undefined;
-  expect(typeof ttl).toBe("number");
-  return Number(ttl);
+  return (await sandboxControl(request).config.get()).pricefix_ttl;
 }
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
@@ -212,10 +202,7 @@ test("consent is the proxy's record: ticks survive reloads, a changed document i
   await expect(distanceSales).toBeChecked();
 
   // Upstream publishes a new version: the old acceptance no longer counts, and the page says so.
-  const bump = await request.put(`${sandboxUrl}/__sandbox/config`, {
-    data: { legal_version: "2026.2" },
-  });
-  expect(bump.ok()).toBe(true);
+  await sandboxControl(request).config.set({ legal_version: "2026.2" });
   await page.reload();
   await expect(preInformation).not.toBeChecked();
   await expect(distanceSales).not.toBeChecked();
@@ -648,7 +635,7 @@ test("Minted cannot tell yet: we are checking, focus on the message, no Pay butt
   await expectAccessible();
   await screenshot(page, "checking");
 
-  expect((await request.delete(`${sandboxUrl}/__sandbox/faults`)).ok()).toBe(true);
+  await sandboxControl(request).faults.clear();
   await again.click();
   await approveAtBank(page);
   await expectReceipt(page);
