@@ -21,7 +21,8 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // Recording a trace costs every test time; CI retries a failure once and records that run.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     locale: "tr-TR",
     timezoneId: "Europe/Istanbul",
   },

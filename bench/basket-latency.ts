@@ -7,6 +7,7 @@
  *   node --import tsx bench/basket-latency.ts [--no-build] [--quick] [--check]
  *   (--check: exit 1 if any tap takes ≥ 100 ms; --quick: 4 taps of each kind instead of 10)
  */
+import { controlClient } from "../sandbox/control-client.ts";
 import { chromiumLaunchOptions } from "../scripts/chromium.ts";
 import { chromium, devices, type Locator, type Page } from "@playwright/test";
 import { benchDist, benchPorts, ensureBuild, metric, reportPart, startStack } from "./support.ts";
@@ -21,14 +22,7 @@ const sku = "MNTGB00010";
 
 ensureBuild(args.has("--no-build"));
 
-async function sandboxCall(method: string, path: string, body?: unknown): Promise<void> {
-  const res = await fetch(`${sandboxUrl}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${String(res.status)}`);
-}
+const control = controlClient(sandboxUrl);
 
 /** Clicks `target` and resolves with the ms until `watched`'s text no longer reads `before`. */
 async function tapToVisible(page: Page, target: Locator, watched: Locator): Promise<number> {
@@ -71,7 +65,7 @@ const stack = await startStack({ sandboxPort, proxyPort, env: { DIST_DIR: benchD
 const browser = await chromium.launch(chromiumLaunchOptions());
 
 try {
-  await sandboxCall("POST", "/__sandbox/reset");
+  await control.reset();
   const context = await browser.newContext({
     ...devices["Pixel 7"],
     baseURL: proxyUrl,
@@ -85,7 +79,7 @@ try {
   await badge.waitFor();
   await page.waitForLoadState("networkidle");
 
-  await sandboxCall("POST", "/__sandbox/faults", {
+  await control.faults.add({
     path: "/partner/ecom/basket",
     latency_ms: 1500,
   });
@@ -147,6 +141,6 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  await sandboxCall("DELETE", "/__sandbox/faults").catch(() => undefined);
+  await control.faults.clear().catch(() => undefined);
   stack.stop();
 }

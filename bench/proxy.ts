@@ -13,7 +13,7 @@
  *   npm run bench:proxy [-- --seconds 10 --quick --check]
  */
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import { controlClient } from "../sandbox/control-client.ts";
 import {
   benchPorts,
   connectionsTo,
@@ -85,29 +85,16 @@ async function peakRss<T>(pid: number | undefined, work: Promise<T>): Promise<[T
   }
 }
 
-interface Logged {
-  path: string;
-}
+const control = controlClient(sandboxUrl);
 async function upstreamCount(prefix = "/partner/"): Promise<number> {
-  const res = await fetch(
-    `${sandboxUrl}/__sandbox/requests?path=${encodeURIComponent(prefix)}&limit=5000`,
-  );
-  const body = (await res.json()) as { data: Logged[] };
-  return body.data.length;
+  return control.requests.count("*", prefix, { challenges: true });
 }
 /** `count` paid orders of `customer` straight in the sandbox (test-only control API); codes, oldest first. */
 async function seedOrders(customer: string, count: number): Promise<string[]> {
-  const res = await fetch(`${sandboxUrl}/__sandbox/customers/${customer}/orders`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ count }),
-  });
-  if (!res.ok) throw new Error(`seeding orders: ${String(res.status)}`);
-  return z.object({ data: z.object({ codes: z.array(z.string()) }) }).parse(await res.json()).data
-    .codes;
+  return (await control.seedOrders(customer, { count })).codes;
 }
 async function clearLog(): Promise<void> {
-  await fetch(`${sandboxUrl}/__sandbox/requests`, { method: "DELETE" });
+  await control.requests.clear();
 }
 
 /**

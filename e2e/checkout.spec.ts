@@ -5,7 +5,7 @@ import {
   fault,
   lastRequestId,
   resetSandbox,
-  sandboxUrl,
+  sandboxControl,
   upstreamCalls,
 } from "./sandbox";
 
@@ -26,21 +26,11 @@ function amountOf(text: string | null): number {
 
 /** Gold at a fixed price, so that totals only change when a test moves it. */
 async function pinGold(request: APIRequestContext, perGram: number) {
-  const res = await request.put(`${sandboxUrl}/__sandbox/prices`, {
-    data: { GAU: { bid: perGram - 10, ask: perGram } },
-  });
-  expect(res.ok()).toBe(true);
+  await sandboxControl(request).prices.pin({ GAU: { bid: perGram - 10, ask: perGram } });
 }
 
 async function priceFixTtl(request: APIRequestContext): Promise<number> {
-  const body: unknown = await (await request.get(`${sandboxUrl}/__sandbox/config`)).json();
-  const data = typeof body === "object" && body !== null && "data" in body ? body.data : undefined;
-  const ttl =
-    typeof data === "object" && data !== null && "pricefix_ttl" in data
-      ? data.pricefix_ttl
-      : undefined;
-  expect(typeof ttl).toBe("number");
-  return Number(ttl);
+  return (await sandboxControl(request).config.get()).pricefix_ttl;
 }
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole("heading", { level: 1, name });
@@ -79,6 +69,15 @@ async function reviewToPay(page: Page) {
   await expect(page).toHaveURL(/\/checkout\/pay$/);
 }
 
+/** A customer with 10 g of gold in the basket, on the pay step with both documents accepted. */
+async function toPayStep(page: Page) {
+  await launchWithProduct(page);
+  await basketToAddress(page);
+  await addressToReview(page);
+  await acceptDocuments(page);
+  await reviewToPay(page);
+}
+
 const payButton = (page: Page): Locator => page.getByRole("button", { name: /^₺[\d.,]+ öde$/ });
 
 /** The sandbox bank's 3-D Secure page (sandbox/routes/pay.ts). */
@@ -92,6 +91,12 @@ async function approveAtBank(page: Page) {
   await atBank(page);
   await page.getByLabel("SMS doğrulama kodu").fill("123456");
   await page.getByRole("button", { name: "Onayla" }).click();
+}
+
+/** Approves the payment at the bank and lands on the receipt; answers the order code. */
+async function approveAndReceipt(page: Page): Promise<string> {
+  await approveAtBank(page);
+  return expectReceipt(page);
 }
 
 async function bankAmount(page: Page): Promise<number> {
@@ -169,8 +174,7 @@ test("a full purchase by card: saved addresses, documents, 3-D Secure, receipt",
   await payButton(page).click();
   await atBank(page);
   expect(await bankAmount(page)).toBeCloseTo(total, 2);
-  await approveAtBank(page);
-  const code = await expectReceipt(page);
+  const code = await approveAndReceipt(page);
   expect(code).toMatch(/^MC_/);
   await screenshot(page, "receipt");
 });
@@ -212,10 +216,7 @@ test("consent is the proxy's record: ticks survive reloads, a changed document i
   await expect(distanceSales).toBeChecked();
 
   // Upstream publishes a new version: the old acceptance no longer counts, and the page says so.
-  const bump = await request.put(`${sandboxUrl}/__sandbox/config`, {
-    data: { legal_version: "2026.2" },
-  });
-  expect(bump.ok()).toBe(true);
+  await sandboxControl(request).config.set({ legal_version: "2026.2" });
   await page.reload();
   await expect(preInformation).not.toBeChecked();
   await expect(distanceSales).not.toBeChecked();
@@ -239,8 +240,7 @@ test("consent is the proxy's record: ticks survive reloads, a changed document i
   );
   await payButton(page).click();
   expect(JSON.stringify((await completion).postDataJSON())).not.toMatch(/acceptedAt|version/);
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
 
   const rows = page.getByRole("region", { name: "Yasal onaylar" }).getByRole("listitem");
   await expect(rows).toHaveCount(2);
@@ -259,11 +259,7 @@ test("3 card instalments: the total shown with the bank's charge is what the ban
   expectAccessible,
 }) => {
   await pinGold(request, 4200);
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   const single = amountOf(await payButton(page).textContent());
   expect(single).toBeGreaterThan(0);
 
@@ -287,8 +283,7 @@ test("3 card instalments: the total shown with the bank's charge is what the ban
   await payButton(page).click();
   await atBank(page);
   expect(await bankAmount(page)).toBe(shown);
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   const totals = page.getByRole("region", { name: "Tutar özeti" });
   const paid = totals
     .locator("dt", { hasText: "Ödenen tutar" })
@@ -366,11 +361,7 @@ test("price expiry: Pay after the fix ran out shows old and new totals, and char
   request,
 }) => {
   await pinGold(request, 5_000);
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   const before = amountOf(await payButton(page).textContent());
 
   // The market moves and the fix runs out upstream while the customer hesitates.
@@ -408,8 +399,7 @@ test("price expiry: Pay after the fix ran out shows old and new totals, and char
   await payButton(page).click();
   await atBank(page);
   expect(await bankAmount(page)).toBeCloseTo(newTotal, 2);
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
 });
 
 test("price expiry while reading: the countdown runs out, re-quotes and asks to confirm", async ({
@@ -446,11 +436,7 @@ test("3-D Secure decline: back on the pay step with the bank's reason, then a ne
   request,
 }) => {
   await pinGold(request, 5_000);
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   await payButton(page).click();
   await atBank(page);
   await page.getByRole("button", { name: "Reddet" }).click();
@@ -463,17 +449,12 @@ test("3-D Secure decline: back on the pay step with the bank's reason, then a ne
 
   const since = await lastRequestId(request);
   await payButton(page).click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
 test("a double tap on Pay completes the basket once", async ({ page, request }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   const since = await lastRequestId(request);
 
   // Two clicks in one task (before React re-renders the button as busy), then a real double tap.
@@ -492,11 +473,7 @@ test("a reload while the completion is in flight still makes one order", async (
   page,
   request,
 }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   await fault(request, { method: "PUT", path: COMPLETE.path, latency_ms: 4_000, count: 1 });
   const since = await lastRequestId(request);
 
@@ -507,8 +484,7 @@ test("a reload while the completion is in flight still makes one order", async (
   await page.reload();
 
   // The page resumes the same attempt (same key): the proxy answers with the first outcome.
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
@@ -516,11 +492,7 @@ test("a response lost on the way to the phone: the same key is sent again, one o
   page,
   request,
 }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   const since = await lastRequestId(request);
 
   // The proxy completes the basket, but its answer never reaches the page (a dead mobile link).
@@ -533,8 +505,7 @@ test("a response lost on the way to the phone: the same key is sent again, one o
     } else await route.continue();
   });
   await payButton(page).click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   expect(keys.length).toBeGreaterThanOrEqual(2);
   expect(new Set(keys).size).toBe(1);
   expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
@@ -545,18 +516,13 @@ test("a cut answer: the proxy reads the order back and the shop goes on to the b
   page,
   request,
 }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   // Minted completes the basket, but its answer reaches the proxy cut in half.
   await fault(request, { method: "PUT", path: COMPLETE.path, malformed: true, count: 1 });
   const since = await lastRequestId(request);
 
   await payButton(page).click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(1);
 });
 
@@ -564,19 +530,14 @@ test("a completion Minted never ran: nothing charged, the same payment is sent a
   page,
   request,
 }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   await fault(request, { method: "PUT", path: COMPLETE.path, status: 503, count: 1 });
   const since = await lastRequestId(request);
 
   // The proxy knows Minted did not complete it (and kept nothing): the shop's own retry, with
   // the same key, completes it.
   await payButton(page).click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
   expect(await upstreamCalls(request, COMPLETE.method, COMPLETE.path, since)).toBe(2);
 });
 
@@ -585,11 +546,7 @@ test("Minted completed it but its answer was lost: the customer ends on the rece
   request,
 }) => {
   test.setTimeout(90_000);
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   // The completion runs at Minted, then the connection drops before its answer leaves.
   await fault(request, { method: "PUT", path: COMPLETE.path, after: true, drop: true, count: 1 });
   const since = await lastRequestId(request);
@@ -602,8 +559,7 @@ test("Minted completed it but its answer was lost: the customer ends on the rece
   });
 
   await payButton(page).click();
-  await approveAtBank(page);
-  const code = await expectReceipt(page);
+  const code = await approveAndReceipt(page);
   await screenshot(page, "lost-answer-receipt");
   // The proxy found the order at Minted and answered it: never a failure for a charged payment.
   expect(answers).toEqual([200]);
@@ -628,11 +584,7 @@ test("Minted cannot tell yet: we are checking, focus on the message, no Pay butt
   expectAccessible,
 }) => {
   test.setTimeout(90_000);
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   // The completion runs, its answer is lost, and Minted cannot be asked about it for now.
   await fault(request, { method: "PUT", path: COMPLETE.path, after: true, drop: true, count: 1 });
   await fault(request, { method: "POST", path: "/partner/ecom/getorder", status: 503, count: 50 });
@@ -648,21 +600,15 @@ test("Minted cannot tell yet: we are checking, focus on the message, no Pay butt
   await expectAccessible();
   await screenshot(page, "checking");
 
-  expect((await request.delete(`${sandboxUrl}/__sandbox/faults`)).ok()).toBe(true);
+  await sandboxControl(request).faults.clear();
   await again.click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
 });
 
 test("Back from the receipt never reaches the pay step", async ({ page }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   await payButton(page).click();
-  await approveAtBank(page);
-  const code = await expectReceipt(page);
+  const code = await approveAndReceipt(page);
 
   for (let i = 0; i < 3; i++) {
     await page.goBack();
@@ -678,11 +624,7 @@ test("the return page asks the proxy while the bank decides, and can go back to 
   page,
   expectAccessible,
 }) => {
-  await launchWithProduct(page);
-  await basketToAddress(page);
-  await addressToReview(page);
-  await acceptDocuments(page);
-  await reviewToPay(page);
+  await toPayStep(page);
   await payButton(page).click();
   await atBank(page);
   const order =
@@ -699,8 +641,7 @@ test("the return page asks the proxy while the bank decides, and can go back to 
   await screenshot(page, "return-pending");
 
   await page.getByRole("button", { name: "Banka sayfasına dön" }).click();
-  await approveAtBank(page);
-  await expectReceipt(page);
+  await approveAndReceipt(page);
 });
 
 test("an empty basket gets a friendly state, not a form, for a guest and for a customer", async ({

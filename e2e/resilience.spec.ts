@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { fault, resetSandbox, sandboxUrl } from "./sandbox";
+import { fault, resetSandbox, sandboxControl } from "./sandbox";
 
 /**
  * Issue #9, resilience in the browser: with Minted failing (503) behind each page, the page says
@@ -61,12 +61,12 @@ for (const { name, path, upstream } of PAGES)
       await expect(page.getByText(/yüklenemedi|ulaşılamıyor/).first()).toBeVisible();
       await page.screenshot({ path: testInfo.outputPath(`${name}-failed.png`) });
       await expectAccessible();
-      expect((await request.delete(`${sandboxUrl}/__sandbox/faults`)).ok()).toBe(true);
+      await sandboxControl(request).faults.clear();
       await retry.click();
       await expect(retry).toBeHidden({ timeout: 15_000 });
     }
     await expect(served).toBeVisible();
-    await request.delete(`${sandboxUrl}/__sandbox/faults`);
+    await sandboxControl(request).faults.clear();
     // Nothing lost: the basket holds what it held before the failure.
     const basket = await page.request.get("/api/basket");
     expect(basket.ok()).toBe(true);

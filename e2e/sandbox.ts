@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { controlClient, type ControlClient, type FaultInput } from "../sandbox/control-client.ts";
 
 /**
  * The sandbox behind Playwright's webServer: its control API (reset, faults, clock, request
@@ -8,39 +9,35 @@ import { expect, type APIRequestContext } from "@playwright/test";
  */
 export const sandboxUrl = process.env.E2E_SANDBOX_URL ?? "http://127.0.0.1:4110";
 
+/** The sandbox's control API through Playwright's request context (it shows in traces). */
+export function sandboxControl(request: APIRequestContext): ControlClient {
+  return controlClient(sandboxUrl, async (method, url, body) => {
+    const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) });
+    const text = await res.text();
+    return { status: res.status(), body: text ? (JSON.parse(text) as unknown) : undefined };
+  });
+}
+
 /** A fresh sandbox: seed data, clock, no faults, an empty request log. */
 export async function resetSandbox(request: APIRequestContext): Promise<void> {
-  expect((await request.post(`${sandboxUrl}/__sandbox/reset`)).ok()).toBe(true);
-  expect((await request.delete(`${sandboxUrl}/__sandbox/faults`)).ok()).toBe(true);
+  const control = sandboxControl(request);
+  await control.reset();
+  await control.faults.clear();
 }
 
 /** Injects a fault (see README, sandbox control API). */
-export async function fault(request: APIRequestContext, spec: Record<string, unknown>) {
-  const res = await request.post(`${sandboxUrl}/__sandbox/faults`, { data: spec });
-  expect(res.ok()).toBe(true);
+export async function fault(request: APIRequestContext, spec: FaultInput) {
+  await sandboxControl(request).faults.add(spec);
 }
 
 /** Moves the sandbox clock forward (price fixes expire, orders advance). */
 export async function advanceClock(request: APIRequestContext, seconds: number) {
-  const res = await request.post(`${sandboxUrl}/__sandbox/clock`, {
-    data: { advance: seconds },
-  });
-  expect(res.ok()).toBe(true);
-}
-
-function entriesOf(body: unknown): unknown[] {
-  if (typeof body !== "object" || body === null || !("data" in body)) return [];
-  return Array.isArray(body.data) ? body.data : [];
+  await sandboxControl(request).clock.advance(seconds);
 }
 
 /** The id of the sandbox's latest logged request (its log is a bounded ring). */
 export async function lastRequestId(request: APIRequestContext): Promise<number> {
-  const last = entriesOf(
-    await (await request.get(`${sandboxUrl}/__sandbox/requests?limit=1`)).json(),
-  )[0];
-  return typeof last === "object" && last !== null && "id" in last && typeof last.id === "number"
-    ? last.id
-    : 0;
+  return sandboxControl(request).requests.lastId();
 }
 
 /** Upstream requests with this method and path since the request `since`. */
@@ -50,10 +47,7 @@ export async function upstreamCalls(
   path: string,
   since = 0,
 ): Promise<number> {
-  const res = await request.get(
-    `${sandboxUrl}/__sandbox/requests?method=${method}&path=${encodeURIComponent(path)}&since=${String(since)}`,
-  );
-  return entriesOf(await res.json()).length;
+  return sandboxControl(request).requests.count(method, path, { since, challenges: true });
 }
 
 /**

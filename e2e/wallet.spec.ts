@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { z } from "zod";
 import { expect, test } from "./fixtures";
-import { resetSandbox, sandboxUrl, upstream } from "./sandbox";
+import { resetSandbox, sandboxControl, upstream } from "./sandbox";
 
 /**
  * The metal wallet as a customer uses it (issue #7, parts 1–3): balances and history, quick buy
@@ -180,17 +180,9 @@ test("an expired price is fixed again, and a changed one must be confirmed befor
   page,
   request,
 }) => {
-  const pin = async (ask: number) =>
-    expect(
-      (
-        await request.put(`${sandboxUrl}/__sandbox/prices`, {
-          data: { GAU: { bid: ask - 40, ask } },
-        })
-      ).ok(),
-    ).toBe(true);
-  expect(
-    (await request.put(`${sandboxUrl}/__sandbox/config`, { data: { pricefix_ttl: 5 } })).ok(),
-  ).toBe(true);
+  const control = sandboxControl(request);
+  const pin = (ask: number) => control.prices.pin({ GAU: { bid: ask - 40, ask } });
+  await control.config.set({ pricefix_ttl: 5 });
   await pin(4000);
   await launch(page, "/wallet/trade");
   await page.getByLabel("Miktar (gram)").fill("2");
@@ -201,9 +193,7 @@ test("an expired price is fixed again, and a changed one must be confirmed befor
   // The market moves while the 5 s fix runs out (the next fixes hold for 5 minutes): the new
   // price is fixed again by itself, and waits for the customer's confirmation.
   await pin(4100);
-  expect(
-    (await request.put(`${sandboxUrl}/__sandbox/config`, { data: { pricefix_ttl: 300 } })).ok(),
-  ).toBe(true);
+  await control.config.set({ pricefix_ttl: 300 });
   await expect(quote.getByText("Fiyat güncellendi")).toBeVisible({ timeout: 15_000 });
   await expect(quote).toContainText("₺8.000,00");
   const pay = quote.getByRole("button", { name: "Onayla ve ₺8.200,00 öde" });

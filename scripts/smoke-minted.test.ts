@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cardOrder, GOLD_1G, IND, resetPinned } from "../sandbox/ecom-test-support.ts";
 import type { RunningSandbox } from "../sandbox/server.ts";
-import { control, curl, startTestSandbox } from "../sandbox/test-support.ts";
+import { curl, startTestSandbox } from "../sandbox/test-support.ts";
 import { proxyEnvSchema } from "../server/env.ts";
 import type { SmokeOptions } from "./smoke-minted-plan.ts";
 import { runSmoke } from "./smoke-minted.ts";
+import { controlClient } from "../sandbox/control-client.ts";
 
 const DIGITAL_ORDER = "SMOKE-DIGITAL-1";
 const PASSWORD = "demo-secret";
@@ -74,8 +75,7 @@ const resultOf = (lines: string[], op: string) =>
 
 /** What the sandbox served since the log was cleared, as `METHOD /path`. */
 async function served(): Promise<string[]> {
-  const log: { method: string; path: string }[] = (await control(sandbox.url, "GET", "/requests"))
-    .data;
+  const log = await controlClient(sandbox.url).requests.list();
   return log.map((r) => `${r.method} ${r.path}`);
 }
 
@@ -86,7 +86,7 @@ beforeAll(async () => {
   await placeOrders();
 });
 afterAll(() => sandbox.close());
-beforeEach(() => control(sandbox.url, "DELETE", "/requests"));
+beforeEach(() => controlClient(sandbox.url).requests.clear());
 
 describe("npm run smoke:minted against the sandbox", () => {
   it("finds every read-only operation ok or skipped, and sends nothing but reads", async () => {

@@ -70,6 +70,20 @@ describe("serving the built shop", () => {
     expect((await proxy.app.request("/", { headers: html })).status).toBe(200);
   });
 
+  it("answers the shop's page for any Accept (curl, uptime checks), but not for missing files", async () => {
+    for (const accept of [undefined, "*/*", "application/json", "text/plain"]) {
+      const headers: Record<string, string> = accept === undefined ? {} : { accept };
+      for (const path of ["/", "/orders", "/products/gold-bar-0.5g"]) {
+        const res = await proxy.app.request(path, { headers });
+        expect(res.status, `${path} with Accept ${String(accept)}`).toBe(200);
+        expect(await res.text()).toContain("<title>shop</title>");
+      }
+    }
+    for (const path of ["/missing.js", "/logo.png", "/site.webmanifest"])
+      expect((await proxy.app.request(path, { headers: { accept: "*/*" } })).status).toBe(404);
+    expect((await proxy.app.request("/api/unknown")).status).toBe(404);
+  });
+
   it("unknown assets are 404, never index.html", async () => {
     const res = await proxy.app.request("/assets/missing-123.js", { headers: html });
     expect(res.status).toBe(404);

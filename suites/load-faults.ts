@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MINTED_OPERATIONS } from "../minted/operations.ts";
-import { control, type Answer, type ShopClient } from "./stack.ts";
+import { controlClient } from "../sandbox/control-client.ts";
+import { type Answer, type ShopClient } from "./stack.ts";
 
 /**
  * `test:load -- --faults <rate>`: the sandbox breaks that share of checkout completions, each
@@ -43,7 +44,7 @@ export async function injectCompletionFaults(
   for (const [i, { spec }] of mix.entries()) {
     // The sandbox reaches fault i only when none before it fired (1 − i·share of completions).
     const conditional = Math.min(1, share / (1 - i * share));
-    await control(sandboxUrl, "POST", "/faults", {
+    await controlClient(sandboxUrl).faults.add({
       method: COMPLETE.method,
       path: COMPLETE.path,
       rate: conditional,
@@ -53,11 +54,9 @@ export async function injectCompletionFaults(
   return mix.map((m) => m.name);
 }
 
-const faultListSchema = z.object({ data: z.array(z.object({ hits: z.number().int() })) });
-
 /** How often each kind of fault fired, in the order `injectCompletionFaults` named them. */
 export async function faultHits(sandboxUrl: string): Promise<number[]> {
-  return faultListSchema.parse(await control(sandboxUrl, "GET", "/faults")).data.map((f) => f.hits);
+  return (await controlClient(sandboxUrl).faults.list()).map((f) => f.hits);
 }
 
 const problemSchema = z.object({ code: z.string(), outcome: z.string().optional() });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { z } from "zod";
+import { controlClient, type ControlClient } from "../sandbox/control-client.ts";
 
 /**
  * The real thing for the resilience and security suites: the sandbox and one or more proxies as
@@ -75,6 +76,8 @@ const tsx = (entry: string) => ["--import", "tsx", entry];
 
 export interface Stack {
   sandboxUrl: string;
+  /** The sandbox's control API. */
+  control: ControlClient;
   /** One URL per proxy instance. */
   proxyUrls: string[];
   redisUrl: string | null;
@@ -151,7 +154,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const stopRedis = async () => {
       if (redisChild) await stop(redisChild);
     };
-    return { sandboxUrl, proxyUrls, redisUrl, stopRedis, stop: stopAll };
+    return {
+      sandboxUrl,
+      control: controlClient(sandboxUrl),
+      proxyUrls,
+      redisUrl,
+      stopRedis,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -229,41 +239,6 @@ export class ShopClient {
     const res = await this.call("POST", "/api/session", { token });
     if (res.status !== 200) throw new Error(`launch failed: ${String(res.status)} ${res.text}`);
   }
-}
-
-/** The sandbox's control API. */
-export async function control(
-  sandboxUrl: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
-  const res = await fetch(`${sandboxUrl}/__sandbox${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${String(res.status)} ${text}`);
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-const logSchema = z.object({ data: z.array(z.object({ status: z.number() })) });
-
-/**
- * Upstream requests the sandbox answered for a method (`*`: any) and path prefix, 401 Digest
- * challenges left out.
- */
-export async function upstreamCount(
-  sandboxUrl: string,
-  method: string,
-  path: string,
-): Promise<number> {
-  const query = new URLSearchParams({ path, limit: "5000" });
-  if (method !== "*") query.set("method", method);
-  const res = await fetch(`${sandboxUrl}/__sandbox/requests?${query.toString()}`);
-  return logSchema.parse(await res.json()).data.filter((r) => r.status !== 401).length;
 }
 
 const legalSchema = z.object({

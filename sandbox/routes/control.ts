@@ -10,7 +10,8 @@ import { fail, int, laravelErrors, ok, readInput } from "../http.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-const configPatch = z
+/** Body of `PUT /__sandbox/config`. */
+export const configPatch = z
   .object({
     pricefix_ttl: z.number().int().min(1).max(86_400),
     nonce_ttl: z.number().int().min(1).max(86_400),
@@ -55,6 +56,45 @@ function configJson(ctx: SandboxContext) {
   };
 }
 
+/** Query of `GET /__sandbox/requests`. */
+export const requestsQuery = z.object({
+  method: z.string().max(10).optional(),
+  path: z.string().max(500).optional(),
+  status: int().optional(),
+  auth: z.enum(["digest", "bearer", "none"]).optional(),
+  since: int().optional(),
+  limit: int().pipe(z.number().min(1).max(5000)).optional(),
+});
+
+/** Body of `POST /__sandbox/clock`: seconds to move the clock forward. */
+export const clockAdvance = z
+  .object({
+    advance: z
+      .number()
+      .min(0)
+      .max(10 * 365 * 86_400),
+  })
+  .strict();
+
+/** Body of `PUT /__sandbox/prices`: TRY bid/ask per gram (metals) or per unit (currencies). */
+export const pricePins = z.partialRecord(
+  z.enum([...SPOT_SYMBOLS, ...FX_CODES]),
+  z.object({ bid: z.number().positive(), ask: z.number().positive() }).strict(),
+);
+
+/** Body of `POST /__sandbox/customers/:id/orders`. */
+export const seedOrdersBody = z
+  .object({
+    count: z.number().int().min(1).max(5000),
+    spacing_s: z
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 86_400)
+      .default(12 * 3600),
+  })
+  .strict();
+
 const ORDER_STATUS_NAMES = [
   "Created",
   "Pending",
@@ -69,6 +109,9 @@ const ORDER_STATUS_NAMES = [
   "Refunded",
   "Payment Confirmed",
 ] as const;
+
+/** Body of `POST /__sandbox/orders/:code/status`. */
+export const orderStatusBody = z.object({ status: z.enum(ORDER_STATUS_NAMES) }).strict();
 
 /** `/__sandbox/*`: the control API for tests and demos. No auth; loopback only. */
 export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
@@ -98,16 +141,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
   });
 
   app.get("/__sandbox/requests", async (c) => {
-    const parsed = z
-      .object({
-        method: z.string().max(10).optional(),
-        path: z.string().max(500).optional(),
-        status: int().optional(),
-        auth: z.enum(["digest", "bearer", "none"]).optional(),
-        since: int().optional(),
-        limit: int().pipe(z.number().min(1).max(5000)).optional(),
-      })
-      .safeParse(await readInput(c), { reportInput: true });
+    const parsed = requestsQuery.safeParse(await readInput(c), { reportInput: true });
     if (!parsed.success) return bad(c, parsed.error);
     return ok(c, ctx.log.query(parsed.data));
   });
@@ -134,15 +168,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
   });
 
   app.post("/__sandbox/clock", async (c) => {
-    const parsed = z
-      .object({
-        advance: z
-          .number()
-          .min(0)
-          .max(10 * 365 * 86_400),
-      })
-      .strict()
-      .safeParse(await body(c), { reportInput: true });
+    const parsed = clockAdvance.safeParse(await body(c), { reportInput: true });
     if (!parsed.success) return bad(c, parsed.error);
     const now = ctx.clock.advance(parsed.data.advance);
     return ok(c, { now: new Date(now).toISOString() });
@@ -177,10 +203,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
 
   // Pin a price (per-gram TRY bid/ask for GAU/GAG/GPT/GPD, or TRY per unit for USD/EUR/GBP/AED).
   app.put("/__sandbox/prices", async (c) => {
-    const quote = z.object({ bid: z.number().positive(), ask: z.number().positive() }).strict();
-    const parsed = z
-      .partialRecord(z.enum([...SPOT_SYMBOLS, ...FX_CODES]), quote)
-      .safeParse(await body(c), { reportInput: true });
+    const parsed = pricePins.safeParse(await body(c), { reportInput: true });
     if (!parsed.success) return bad(c, parsed.error);
     for (const [symbol, q] of Object.entries(parsed.data) as [
       (typeof SPOT_SYMBOLS)[number],
@@ -196,18 +219,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
 
   // Test-only: a long order history at once (seed-orders.ts), for look-up tests and the bench.
   app.post("/__sandbox/customers/:id/orders", async (c) => {
-    const parsed = z
-      .object({
-        count: z.number().int().min(1).max(5000),
-        spacing_s: z
-          .number()
-          .int()
-          .min(1)
-          .max(30 * 86_400)
-          .default(12 * 3600),
-      })
-      .strict()
-      .safeParse(await body(c), { reportInput: true });
+    const parsed = seedOrdersBody.safeParse(await body(c), { reportInput: true });
     if (!parsed.success) return bad(c, parsed.error);
     const customer = ctx.state.customers.get(c.req.param("id"));
     if (!customer) return fail(c, 404, "No such customer.");
@@ -217,10 +229,7 @@ export function registerControl(app: SandboxApp, ctx: SandboxContext): void {
 
   // Force an order's status (Cancelled, Refunding, Refunded …) for order-history tests.
   app.post("/__sandbox/orders/:code/status", async (c) => {
-    const parsed = z
-      .object({ status: z.enum(ORDER_STATUS_NAMES) })
-      .strict()
-      .safeParse(await body(c), { reportInput: true });
+    const parsed = orderStatusBody.safeParse(await body(c), { reportInput: true });
     if (!parsed.success) return bad(c, parsed.error);
     const code = c.req.param("code");
     const statusId = ORDER_STATUS_NAMES.indexOf(parsed.data.status) + 1;

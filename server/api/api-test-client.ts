@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { z } from "zod";
-import { control } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN, startTestProxy, type TestProxy } from "../test-support.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 /** A browser-like client of the in-process proxy for tests: one session, its cookie kept. */
 
@@ -66,14 +66,12 @@ export async function apiClient(
  */
 export async function resetSandbox(proxy: TestProxy): Promise<void> {
   const url = proxy.sandbox.url;
-  await control(url, "POST", "/reset");
-  await control(url, "PUT", "/prices", {
+  await controlClient(url).reset();
+  await controlClient(url).prices.pin({
     GAU: { bid: 4000, ask: 4100 },
     GAG: { bid: 50, ask: 52 },
   });
 }
-
-const logSchema = z.object({ data: z.array(z.object({ status: z.number() })) });
 
 /** Requests the sandbox answered for a path prefix (and method), challenges (401) left out. */
 export async function upstreamCalls(
@@ -81,11 +79,7 @@ export async function upstreamCalls(
   method: string,
   path: string,
 ): Promise<number> {
-  const res = await fetch(
-    `${proxy.sandbox.url}/__sandbox/requests?method=${method}&path=${encodeURIComponent(path)}&limit=5000`,
-  );
-  const log = logSchema.parse(await res.json());
-  return log.data.filter((r) => r.status !== 401).length;
+  return controlClient(proxy.sandbox.url).requests.count(method, path);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
 import { CATALOG_TTL_MS } from "./catalog-source.ts";
 import { upstreamRequests } from "./test-fixtures.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 let proxy: TestProxy;
 /** The proxy's clock (deps.now), moved by hand; the caches read it on every call. */
@@ -33,7 +33,7 @@ const productCalls = async () =>
 
 describe("catalog", () => {
   it("1,000 product-list requests within the TTL cause exactly one upstream call", async () => {
-    await control(proxy.sandbox.url, "DELETE", "/requests");
+    await controlClient(proxy.sandbox.url).requests.clear();
     const queries = ["", "?metal=gold", "?type=coin&sort=price_desc", "?page=2&pageSize=5"];
     const answers = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
@@ -154,8 +154,8 @@ describe("catalog", () => {
   it("serves a stale list at once while exactly one refresh runs", async () => {
     await json("/api/products");
     clock += CATALOG_TTL_MS + 1000;
-    await control(proxy.sandbox.url, "DELETE", "/requests");
-    await control(proxy.sandbox.url, "POST", "/faults", {
+    await controlClient(proxy.sandbox.url).requests.clear();
+    await controlClient(proxy.sandbox.url).faults.add({
       method: "GET",
       path: "/partner/ecom/products",
       latency_ms: 600,
@@ -167,7 +167,7 @@ describe("catalog", () => {
     expect(answers.every((r) => r.status === 200)).toBe(true);
     await new Promise((r) => setTimeout(r, 900));
     expect(await productCalls()).toBe(1);
-    await control(proxy.sandbox.url, "DELETE", "/faults");
+    await controlClient(proxy.sandbox.url).faults.clear();
     // Fresh again: no further call.
     await Promise.all(Array.from({ length: 20 }, () => get("/api/products")));
     expect(await productCalls()).toBe(1);

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { control } from "../../sandbox/test-support.ts";
 import { AUDIT_STREAM } from "../audit.ts";
 import {
   acceptLegalDocuments,
@@ -10,6 +9,7 @@ import {
   useTestProxy,
   type ApiClient,
 } from "./api-test-client.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 /**
  * A completion whose answer never arrives although Minted ran it (sandbox faults applied after
@@ -75,7 +75,7 @@ describe("a completion Minted ran but whose answer was lost", () => {
         const body = await readyBody(api, paymentType);
         const [cashBefore, ordersBefore] = [await cashOf(api), await orderCodes(api)];
         const completionsBefore = await upstreamCalls(proxy(), "PUT", COMPLETE_PATH);
-        await control(proxy().sandbox.url, "POST", "/faults", {
+        await controlClient(proxy().sandbox.url).faults.add({
           method: "PUT",
           path: COMPLETE_PATH,
           after: true,
@@ -94,16 +94,13 @@ describe("a completion Minted ran but whose answer was lost", () => {
         }
 
         // The fault really hit the completion Minted ran (its answer is what we lost).
-        const log = z
-          .object({ data: z.array(z.object({ status: z.number(), duration_ms: z.number() })) })
-          .parse(
-            await control(
-              proxy().sandbox.url,
-              "GET",
-              `/requests?method=PUT&path=${encodeURIComponent(COMPLETE_PATH)}&limit=5000`,
-            ),
-          )
-          .data.filter((r) => r.status !== 401);
+        const log = (
+          await controlClient(proxy().sandbox.url).requests.list({
+            method: "PUT",
+            path: COMPLETE_PATH,
+            limit: 5000,
+          })
+        ).filter((r) => r.status !== 401);
         if ("latency_ms" in fault) {
           // Minted answers late: the log entry comes when it finally does.
           await new Promise((resolve) => setTimeout(resolve, fault.latency_ms));
@@ -148,14 +145,14 @@ describe("a completion whose outcome cannot be told yet", () => {
     const body = await readyBody(api, "wallet");
     const cashBefore = await cashOf(api);
     const completionsBefore = await upstreamCalls(proxy(), "PUT", COMPLETE_PATH);
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       after: true,
       status: 502,
       count: 1,
     });
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "POST",
       path: "/partner/ecom/getorder",
       status: 503,
@@ -175,7 +172,7 @@ describe("a completion whose outcome cannot be told yet", () => {
     }
     expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(completionsBefore + 1);
 
-    await control(proxy().sandbox.url, "DELETE", "/faults");
+    await controlClient(proxy().sandbox.url).faults.clear();
     const settled = await complete(api, body, key);
     expect(settled.status, settled.text).toBe(200);
     expect(settled.json).toEqual({ orderCode: problem.orderCode, status: "paid", payment: {} });
@@ -193,7 +190,7 @@ describe("a completion whose outcome cannot be told yet", () => {
   it("a second completion while the first is still running is told to wait, and completes nothing", async () => {
     const api = await apiClient(proxy(), IND);
     const body = await readyBody(api, "wallet");
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       latency_ms: 400,
@@ -216,7 +213,7 @@ describe("a completion that never reached Minted, or is still on its way", () =>
     const api = await apiClient(proxy(), IND);
     const body = await readyBody(api, "wallet");
     const completionsBefore = await upstreamCalls(proxy(), "PUT", COMPLETE_PATH);
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       drop: true,
@@ -238,7 +235,7 @@ describe("a completion that never reached Minted, or is still on its way", () =>
     const api = await apiClient(proxy(), IND);
     const body = await readyBody(api, "wallet");
     const ordersBefore = await orderCodes(api);
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       latency_ms: TIMEOUT_MS * 2,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { totalWithInstallmentCharge } from "../../contract/installment-charge.ts";
-import { control, curl } from "../../sandbox/test-support.ts";
+import { curl } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN } from "../test-support.ts";
 import {
   acceptLegalDocuments,
@@ -11,6 +11,7 @@ import {
 } from "./api-test-client.ts";
 import { upstreamPaymentTypesSchema } from "../../minted/schemas/checkout.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 const IND = "DEMO-IND-001";
 const GOLD_1G = "MNTGB00010";
@@ -284,8 +285,8 @@ describe("checkout", () => {
   it("an expired price: 409 price_expired carrying the new quote; the new quote completes", async () => {
     const api = await apiClient(proxy(), IND);
     const { legalAcceptances, quote } = await readyToComplete(api);
-    await control(proxy().sandbox.url, "PUT", "/prices", { GAU: { bid: 4100, ask: 4200 } });
-    await control(proxy().sandbox.url, "POST", "/clock", { advance: 241 });
+    await controlClient(proxy().sandbox.url).prices.pin({ GAU: { bid: 4100, ask: 4200 } });
+    await controlClient(proxy().sandbox.url).clock.advance(241);
 
     const key = newKey();
     const res = await complete(
@@ -365,7 +366,7 @@ describe("checkout", () => {
   it("a 503 before Minted ran the completion: a certain, unstored problem; the same key then completes once", async () => {
     const api = await apiClient(proxy(), IND);
     const { legalAcceptances, quote } = await readyToComplete(api);
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       status: 503,
@@ -386,7 +387,7 @@ describe("checkout", () => {
     expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(1);
 
     // Minted never completed it, so nothing was stored: the same key tries again, once.
-    await control(proxy().sandbox.url, "DELETE", "/faults");
+    await controlClient(proxy().sandbox.url).faults.clear();
     const again = await complete(api, body, key);
     expect(again.status, again.text).toBe(200);
     expect(again.json).toMatchObject({ orderCode: problem.orderCode, status: "pending" });
@@ -404,7 +405,7 @@ describe("checkout", () => {
 
     // Minted never saw the completion (refused before running): nothing was charged, and the
     // return page says so, so that the shop offers a new attempt.
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       status: 503,
@@ -422,7 +423,7 @@ describe("checkout", () => {
 
     // Minted completed it but the answer was cut: the proxy reads the order back and answers
     // the real result, the bank's page included, as if the answer had arrived.
-    await control(proxy().sandbox.url, "POST", "/faults", {
+    await controlClient(proxy().sandbox.url).faults.add({
       method: "PUT",
       path: COMPLETE_PATH,
       malformed: true,

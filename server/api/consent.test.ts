@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
 import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 const IND = "DEMO-IND-001";
 const CORP = "DEMO-CORP-001";
@@ -117,7 +117,7 @@ describe("consent recorded by the proxy", () => {
     await basketWithAddresses(api);
     expect((await accept(api, BOTH)).status).toBe(200);
 
-    await control(proxy().sandbox.url, "PUT", "/config", { legal_version: "2026.2" });
+    await controlClient(proxy().sandbox.url).config.set({ legal_version: "2026.2" });
     const legal = await legalOf(api);
     expect(legal.documents.map((d) => d.version)).toEqual(["2026.2", "2026.2"]);
     // Still shown (the browser tells the customer what changed), but of the old version.

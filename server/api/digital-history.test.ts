@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
 import { apiClient, useTestProxy, type ApiClient } from "./api-test-client.ts";
 import { DIGITAL_RECORD_LIMIT, digitalRecordsOf, recordDigitalOrder } from "./digital-records.ts";
 import { createMemoryStore } from "../store/memory-store.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 const IND = "DEMO-IND-001";
 
@@ -108,7 +108,7 @@ describe("digital orders in the wallet history", () => {
     const api = await apiClient(proxy(), IND);
     const bought = await trade(api, "buy", 0.2);
     expect(digitalCodes(await history(api))).toContain(bought.orderCode);
-    await control(proxy().sandbox.url, "POST", "/reset");
+    await controlClient(proxy().sandbox.url).reset();
     const after = await history(api);
     expect(digitalCodes(after)).toEqual([]);
     expect(after.orders.length).toBe(Math.min(after.pageInfo.total, 10));

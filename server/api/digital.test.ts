@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { control, curl } from "../../sandbox/test-support.ts";
+import { curl } from "../../sandbox/test-support.ts";
 import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
 import { partnerDateIso } from "./digital.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 const IND = "DEMO-IND-001";
 
@@ -129,7 +130,7 @@ describe("digital quick buy / sell", () => {
     expect(wrong.status).toBe(422);
     expect(Object.keys((wrong.json as any).errors)).toEqual(["grams"]);
 
-    await control(proxy().sandbox.url, "POST", "/clock", { advance: 241 });
+    await controlClient(proxy().sandbox.url).clock.advance(241);
     const expired = await order(api, { quoteId: q.quoteId, side: "buy", grams: 1 });
     expect(expired.status).toBe(409);
     const problem: any = expired.json;

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { control, curl } from "../../sandbox/test-support.ts";
+import { curl } from "../../sandbox/test-support.ts";
 import type { TestProxy } from "../test-support.ts";
 import { apiClient, paidOrder, useTestProxy, type ApiClient } from "./api-test-client.ts";
 import { FALLBACK_SCAN_PAGES, ORDERS_PAGE_MAX } from "./order-finder.ts";
 import { orderTokenKey, readOrderToken } from "./order-tokens.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 /**
  * Order, invoice and receipt views of a customer with a long history cost at most two upstream
@@ -17,20 +18,9 @@ const IND = "DEMO-IND-001";
 const CORP = "DEMO-CORP-001";
 const HISTORY = 1000;
 
-const seededSchema = z.object({ data: z.object({ codes: z.array(z.string()) }) });
-const logSchema = z.object({
-  data: z.array(z.object({ method: z.string(), path: z.string(), status: z.number() })),
-});
-
 /** `count` paid orders of `customer` made straight in the sandbox (the proxy never saw them). */
 async function seedHistory(p: TestProxy, customer: string, count = HISTORY): Promise<string[]> {
-  const res = await fetch(`${p.sandbox.url}/__sandbox/customers/${customer}/orders`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ count }),
-  });
-  expect(res.status).toBe(201);
-  return seededSchema.parse(await res.json()).data.codes;
+  return (await controlClient(p.sandbox.url).seedOrders(customer, { count })).codes;
 }
 
 /**
@@ -38,12 +28,10 @@ async function seedHistory(p: TestProxy, customer: string, count = HISTORY): Pro
  * is a round trip to Minted too).
  */
 async function upstreamDuring(p: TestProxy, view: () => Promise<unknown>): Promise<string[]> {
-  await control(p.sandbox.url, "DELETE", "/requests");
+  await controlClient(p.sandbox.url).requests.clear();
   await view();
-  const res = await fetch(`${p.sandbox.url}/__sandbox/requests?limit=5000`);
-  return logSchema
-    .parse(await res.json())
-    .data.map((r) => `${r.method} ${r.path} ${String(r.status)}`);
+  const log = await controlClient(p.sandbox.url).requests.list({ limit: 5000 });
+  return log.map((r) => `${r.method} ${r.path} ${String(r.status)}`);
 }
 
 async function ok200(api: ApiClient, path: string): Promise<unknown> {
@@ -93,7 +81,7 @@ describe("order look-ups, customer with 1,000 orders", () => {
     const api = await apiClient(p, IND);
     const code = await paidOrder(api);
     // 500 days and 1,000 orders later (the seeded history is 12 h apart, ending now).
-    await control(p.sandbox.url, "POST", "/clock", { advance: 500 * 86_400 });
+    await controlClient(p.sandbox.url).clock.advance(500 * 86_400);
     await seedHistory(p, IND);
     // The customer opens the orders page first (its newest ten), which also renews the Digest
     // nonce the 500-day clock jump expired.
@@ -128,7 +116,7 @@ describe("order look-ups, customer with 1,000 orders", () => {
     const codes = await seedHistory(p, IND);
     const api = await apiClient(p, IND);
     // Minted gives no invoice (as for an order still awaiting 3-D Secure).
-    await control(p.sandbox.url, "POST", "/faults", {
+    await controlClient(p.sandbox.url).faults.add({
       method: "GET",
       path: "/partner/order/",
       status: 404,

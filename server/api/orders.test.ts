@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { control } from "../../sandbox/test-support.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
 import { acceptLegalDocuments, apiClient, type ApiClient } from "./api-test-client.ts";
 import { saveCheckoutRecord } from "./checkout-records.ts";
 import { completeCashOrder, upstreamRequests } from "./test-fixtures.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 let proxy: TestProxy;
 let code: string;
@@ -103,7 +103,7 @@ describe("orders", () => {
   });
 
   it("shows cargo tracking once shipped", async () => {
-    await control(proxy.sandbox.url, "POST", "/clock", { advance: 3 * 3600 });
+    await controlClient(proxy.sandbox.url).clock.advance(3 * 3600);
     const body = await json(`/api/orders/${code}`, individual);
     expect(body.status).toBe("shipped");
     expect(body.delivery.trackingNumber).toMatch(/^YK\d{10}$/);
@@ -173,8 +173,8 @@ describe("orders", () => {
   });
 
   it("a 503 upstream is retried twice, then answered 503 upstream_unavailable", async () => {
-    await control(proxy.sandbox.url, "DELETE", "/requests");
-    await control(proxy.sandbox.url, "POST", "/faults", {
+    await controlClient(proxy.sandbox.url).requests.clear();
+    await controlClient(proxy.sandbox.url).faults.add({
       method: "GET",
       path: "/partner/ecom/orders",
       status: 503,
@@ -183,7 +183,7 @@ describe("orders", () => {
     expect(body.code).toBe("upstream_unavailable");
     const calls = await upstreamRequests(proxy.sandbox.url, "/partner/ecom/orders");
     expect(calls.filter((r) => r.status === 503)).toHaveLength(3);
-    await control(proxy.sandbox.url, "DELETE", "/faults");
+    await controlClient(proxy.sandbox.url).faults.clear();
   });
 
   describe("receipt lookup", () => {

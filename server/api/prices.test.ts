@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
 import { upstreamRequests } from "./test-fixtures.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe("prices", () => {
 
   it("two SSE clients share one upstream poller and both receive `event: prices`", async () => {
     await new Promise((r) => setTimeout(r, 2100)); // the earlier snapshot is no longer fresh
-    await control(proxy.sandbox.url, "DELETE", "/requests");
+    await controlClient(proxy.sandbox.url).requests.clear();
     const a = new AbortController();
     const b = new AbortController();
     const [resA, resB] = await Promise.all([

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { curl } from "../../sandbox/test-support.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 /** Test helpers that drive the sandbox directly (curl's own Digest), not through the proxy. */
 
@@ -49,15 +50,10 @@ export async function completeCashOrder(
   return done.increment_id;
 }
 
-const logSchema = envelope(z.array(z.object({ path: z.string(), status: z.number() })));
-
 /** The sandbox's request log for a path prefix. */
 export async function upstreamRequests(
   sandboxUrl: string,
   path: string,
 ): Promise<{ path: string; status: number }[]> {
-  const res = await fetch(
-    `${sandboxUrl}/__sandbox/requests?path=${encodeURIComponent(path)}&limit=5000`,
-  );
-  return logSchema.parse(await res.json()).data;
+  return controlClient(sandboxUrl).requests.list({ path, limit: 5000 });
 }

@@ -100,13 +100,17 @@ function send(c: Context<AppEnv>, file: StaticFile): Response {
 }
 
 const NOT_OURS = /^\/(?:api|dev)(?:\/|$)/;
+/** A missing file a page loads (script, style, image, font, manifest): 404, not the page. */
+const FILE_NAME =
+  /\.(?:m?js|css|map|json|webmanifest|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|txt|xml|wasm)$/i;
 
 /**
  * The built shop, when DIST_DIR has an index.html: hashed `/assets/*` immutable for a year,
  * everything else `no-cache` (revalidated with ETag); precompressed `.br` / `.gz` siblings when
  * the client accepts them (`scripts/compress-dist.ts` makes them at build time); the SPA's
- * index.html for any other GET that accepts HTML, except under /api and /dev. Unknown
- * `/assets/*` → 404 (never index.html served as JavaScript).
+ * index.html for any other GET, whatever its `Accept` (curl and uptime checks ask for `*\/*` or
+ * nothing), except under /api and /dev. Unknown `/assets/*` → 404 (never index.html served as
+ * JavaScript), and so is a missing file name (`/missing.js`) unless the request asks for HTML.
  */
 export function staticFiles(env: Pick<ProxyEnv, "DIST_DIR">): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -126,7 +130,8 @@ export function staticFiles(env: Pick<ProxyEnv, "DIST_DIR">): Hono<AppEnv> {
     const file = files.get(path);
     if (file) return send(c, file);
     if (path.startsWith("/assets/")) return next();
-    if (!(c.req.header("accept") ?? "").includes("text/html")) return next();
+    const wantsHtml = (c.req.header("accept") ?? "").includes("text/html");
+    if (!wantsHtml && FILE_NAME.test(path)) return next();
     return send(c, index);
   });
   return app;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { control } from "../../sandbox/test-support.ts";
 import { TEST_ORIGIN, startTestProxy, type TestProxy } from "../test-support.ts";
 import { mintDevLaunchToken } from "./launch-token.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 let proxy: TestProxy;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 beforeEach(async () => {
   proxy.deps.now = () => Date.now();
-  await control(proxy.sandbox.url, "POST", "/reset");
+  await controlClient(proxy.sandbox.url).reset();
 });
 
 const json = { origin: TEST_ORIGIN, "content-type": "application/json", "accept-language": "en" };

@@ -1,17 +1,18 @@
 import { SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { control, curl } from "../../sandbox/test-support.ts";
+import { curl } from "../../sandbox/test-support.ts";
 import { DEV_LAUNCH_SECRET } from "../env.ts";
 import { TEST_ORIGIN, startTestProxy, type TestProxy } from "../test-support.ts";
 import { readSessionCookie } from "./cookie.ts";
 import { mintDevLaunchToken } from "./launch-token.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 let proxy: TestProxy;
 beforeAll(async () => {
   proxy = await startTestProxy();
 });
 afterAll(() => proxy.close());
-beforeEach(() => control(proxy.sandbox.url, "POST", "/reset"));
+beforeEach(() => controlClient(proxy.sandbox.url).reset());
 
 const json = { origin: TEST_ORIGIN, "content-type": "application/json", "accept-language": "en" };
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

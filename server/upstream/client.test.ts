@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../sandbox/server.ts";
-import { control, startTestSandbox } from "../../sandbox/test-support.ts";
+import { startTestSandbox } from "../../sandbox/test-support.ts";
 import { proxyEnvSchema } from "../env.ts";
 import { createUpstream } from "./client.ts";
 import { captureLogger } from "./test-logger.ts";
 import { UpstreamError, type Upstream } from "./types.ts";
+import { controlClient, type FaultInput } from "../../sandbox/control-client.ts";
 
 const PRODUCTS = { op: "products", query: { page: 1, total: 5 } } as const;
 
@@ -25,7 +26,7 @@ function start(env: Record<string, string> = {}): Upstream {
 async function served(): Promise<
   { method: string; path: string; query: string; status: number }[]
 > {
-  return (await control(sandbox.url, "GET", "/requests")).data;
+  return controlClient(sandbox.url).requests.list();
 }
 
 async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
@@ -43,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 beforeEach(async () => {
-  await control(sandbox.url, "POST", "/reset");
+  await controlClient(sandbox.url).reset();
   start();
 });
 afterEach(() => upstream.close());
@@ -64,7 +65,7 @@ describe("Digest against the sandbox", () => {
 
   it("sends 50 concurrent warm calls as 50 requests, none refused", async () => {
     await upstream.call(PRODUCTS);
-    await control(sandbox.url, "DELETE", "/requests");
+    await controlClient(sandbox.url).requests.clear();
     await Promise.all(Array.from({ length: 50 }, () => upstream.call(PRODUCTS)));
     const log = await served();
     expect(log).toHaveLength(50);
@@ -74,14 +75,14 @@ describe("Digest against the sandbox", () => {
 
   it("retries once with the new nonce when the old one is stale", async () => {
     await upstream.call(PRODUCTS);
-    await control(sandbox.url, "POST", "/clock", { advance: 301 });
+    await controlClient(sandbox.url).clock.advance(301);
     await upstream.call(PRODUCTS);
     expect((await served()).map((r) => r.status)).toEqual([401, 200, 401, 200]);
     expect(upstream.stats()).toEqual({ requests: 4, challenges: 2, retries: 1 });
   });
 
   it("answers a SHA-256 challenge", async () => {
-    await control(sandbox.url, "PUT", "/config", { digest_algorithm: "SHA-256" });
+    await controlClient(sandbox.url).config.set({ digest_algorithm: "SHA-256" });
     await upstream.call(PRODUCTS);
     await upstream.call(PRODUCTS);
     expect((await served()).map((r) => r.status)).toEqual([401, 200, 200]);
@@ -136,7 +137,7 @@ describe("Digest against the sandbox", () => {
 });
 
 describe("retries and failures", () => {
-  const fault = (spec: Record<string, unknown>) => control(sandbox.url, "POST", "/faults", spec);
+  const fault = (spec: FaultInput) => controlClient(sandbox.url).faults.add(spec);
 
   it("retries a GET after a 503", async () => {
     await upstream.call(PRODUCTS);
@@ -292,7 +293,7 @@ describe("Bearer (Embedded Webview)", () => {
 
   it("gets a new token when the cached one is refused", async () => {
     await upstream.call(ACTIVE);
-    await control(sandbox.url, "POST", "/clock", { advance: 3600 });
+    await controlClient(sandbox.url).clock.advance(3600);
     await upstream.call(ACTIVE);
     const log = await served();
     expect(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { control, type Answer } from "../stack.ts";
+import { type Answer } from "../stack.ts";
 import { useFaultStack } from "./fault-stack.ts";
 
 /**
@@ -48,7 +48,7 @@ const SKU = "MNTGB00010";
 
 async function faultOnChanges(upstream: string, spec: Record<string, unknown>): Promise<void> {
   for (const method of ["POST", "PATCH"])
-    await control(run.stack.sandboxUrl, "POST", "/faults", { method, path: upstream, ...spec });
+    await run.stack.control.faults.add({ method, path: upstream, ...spec });
 }
 
 function add(path: string, quantity: number, key: string): Promise<Answer> {
@@ -75,7 +75,7 @@ describe("basket changes are applied once", () => {
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(run.stack.sandboxUrl, "DELETE", "/faults");
+      await run.stack.control.faults.clear();
       const retry = await add(b.add, 1, key);
       expect(retry.status, retry.text).toBe(200);
       await sleep(LATE_MS);
@@ -88,7 +88,7 @@ describe("basket changes are applied once", () => {
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(run.stack.sandboxUrl, "DELETE", "/faults");
+      await run.stack.control.faults.clear();
       const retry = await add(b.add, 1, key);
       expect(retry.status, retry.text).toBe(200);
       expect(await quantityOf(b.read, SKU)).toBe(3);
@@ -102,7 +102,7 @@ describe("basket changes are applied once", () => {
       const key = newKey();
       const first = await add(b.add, 1, key);
       expect(first.status, first.text).toBeGreaterThanOrEqual(500);
-      await control(run.stack.sandboxUrl, "DELETE", "/faults");
+      await run.stack.control.faults.clear();
       const retry = await add(b.add, 1, key);
       // Not confirmed yet (503) or already there (200): never added a second time.
       expect([200, 503], retry.text).toContain(retry.status);

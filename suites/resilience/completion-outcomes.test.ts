@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AUDIT_STREAM } from "../../server/audit.ts";
 import type { KeyValueStore } from "../../server/deps.ts";
 import { createRedisStore } from "../../server/store/redis-store.ts";
-import {
-  ShopClient,
-  control,
-  readyCheckout,
-  startStack,
-  upstreamCount,
-  type Answer,
-  type Stack,
-} from "../stack.ts";
+import { readyCheckout, type Answer } from "../stack.ts";
+import { useFaultStack } from "./fault-stack.ts";
 
 /**
  * "Minted completed it but the answer never arrived", through the real proxy, Redis and sandbox
@@ -23,30 +16,13 @@ import {
 
 const TIMEOUT_MS = 1500;
 const COMPLETE = "/partner/ecom/basket/complete";
-let stack: Stack;
-let client: ShopClient;
+const run = useFaultStack(TIMEOUT_MS, "DEMO-IND-001", { redis: true });
 let audit: KeyValueStore;
 
 beforeAll(async () => {
-  stack = await startStack({
-    redis: true,
-    proxyEnv: {
-      UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
-      RATE_LIMIT_PER_MINUTE: "100000",
-      RATE_LIMIT_IP_PER_MINUTE: "100000",
-    },
-  });
-  audit = await createRedisStore(stack.redisUrl ?? "");
-}, 90_000);
-afterAll(async () => {
-  await audit.close();
-  await stack.stop();
+  audit = await createRedisStore(run.stack.redisUrl ?? "");
 });
-beforeEach(async () => {
-  await control(stack.sandboxUrl, "POST", "/reset");
-  client = new ShopClient(stack.proxyUrls[0] ?? "");
-  await client.launch("DEMO-IND-001");
-});
+afterAll(() => audit.close());
 
 const resultSchema = z.object({
   orderCode: z.string(),
@@ -54,14 +30,14 @@ const resultSchema = z.object({
   payment: z.object({ redirectUrl: z.string().optional() }),
 });
 const cash = async () =>
-  z.object({ cash: z.number() }).parse((await client.call("GET", "/api/wallet")).json).cash;
+  z.object({ cash: z.number() }).parse((await run.client.call("GET", "/api/wallet")).json).cash;
 const orderCodes = async () =>
   z
     .object({ items: z.array(z.object({ code: z.string() })) })
-    .parse((await client.call("GET", "/api/orders")).json)
+    .parse((await run.client.call("GET", "/api/orders")).json)
     .items.map((o) => o.code);
 const completeWith = (body: unknown, key: string): Promise<Answer> =>
-  client.call("POST", "/api/checkout/complete", body, { "idempotency-key": key });
+  run.client.call("POST", "/api/checkout/complete", body, { "idempotency-key": key });
 let keys = 0;
 const newKey = () => `suite-outcome-${String(++keys)}-${String(Date.now())}`;
 
@@ -76,9 +52,9 @@ describe("completion answer lost after Minted completed it", () => {
   for (const paymentType of ["card", "wallet"] as const)
     for (const [kind, fault] of Object.entries(AFTER))
       it(`${paymentType}, ${kind}: every next request shows the one real order`, async () => {
-        const body = await readyCheckout(client, paymentType);
+        const body = await readyCheckout(run.client, paymentType);
         const [cashBefore, ordersBefore] = [await cash(), await orderCodes()];
-        await control(stack.sandboxUrl, "POST", "/faults", {
+        await run.stack.control.faults.add({
           method: "PUT",
           path: COMPLETE,
           after: true,
@@ -98,13 +74,13 @@ describe("completion answer lost after Minted completed it", () => {
         const repeat = await completeWith(body, key);
         expect(repeat.status).toBe(200);
         expect(resultSchema.parse(repeat.json)).toEqual(result);
-        const back = await client.call("GET", `/api/checkout/return?order=${result.orderCode}`);
+        const back = await run.client.call("GET", `/api/checkout/return?order=${result.orderCode}`);
         expect(back.json).toMatchObject({ orderCode: result.orderCode, status: expected });
         const fresh = await completeWith(body, newKey());
         expect(fresh.status, fresh.text).toBe(200);
         expect(resultSchema.parse(fresh.json)).toEqual(result);
 
-        expect(await upstreamCount(stack.sandboxUrl, "PUT", COMPLETE)).toBe(1);
+        expect(await run.stack.control.requests.count("PUT", COMPLETE)).toBe(1);
         const orders = await orderCodes();
         expect(orders.filter((code) => !ordersBefore.includes(code))).toEqual([result.orderCode]);
         const debited = Math.round((cashBefore - (await cash())) * 100) / 100;
@@ -125,9 +101,9 @@ describe("completion answer lost after Minted completed it", () => {
 describe("completion fault before Minted ran it", () => {
   for (const [kind, fault] of Object.entries({ "5xx": { status: 503 }, dropped: { drop: true } }))
     it(`${kind}: retrying with the same key completes once`, async () => {
-      const body = await readyCheckout(client, "wallet");
+      const body = await readyCheckout(run.client, "wallet");
       const cashBefore = await cash();
-      await control(stack.sandboxUrl, "POST", "/faults", {
+      await run.stack.control.faults.add({
         method: "PUT",
         path: COMPLETE,
         count: 1,
@@ -148,14 +124,15 @@ describe("completion fault before Minted ran it", () => {
       const debited = Math.round((cashBefore - (await cash())) * 100) / 100;
       const paid = z
         .object({ total: z.number() })
-        .safeParse((await client.call("GET", `/api/orders/${result.orderCode}`)).json);
+        .safeParse((await run.client.call("GET", `/api/orders/${result.orderCode}`)).json);
       if (paid.success) expect(debited).toBe(paid.data.total);
       expect(debited).toBeGreaterThan(0);
-      const completedOrders = await fetch(
-        `${stack.sandboxUrl}/__sandbox/requests?method=PUT&path=${encodeURIComponent(COMPLETE)}&status=200&limit=100`,
-      );
-      expect(
-        z.object({ data: z.array(z.unknown()) }).parse(await completedOrders.json()).data,
-      ).toHaveLength(1);
+      const completedOrders = await run.stack.control.requests.list({
+        method: "PUT",
+        path: COMPLETE,
+        status: 200,
+        limit: 100,
+      });
+      expect(completedOrders).toHaveLength(1);
     });
 });

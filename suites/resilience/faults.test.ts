@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { control, readyCheckout } from "../stack.ts";
+import { readyCheckout } from "../stack.ts";
 import { useFaultStack } from "./fault-stack.ts";
 
 /**
@@ -54,7 +54,7 @@ describe("upstream faults", () => {
       const healthy = await run.client.call("GET", call);
       expect(healthy.status, healthy.text).toBe(200);
       for (const [kind, spec] of Object.entries(KINDS)) {
-        await control(run.stack.sandboxUrl, "POST", "/faults", { path: upstream, ...spec });
+        await run.stack.control.faults.add({ path: upstream, ...spec });
         const res = await run.client.call("GET", call);
         expect(res.ms, `${group}/${kind} took ${String(Math.round(res.ms))} ms`).toBeLessThan(
           BOUND_MS,
@@ -71,7 +71,7 @@ describe("upstream faults", () => {
           // Only the catalog may answer through a fault: from its cache.
           expect(group, `${group}/${kind} answered 200 through the fault`).toBe("catalog");
         }
-        await control(run.stack.sandboxUrl, "DELETE", "/faults");
+        await run.stack.control.faults.clear();
         const recovered = await run.client.call("GET", call);
         expect(recovered.status, `${group}/${kind} after the fault: ${recovered.text}`).toBe(200);
         expect(await basket()).toEqual(before);
@@ -85,12 +85,12 @@ describe("upstream faults", () => {
     ).toBe(200);
     const before = await basket();
     for (const [kind, spec] of Object.entries(KINDS)) {
-      await control(run.stack.sandboxUrl, "POST", "/faults", {
+      await run.stack.control.faults.add({
         method: "PATCH",
         path: "/partner/ecom/basket",
         ...spec,
       });
-      await control(run.stack.sandboxUrl, "POST", "/faults", {
+      await run.stack.control.faults.add({
         method: "POST",
         path: "/partner/ecom/basket",
         ...spec,
@@ -101,7 +101,7 @@ describe("upstream faults", () => {
       });
       expect(add.status, `${kind}: ${add.text}`).toBeGreaterThanOrEqual(500);
       expect(add.ms).toBeLessThan(BOUND_MS);
-      await control(run.stack.sandboxUrl, "DELETE", "/faults");
+      await run.stack.control.faults.clear();
       // A latency fault lets the add land after we gave up; whatever landed, nothing is lost.
       await new Promise((resolve) => setTimeout(resolve, kind === "latency" ? TIMEOUT_MS * 2 : 0));
       const after = new Map(await basket());
@@ -115,7 +115,7 @@ describe("upstream faults", () => {
     const answers: string[] = [];
     const orders = new Set<string>();
     for (const [kind, spec] of Object.entries(KINDS)) {
-      await control(run.stack.sandboxUrl, "POST", "/faults", {
+      await run.stack.control.faults.add({
         path: "/partner/ecom/basket/complete",
         ...spec,
       });
@@ -131,7 +131,7 @@ describe("upstream faults", () => {
           "application/problem+json",
         );
       expect(res.ms).toBeLessThan(BOUND_MS * 2);
-      await control(run.stack.sandboxUrl, "DELETE", "/faults");
+      await run.stack.control.faults.clear();
     }
     // The customer taps again (a new key, as after a reload); then once more with that key.
     await new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS * 2));
@@ -143,10 +143,12 @@ describe("upstream faults", () => {
       "idempotency-key": key,
     });
     expect(repeat.text).toBe(last.text);
-    const completed = await fetch(
-      `${run.stack.sandboxUrl}/__sandbox/requests?method=PUT&path=${encodeURIComponent("/partner/ecom/basket/complete")}&status=200&limit=100`,
-    );
-    const entries = z.object({ data: z.array(z.unknown()) }).parse(await completed.json()).data;
+    const entries = await run.stack.control.requests.list({
+      method: "PUT",
+      path: "/partner/ecom/basket/complete",
+      status: 200,
+      limit: 100,
+    });
     expect(
       entries.length,
       `${answers.join(", ")}; last ${String(last.status)} ${last.text}`,

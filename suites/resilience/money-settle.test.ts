@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { curl } from "../../sandbox/test-support.ts";
-import { control, type Answer } from "../stack.ts";
+import { type Answer } from "../stack.ts";
 import { useFaultStack } from "./fault-stack.ts";
 
 /**
@@ -67,13 +67,8 @@ async function walletOrderCount(type: string): Promise<number> {
  * place of Minted's, so this counts at most the orders made).
  */
 async function upstreamSuccesses(path: string): Promise<number> {
-  const res = await fetch(
-    `${run.stack.sandboxUrl}/__sandbox/requests?method=POST&path=${encodeURIComponent(path)}&limit=100`,
-  );
-  return z
-    .object({ data: z.array(z.object({ status: z.number() })) })
-    .parse(await res.json())
-    .data.filter((r) => r.status >= 200 && r.status < 300).length;
+  const log = await run.stack.control.requests.list({ method: "POST", path, limit: 100 });
+  return log.filter((r) => r.status >= 200 && r.status < 300).length;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,10 +80,10 @@ async function underFault(
   send: (key: string) => Promise<Answer>,
 ): Promise<{ first: Answer; again: Answer; key: string }> {
   const { spec, settleMs } = FAULTS[kind];
-  await control(run.stack.sandboxUrl, "POST", "/faults", { method: "POST", path, ...spec });
+  await run.stack.control.faults.add({ method: "POST", path, ...spec });
   const key = `settle-${kind.replace(" ", "-")}-${String(Date.now())}`;
   const first = await send(key);
-  await control(run.stack.sandboxUrl, "DELETE", "/faults");
+  await run.stack.control.faults.clear();
   expectSettledOrRetryable(kind, first);
   await sleep(settleMs + 200);
   const again = await send(key);

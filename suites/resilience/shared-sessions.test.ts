@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ShopClient, control, startStack, type Stack } from "../stack.ts";
+import { describe, expect, it } from "vitest";
+import { ShopClient } from "../stack.ts";
+import { useSharedRedisStack } from "./fault-stack.ts";
 
 /**
  * Two proxy processes sharing one redis-server (REDIS_URL): a session started on one instance is
  * served by the other, and ending it — logout, or "log out everywhere" — holds on both at once.
  */
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({
-    proxies: 2,
-    proxyEnv: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
-  });
-}, 90_000);
-afterAll(() => stack.stop());
-beforeEach(() => control(stack.sandboxUrl, "POST", "/reset"));
+const run = useSharedRedisStack();
 
 /** A client on instance B holding the cookie `on` A was given. */
 function sameCookieOn(url: string, on: ShopClient): ShopClient {
@@ -26,7 +18,7 @@ function sameCookieOn(url: string, on: ShopClient): ShopClient {
 
 describe("sessions on two proxy instances sharing Redis", () => {
   it("a session started on A works on B; logout on A → 401 on B", async () => {
-    const [urlA = "", urlB = ""] = stack.proxyUrls;
+    const [urlA = "", urlB = ""] = run.stack.proxyUrls;
     const a = new ShopClient(urlA);
     await a.launch("DEMO-IND-001");
     const b = sameCookieOn(urlB, a);
@@ -40,7 +32,7 @@ describe("sessions on two proxy instances sharing Redis", () => {
   });
 
   it("log out everywhere on B ends the customer's session served by A, not another customer's", async () => {
-    const [urlA = "", urlB = ""] = stack.proxyUrls;
+    const [urlA = "", urlB = ""] = run.stack.proxyUrls;
     const phone = new ShopClient(urlA);
     await phone.launch("DEMO-IND-001");
     const laptop = new ShopClient(urlB);

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  ShopClient,
-  control,
-  readyCheckout,
-  startStack,
-  upstreamCount,
-  type Stack,
-} from "../stack.ts";
+import { describe, expect, it } from "vitest";
+import { ShopClient, readyCheckout } from "../stack.ts";
+import { useSharedRedisStack } from "./fault-stack.ts";
 
 /**
  * Two proxy processes sharing one redis-server (REDIS_URL), in front of one sandbox process: one
@@ -15,20 +9,11 @@ import {
  */
 
 const COMPLETE = "/partner/ecom/basket/complete";
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({
-    proxies: 2,
-    proxyEnv: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_IP_PER_MINUTE: "100000" },
-  });
-}, 90_000);
-afterAll(() => stack.stop());
-beforeEach(() => control(stack.sandboxUrl, "POST", "/reset"));
+const run = useSharedRedisStack();
 
 /** One customer session, used through instance A and instance B. */
 async function clients(): Promise<[ShopClient, ShopClient]> {
-  const [urlA = "", urlB = ""] = stack.proxyUrls;
+  const [urlA = "", urlB = ""] = run.stack.proxyUrls;
   const a = new ShopClient(urlA);
   await a.launch("DEMO-IND-001");
   const b = new ShopClient(urlB);
@@ -49,7 +34,7 @@ describe("two proxy instances on one Redis", () => {
     expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 20 }, () => 200));
     expect(new Set(answers.map((r) => r.text)).size).toBe(1);
     expect(answers[0]?.json).toMatchObject({ status: "paid" });
-    expect(await upstreamCount(stack.sandboxUrl, "PUT", COMPLETE)).toBe(1);
+    expect(await run.stack.control.requests.count("PUT", COMPLETE)).toBe(1);
   });
 
   it("the same key via A and then via B → one order, the same answer", async () => {
@@ -61,7 +46,7 @@ describe("two proxy instances on one Redis", () => {
     expect(first.status, first.text).toBe(200);
     expect(again.status).toBe(200);
     expect(again.text).toBe(first.text);
-    expect(await upstreamCount(stack.sandboxUrl, "PUT", COMPLETE)).toBe(1);
+    expect(await run.stack.control.requests.count("PUT", COMPLETE)).toBe(1);
     // Another body under the same key is a conflict on either instance.
     const other = await b.call(
       "POST",
@@ -70,11 +55,11 @@ describe("two proxy instances on one Redis", () => {
       { "idempotency-key": key },
     );
     expect(other.status).toBe(409);
-    expect(await upstreamCount(stack.sandboxUrl, "PUT", COMPLETE)).toBe(1);
+    expect(await run.stack.control.requests.count("PUT", COMPLETE)).toBe(1);
   });
 
   it("the receipt-lookup limit (10 per address and 10 minutes) is shared", async () => {
-    const [urlA = "", urlB = ""] = stack.proxyUrls;
+    const [urlA = "", urlB = ""] = run.stack.proxyUrls;
     const lookup = (base: string) =>
       new ShopClient(base).call("POST", "/api/receipts/lookup", {
         orderCode: "MNT000000001",

@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ShopClient,
-  control,
-  readyCheckout,
-  startStack,
-  upstreamCount,
-  type Stack,
-} from "../stack.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ShopClient, readyCheckout } from "../stack.ts";
+import { useStack } from "./fault-stack.ts";
 
 /**
  * One proxy on a real redis-server (REDIS_URL) that is stopped mid-run: every request that needs
@@ -15,25 +9,23 @@ import {
  */
 
 const COMPLETE = "/partner/ecom/basket/complete";
-let stack: Stack;
+const run = useStack({ redis: true });
 let launched: ShopClient;
 let checkout: Record<string, unknown>;
 
 beforeAll(async () => {
-  stack = await startStack({ redis: true });
-  await control(stack.sandboxUrl, "POST", "/reset");
-  launched = new ShopClient(stack.proxyUrls[0] ?? "");
+  await run.stack.control.reset();
+  launched = new ShopClient(run.stack.proxyUrls[0] ?? "");
   await launched.launch("DEMO-IND-001");
   checkout = await readyCheckout(launched);
-  await stack.stopRedis();
+  await run.stack.stopRedis();
 }, 90_000);
-afterAll(() => stack.stop());
 
 const storeUnavailable = { code: "store_unavailable", status: 503 };
 
 describe("Redis down", () => {
   it("a launch answers 503 store_unavailable (no session without the store)", async () => {
-    const client = new ShopClient(stack.proxyUrls[0] ?? "", "tr");
+    const client = new ShopClient(run.stack.proxyUrls[0] ?? "", "tr");
     const redirect = await fetch(`${client.base}/dev/launch?customer=DEMO-IND-002`, {
       redirect: "manual",
     });
@@ -57,7 +49,7 @@ describe("Redis down", () => {
       ...storeUnavailable,
       title: "The service is briefly unavailable; please try again in a moment.",
     });
-    expect(await upstreamCount(stack.sandboxUrl, "PUT", COMPLETE)).toBe(0);
+    expect(await run.stack.control.requests.count("PUT", COMPLETE)).toBe(0);
   });
 
   it("an existing session's requests answer 503, not 500", async () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEV_LAUNCH_SECRET, DEV_SESSION_SECRET } from "../../server/env.ts";
 import { mintDevLaunchToken } from "../../server/session/launch-token.ts";
 import { startTestProxy, type TestProxy } from "../../server/test-support.ts";
-import { upstreamCount } from "../stack.ts";
+import { controlClient } from "../../sandbox/control-client.ts";
 
 /**
  * The proxy's edges as a browser meets them, deployed over HTTPS (PUBLIC_URL https) with the
@@ -47,7 +47,7 @@ describe("cross-origin mutations", () => {
       { origin: ORIGIN, "content-type": "multipart/form-data; boundary=x" },
       { origin: ORIGIN },
     ];
-    const before = await upstreamCount(proxy.sandbox.url, "*", "/partner");
+    const before = await controlClient(proxy.sandbox.url).requests.count("*", "/partner");
     for (const [method, path] of [
       ["POST", "/api/basket/items"],
       ["PUT", "/api/checkout/addresses"],
@@ -61,7 +61,7 @@ describe("cross-origin mutations", () => {
         expect(res.headers.get("content-type")).toContain("application/problem+json");
         expect(res.headers.get("set-cookie")).toBeNull();
       }
-    expect(await upstreamCount(proxy.sandbox.url, "*", "/partner")).toBe(before);
+    expect(await controlClient(proxy.sandbox.url).requests.count("*", "/partner")).toBe(before);
     // The control: the same request from our own page passes.
     const ok = await request("/api/basket/items", {
       method: "POST",
@@ -69,7 +69,9 @@ describe("cross-origin mutations", () => {
       body,
     });
     expect(ok.status).toBe(200);
-    expect(await upstreamCount(proxy.sandbox.url, "*", "/partner")).toBeGreaterThan(before);
+    expect(await controlClient(proxy.sandbox.url).requests.count("*", "/partner")).toBeGreaterThan(
+      before,
+    );
   });
 });
 
