@@ -2,7 +2,7 @@ import { useSyncExternalStore } from "react";
 import { z } from "zod/mini";
 import { paymentTypeSchema, type PaymentType } from "../../../contract/checkout";
 import { AttemptStore, attemptSchema } from "./payment-attempt";
-import type { AcceptedQuote } from "./price-fix";
+import type { AcceptedQuote } from "../../domain/price-fix";
 import { SessionSlot, tabStorage } from "./session-slot";
 
 /**

@@ -10,8 +10,8 @@ import { fieldA11y, splitFieldErrors, useErrorsFollowLocale } from "../../compon
 import { AlertIcon, LockIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
 import { ApiProblem } from "../../lib/api";
-import { basketKeys } from "../basket/basket-queries";
-import { orderKeys } from "../orders/order-queries";
+import { basketKeys } from "../basket";
+import { orderKeys } from "../orders";
 import { bindGuestIdentity } from "./checkout-api";
 import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
 import { stepPath } from "./checkout-routing";

@@ -1,9 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Address, AddressType } from "../../../contract/addresses";
-import { clearDraft } from "../addresses/address-draft";
-import { AddressForm } from "../addresses/address-form";
-import { useCreateAddress } from "../addresses/address-queries";
+import { clearDraft, AddressForm, useCreateAddress } from "../addresses";
 import { guestIdentityPrefill } from "./guest-identity";
 
 /** The form's draft (what was typed) is kept under this id across reloads. */

@@ -17,13 +17,13 @@ import {
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { FeeSummary } from "../../components/fee-summary";
-import { AlertIcon, LockIcon, WalletIcon } from "../../components/icons";
+import { AlertIcon, LockIcon, SpinnerIcon, WalletIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import type { ApiProblem } from "../../lib/api";
 import { CheckIcon } from "../../components/action-icons";
-import { CardIcon, SpinnerIcon } from "./checkout-icons";
+import { CardIcon } from "./checkout-icons";
 import {
   checkoutKeys,
   checkoutQueryOptions,
@@ -45,7 +45,7 @@ import {
 import { useAcceptedDocuments } from "./legal-documents";
 import type { CompletionOutcome } from "./payment-attempt";
 import { isPaying, resetPaymentRun, startPayment, usePaymentRun } from "./payment-runner";
-import { basketSignature } from "./price-fix";
+import { basketSignature } from "../../domain/price-fix";
 import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix } from "./use-price-fix";
 

@@ -9,7 +9,7 @@ import type {
   ReceiptLegalAcceptance,
   ReceiptPayment,
 } from "../../../contract/orders";
-import { MintedLogo } from "../../app/minted-logo";
+import { MintedLogo } from "../../components/minted-logo";
 import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { FeeSummary } from "../../components/fee-summary";
@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { showToast } from "../../components/toasts";
 import { formatDateTime, formatMoney, formatNumber, formatWeight } from "../../i18n/format";
-import { AddressSummary } from "../addresses/address-summary";
+import { AddressSummary } from "../addresses";
 import {
   cardLastFour,
   legalTypeLabel,

@@ -21,10 +21,10 @@ import { CheckIcon } from "../../components/action-icons";
 import { PageHeader } from "../../components/page-header";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
-import { secondsLeft } from "../checkout/price-fix";
-import { REQUOTE_DELAY_MS, useCountdownClock } from "../checkout/use-price-fix";
-import { metalLabel } from "../catalog/product-badges";
-import { RateChart } from "../prices/rate-chart";
+import { secondsLeft } from "../../domain/price-fix";
+import { REQUOTE_DELAY_MS, useCountdownClock } from "../../domain/countdown-clock";
+import { metalLabel } from "../catalog";
+import { RateChart } from "../../domain/prices/rate-chart";
 import {
   decideDigitalQuote,
   orderBodyFor,

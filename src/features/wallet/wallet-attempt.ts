@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from "../checkout/payment-attempt";
+import { newIdempotencyKey } from "../../domain/change-once";
 
 /**
  * One tap = one order for the wallet's completions and digital orders. The Idempotency-Key is
