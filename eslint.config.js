@@ -12,7 +12,8 @@ import tseslint from "typescript-eslint";
  * Import zones (README "Project layout"). The browser is layered app → features → shared:
  * src/app and src/main.tsx compose the pages; each folder of src/features is one feature; shared
  * code (src/components, src/lib, src/i18n, src/bridge, and src/domain for the domain several
- * features use: prices and money, the price fix, idempotent changes) never imports upwards.
+ * features use: addresses, prices and money, the price fix, idempotent changes) never imports
+ * upwards.
  * A feature imports another feature only through its public entry, `index.ts`.
  */
 const features = readdirSync(`${import.meta.dirname}/src/features`, { withFileTypes: true })

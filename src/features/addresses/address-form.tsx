@@ -23,7 +23,7 @@ import {
 } from "../../components/form-field";
 import { AlertIcon } from "../../components/icons";
 import { ApiProblem } from "../../lib/api";
-import { clearDraft, readDraft, writeDraft } from "./address-draft";
+import { clearDraft, readDraft, writeDraft } from "../../domain/addresses/address-draft";
 
 export interface AddressFormProps {
   /** Names the draft kept in sessionStorage and prefixes element ids. */

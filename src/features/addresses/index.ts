@@ -1,13 +1,2 @@
-/** The addresses feature's public entry: what checkout, wallet, orders and receipts use. */
+/** The addresses feature's public entry: the address form, which checkout also shows. */
 export { AddressForm } from "./address-form";
-export { AddressSummary } from "./address-summary";
-export { addressesQueryOptions, useCreateAddress } from "./address-queries";
-export {
-  clearDraft,
-  readDraft,
-  readStoredDraft,
-  removeStoredDraft,
-  sessionStore,
-  writeStoredDraft,
-  type DraftStorage,
-} from "./address-draft";

@@ -5,7 +5,7 @@ import {
   sessionStore,
   writeStoredDraft,
   type DraftStorage,
-} from "../addresses";
+} from "../../domain/addresses/address-draft";
 
 /**
  * What a guest has typed into the identity form, kept in sessionStorage (this tab only, gone

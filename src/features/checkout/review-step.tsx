@@ -11,7 +11,7 @@ import { ChargeCurrencyNote } from "../../domain/prices/money";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
-import { AddressSummary } from "../addresses";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   checkoutKeys,
   checkoutQueryOptions,

@@ -18,7 +18,7 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { showToast } from "../../components/toasts";
 import { formatDateTime, formatMoney, formatNumber, formatWeight } from "../../i18n/format";
-import { AddressSummary } from "../addresses";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   cardLastFour,
   legalTypeLabel,

@@ -13,7 +13,7 @@ import { PrinterIcon } from "../../components/action-icons";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import type { WalletReceipt } from "../../../contract/wallet";
 import { ApiProblem } from "../../lib/api";
-import { AddressSummary } from "../addresses";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import { formatOrderTime } from "../orders";
 import { SignedOutWallet } from "./wallet-guest";
 import { currencyLabel, walletTypeLabel } from "./wallet-labels";
