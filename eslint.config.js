@@ -1,9 +1,74 @@
 // @ts-check
+import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import pluginQuery from "@tanstack/eslint-plugin-query";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+/*
+ * Import zones (README "Project layout"). The browser is layered app → features → shared:
+ * src/app and src/main.tsx compose the pages; each folder of src/features is one feature; shared
+ * code (src/components, src/lib, src/i18n, src/bridge, and src/domain for the domain several
+ * features use: addresses, prices and money, the price fix, idempotent changes) never imports
+ * upwards.
+ * A feature imports another feature only through its public entry, `index.ts`.
+ */
+const features = readdirSync(`${import.meta.dirname}/src/features`, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const shared = ["src/components", "src/lib", "src/i18n", "src/bridge", "src/domain"];
+const upperLayers = ["src/app", "src/main.tsx"];
+const layerZones = [
+  {
+    target: "src",
+    from: ["server", "sandbox"],
+    message: "The browser never imports the proxy or the sandbox.",
+  },
+  {
+    target: "contract",
+    from: ["src", "server", "sandbox"],
+    message: "The contract is shared by browser and proxy and depends on neither.",
+  },
+  {
+    target: shared,
+    from: [...upperLayers, "src/features"],
+    message: "Shared code never imports a feature or the app shell.",
+  },
+  {
+    target: "src/features",
+    from: upperLayers,
+    message: "A feature never imports the app shell; move what it needs into shared code.",
+  },
+  ...features.map((feature) => ({
+    target: `src/features/${feature}`,
+    from: features.filter((other) => other !== feature).map((other) => `src/features/${other}`),
+    except: ["./index.ts"],
+    message:
+      "Import another feature through its public entry (its index.ts), or move the shared part to src/domain.",
+  })),
+];
+/** Code that exists only for tests; importing it from anywhere else fails lint. */
+const testSupport = [
+  "**/test-support.ts",
+  "**/*-test-support.ts",
+  "server/api/{test-fixtures,api-test-client}.ts",
+  "e2e/**",
+  "suites/**",
+];
+const tests = ["**/*.test.ts", "**/*.test.tsx", ...testSupport];
+const testSupportZone = {
+  target: ".",
+  from: testSupport,
+  message: "Test support is for tests only.",
+};
+const proxyWithoutSandbox = {
+  target: "server",
+  from: ["sandbox"],
+  message: "The proxy imports the sandbox only in tests.",
+};
 
 export default tseslint.config(
   {
@@ -33,22 +98,39 @@ export default tseslint.config(
     files: ["src/**/*.{ts,tsx}"],
     languageOptions: { globals: globals.browser },
     plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  ...pluginQuery.configs["flat/recommended"],
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` }),
+      ],
+    },
     rules: {
-      ...reactHooks.configs.recommended.rules,
-      "no-restricted-imports": [
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "import-x/no-restricted-paths": [
         "error",
         {
-          patterns: [
-            {
-              group: ["**/server/**", "**/sandbox/**"],
-              message: "The browser never imports server or sandbox code.",
-            },
-          ],
+          basePath: import.meta.dirname,
+          zones: [...layerZones, proxyWithoutSandbox, testSupportZone],
         },
       ],
     },
   },
-  ...pluginQuery.configs["flat/recommended"],
+  {
+    files: tests,
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        { basePath: import.meta.dirname, zones: layerZones },
+      ],
+    },
+  },
   {
     files: [
       "server/**/*.ts",

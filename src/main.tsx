@@ -4,7 +4,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import { queryClient } from "./app/query-client";
+import { queryClient } from "./lib/query-client";
 import { startBridge } from "./bridge/bridge";
 import { restoreTheme } from "./bridge/theme";
 import { createAppRouter } from "./app/router";

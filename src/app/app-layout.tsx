@@ -10,7 +10,7 @@ import { CloseShopButton, EmbedBridge } from "./embed-bridge";
 import { LangParam } from "./lang-param";
 import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
-import { MintedLogo } from "./minted-logo";
+import { MintedLogo } from "../components/minted-logo";
 import { OfflineBanner } from "./offline-banner";
 import { PriceStrip } from "./price-strip";
 

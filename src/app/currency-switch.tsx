@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { useId } from "react";
-import { displayCurrencies } from "../features/prices/currency-conversion";
-import { setDisplayCurrency, useDisplayCurrency } from "../features/prices/display-currency";
+import { displayCurrencies } from "../domain/prices/currency-conversion";
+import { setDisplayCurrency, useDisplayCurrency } from "../domain/prices/display-currency";
 
 /**
  * Display-currency picker (a native select: compact on phones, accessible everywhere). Changes

@@ -6,7 +6,7 @@ import { z } from "zod/mini";
 import type { BridgeCommand } from "../../contract/bridge";
 import { currencySchema } from "../../contract/common";
 import { bridge, useEmbedded } from "../bridge/bridge";
-import { setDisplayCurrency } from "../features/prices/display-currency";
+import { setDisplayCurrency } from "../domain/prices/display-currency";
 import { captureExternalLinks } from "../bridge/links";
 import { applyInsets, applyTheme, themeVariables } from "../bridge/theme";
 import { Icon, type IconProps } from "../components/icon";

@@ -5,9 +5,9 @@ import { cn } from "../components/class-names";
 import { Skeleton } from "../components/skeleton";
 import { formatChangePercent, formatMoney } from "../i18n/format";
 import { msg } from "../i18n/i18n";
-import { useDisplayMoney } from "../features/prices/display-currency";
-import { useMetalQuote, usePricesCurrency } from "../features/prices/live-prices";
-import { flashClass, usePriceDirection } from "../features/prices/use-price-direction";
+import { useDisplayMoney } from "../domain/prices/display-currency";
+import { useMetalQuote, usePricesCurrency } from "../domain/prices/live-prices";
+import { flashClass, usePriceDirection } from "../domain/prices/use-price-direction";
 
 const metals = [
   { key: "gold", label: msg("metal.gold"), dot: "bg-gold" },

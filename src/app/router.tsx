@@ -5,7 +5,7 @@ import { withMessages } from "../i18n/i18n";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PageFallback } from "./page-fallback";
-import { queryClient } from "./query-client";
+import { queryClient } from "../lib/query-client";
 import { RootErrorBoundary, RouteErrorBoundary } from "./route-error";
 
 /**

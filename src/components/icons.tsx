@@ -1,3 +1,4 @@
+import { cn } from "./class-names";
 import { Icon, type IconProps } from "./icon";
 
 export function GridIcon(props: IconProps) {
@@ -99,6 +100,14 @@ export function CloudOffIcon(props: IconProps) {
       <path d="M7.5 18.5h9.25a3.75 3.75 0 0 0 1.2-7.3A6 6 0 0 0 9 8.1" />
       <path d="M6.2 10.3A4.25 4.25 0 0 0 7.5 18.5" />
       <path d="m4 4 16 16" />
+    </Icon>
+  );
+}
+
+export function SpinnerIcon({ className, ...props }: IconProps) {
+  return (
+    <Icon {...props} className={cn("size-5 animate-spin motion-reduce:animate-none", className)}>
+      <path d="M12 3.5a8.5 8.5 0 1 1-8.5 8.5" />
     </Icon>
   );
 }

@@ -53,7 +53,9 @@ function resolveImport(from: string, specifier: string): string | undefined {
     "",
   );
   const path = base.startsWith("/src/") ? `..${base.slice(4)}` : base;
-  return ["", ".ts", ".tsx"].map((ext) => path + ext).find((key) => key in codeSources);
+  return ["", ".ts", ".tsx", "/index.ts"]
+    .map((ext) => path + ext)
+    .find((key) => key in codeSources);
 }
 
 /**

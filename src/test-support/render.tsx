@@ -3,7 +3,7 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { render, type RenderResult } from "@testing-library/react";
 import { userEvent, type UserEvent } from "@testing-library/user-event";
 import { createRoutesStub } from "react-router";
-import { createQueryClient } from "../app/query-client";
+import { createQueryClient } from "../lib/query-client";
 import { i18n } from "../i18n/i18n";
 
 const clients = new Set<QueryClient>();

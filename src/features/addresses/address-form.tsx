@@ -14,7 +14,7 @@ import {
 } from "../../components/form-field";
 import { useShopForm } from "../../components/use-shop-form";
 import type { ApiProblem } from "../../lib/api";
-import { addressDraft } from "./address-draft";
+import { addressDraft } from "../../domain/addresses/address-draft";
 import {
   EMPTY_ADDRESS,
   isFieldName,

@@ -13,8 +13,12 @@ import { showToast } from "../../components/toasts";
 import { ApiProblem } from "../../lib/api";
 import { PlusIcon, TrashIcon } from "../../components/action-icons";
 import { AddressForm } from "./address-form";
-import { addressesQueryOptions, useCreateAddress, useDeleteAddress } from "./address-queries";
-import { AddressSummary } from "./address-summary";
+import {
+  addressesQueryOptions,
+  useCreateAddress,
+  useDeleteAddress,
+} from "../../domain/addresses/address-queries";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 
 /** The search parameter that opens the form (`?new=shipping`), so a reload keeps it open. */
 const NEW_PARAM = "new";

@@ -10,7 +10,7 @@ import {
 } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
 import { emptyBasket } from "./basket-optimistic";
-import { sendChangeOnce } from "./change-once";
+import { sendChangeOnce } from "../../domain/change-once";
 
 /**
  * The basket's calls to the proxy, each answer parsed with the shared contract. Loaded on first

@@ -10,8 +10,8 @@ import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
-import { useDisplayMoney } from "../prices/display-currency";
-import { ChargedMoney } from "../prices/money";
+import { useDisplayMoney } from "../../domain/prices/display-currency";
+import { ChargedMoney } from "../../domain/prices/money";
 import { PlusIcon, TrashIcon } from "../../components/action-icons";
 import { MinusIcon } from "./basket-icons";
 import {

@@ -9,7 +9,7 @@ import type { Basket } from "../../../contract/basket";
 import { basketWithAdded, type ItemPreview } from "./basket-optimistic";
 import { hasPendingTaps } from "./basket-taps";
 import { showProblemToast, showUnconfirmedToast } from "./basket-toast";
-import { mayHaveApplied } from "./change-once";
+import { mayHaveApplied } from "../../domain/change-once";
 
 /** The fetchers and their contract schemas load on first use, after the first view. */
 export const loadBasketApi = () => import("./basket-api");

@@ -4,9 +4,9 @@ import { Link } from "react-router";
 import type { Product } from "../../../contract/catalog";
 import { cn } from "../../components/class-names";
 import { formatNumber, formatWeight } from "../../i18n/format";
-import { useSkuQuote } from "../prices/live-prices";
-import { Money } from "../prices/money";
-import { flashClass, usePriceDirection } from "../prices/use-price-direction";
+import { useSkuQuote } from "../../domain/prices/live-prices";
+import { Money } from "../../domain/prices/money";
+import { flashClass, usePriceDirection } from "../../domain/prices/use-price-direction";
 import { MetalBadge, StockBadge } from "./product-badges";
 
 /**

@@ -9,9 +9,9 @@ import { cn } from "../../components/class-names";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { ApiProblem } from "../../lib/api";
-import { readDraft } from "../addresses/address-draft";
-import { addressesQueryOptions } from "../addresses/address-queries";
-import { AddressSummary } from "../addresses/address-summary";
+import { readDraft } from "../../domain/addresses/address-draft";
+import { addressesQueryOptions } from "../../domain/addresses/address-queries";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   addressIds,
   billingOptions,

@@ -7,7 +7,7 @@ import {
   fetchPaymentTypes,
   fetchQuote,
 } from "./checkout-api";
-import type { TimedQuote } from "./price-fix";
+import type { TimedQuote } from "../../domain/price-fix";
 
 /** Every checkout query lives under this key. */
 export const checkoutKeys = {

@@ -3,7 +3,7 @@ import { z } from "zod/mini";
 import { paymentTypeSchema, type PaymentType } from "../../../contract/checkout";
 import { SessionSlot, tabStorage } from "../../lib/tab-storage";
 import { AttemptStore, attemptSchema } from "./payment-attempt";
-import type { AcceptedQuote } from "./price-fix";
+import type { AcceptedQuote } from "../../domain/price-fix";
 
 /**
  * What the checkout remembers in this tab (sessionStorage): it survives a reload, the trip to the

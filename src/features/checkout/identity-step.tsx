@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { redirect } from "react-router";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { basketQueryOptions } from "../basket/basket-queries";
+import { basketQueryOptions } from "../basket";
 import { EmptyCheckout } from "./checkout-layout";
 import { checkoutQueryOptions } from "./checkout-queries";
 import { stepPath } from "./checkout-routing";

@@ -1,9 +1,9 @@
 import { useLingui } from "@lingui/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Address, AddressType } from "../../../contract/addresses";
-import { clearDraft } from "../addresses/address-draft";
-import { AddressForm } from "../addresses/address-form";
-import { useCreateAddress } from "../addresses/address-queries";
+import { clearDraft } from "../../domain/addresses/address-draft";
+import { useCreateAddress } from "../../domain/addresses/address-queries";
+import { AddressForm } from "../addresses";
 import { guestIdentityPrefill } from "./guest-identity";
 
 /** The form's draft (what was typed) is kept under this id across reloads. */

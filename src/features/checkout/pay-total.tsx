@@ -13,7 +13,7 @@ import { FeeSummary } from "../../components/fee-summary";
 import { LockIcon } from "../../components/icons";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney, formatNumber } from "../../i18n/format";
-import { SpinnerIcon } from "./checkout-icons";
+import { SpinnerIcon } from "../../components/icons";
 import { OutcomeMessage } from "./pay-outcome";
 import { PriceCountdown, PriceError } from "./price-fix-panel";
 import type { usePayStep } from "./use-pay-step";

@@ -7,6 +7,7 @@ import {
   type CompleteCheckoutResult,
   type Quote,
 } from "../../../contract/checkout";
+import { newIdempotencyKey } from "../../domain/change-once";
 import { ApiProblem } from "../../lib/api";
 import type { SessionSlot } from "../../lib/tab-storage";
 
@@ -44,13 +45,6 @@ export function sameIntent(a: CompleteCheckoutBody, b: CompleteCheckoutBody): bo
     (a.installments ?? 1) === (b.installments ?? 1) &&
     docs(a) === docs(b)
   );
-}
-
-/** A random key for a new attempt (crypto.randomUUID where the context allows it). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export class AttemptStore {

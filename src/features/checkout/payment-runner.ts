@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from "react";
-import { queryClient } from "../../app/query-client";
-import { basketKeys } from "../basket/basket-queries";
+import { queryClient } from "../../lib/query-client";
+import { basketKeys } from "../basket";
 import { completeCheckout } from "./checkout-api";
 import { checkoutKeys, timed } from "./checkout-queries";
 import { attempts, clearDecline, clearProgress, recordOrder } from "./checkout-session";

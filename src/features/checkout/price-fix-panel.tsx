@@ -4,8 +4,8 @@ import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { formatMoney } from "../../i18n/format";
 import { ClockIcon } from "../../components/action-icons";
-import { SpinnerIcon } from "./checkout-icons";
-import { countdownAnnouncement, formatCountdown } from "./price-fix";
+import { SpinnerIcon } from "../../components/icons";
+import { countdownAnnouncement, formatCountdown } from "../../domain/price-fix";
 import type { PriceFixState } from "./use-price-fix";
 
 function useMoney() {

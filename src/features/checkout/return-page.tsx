@@ -5,11 +5,10 @@ import { useLocation, useNavigate, useSearchParams, type LoaderFunctionArgs } fr
 import { bridge } from "../../bridge/bridge";
 import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
-import { AlertIcon, CompassIcon } from "../../components/icons";
+import { AlertIcon, CompassIcon, SpinnerIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { ApiProblem } from "../../lib/api";
-import { basketKeys } from "../basket/basket-queries";
-import { SpinnerIcon } from "./checkout-icons";
+import { basketKeys } from "../basket";
 import { checkoutKeys, checkoutReturnQueryOptions } from "./checkout-queries";
 import { stepPath } from "./checkout-routing";
 import {

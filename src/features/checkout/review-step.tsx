@@ -7,11 +7,11 @@ import type { CheckoutState } from "../../../contract/checkout";
 import type { OrderAddress } from "../../../contract/orders";
 import { Button } from "../../components/button-link";
 import { FeeSummary } from "../../components/fee-summary";
-import { ChargeCurrencyNote } from "../prices/money";
+import { ChargeCurrencyNote } from "../../domain/prices/money";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
-import { AddressSummary } from "../addresses/address-summary";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   checkoutKeys,
   checkoutQueryOptions,
@@ -20,7 +20,7 @@ import {
 } from "./checkout-queries";
 import { createStepLoader, stepPath } from "./checkout-routing";
 import { LegalDocuments, useAcceptedDocuments, useRecordingAcceptance } from "./legal-documents";
-import { basketSignature } from "./price-fix";
+import { basketSignature } from "../../domain/price-fix";
 import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix, type PriceFixState } from "./use-price-fix";
 

@@ -18,7 +18,7 @@ import {
 import { useAcceptedDocuments } from "./legal-documents";
 import { asInstallments, type Installments, type Offer, type PaymentOption } from "./pay-choices";
 import { isPaying, resetPaymentRun, startPayment, usePaymentRun } from "./payment-runner";
-import { basketSignature } from "./price-fix";
+import { basketSignature } from "../../domain/price-fix";
 import { usePriceFix } from "./use-price-fix";
 
 /**

@@ -1,43 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { REQUOTE_DELAY_MS, useCountdownClock } from "../../domain/countdown-clock";
 import { setAcceptedQuote, useProgress } from "./checkout-session";
 import { quoteQueryOptions } from "./checkout-queries";
 import {
   acceptedFrom,
   decideQuote,
-  msToNextTick,
-  type FixClock,
   secondsLeft,
   type QuoteDecision,
   type TimedQuote,
-} from "./price-fix";
-
-/**
- * After the countdown reaches zero, the re-quote waits this long: Minted rounds the seconds it
- * reports down, so its fix may hold for up to a second more, and a quote read too early would
- * be the old one again.
- */
-export const REQUOTE_DELAY_MS = 1_500;
-
-/**
- * The monotonic clock, ticking on the countdown's whole seconds while a quote is shown (also
- * the wallet's basket and digital quotes).
- */
-export function useCountdownClock(timedQuote: FixClock | undefined): number {
-  const [now, setNow] = useState(() => performance.now());
-  useEffect(() => {
-    if (!timedQuote) return;
-    let id = 0;
-    const tick = () => {
-      const at = performance.now();
-      setNow(at);
-      id = window.setTimeout(tick, msToNextTick(timedQuote, at) + 5);
-    };
-    id = window.setTimeout(tick, 0);
-    return () => window.clearTimeout(id);
-  }, [timedQuote]);
-  return now;
-}
+} from "../../domain/price-fix";
 
 export interface PriceFixState {
   timedQuote: TimedQuote | undefined;

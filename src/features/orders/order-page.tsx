@@ -10,7 +10,7 @@ import { cn } from "../../components/class-names";
 import { FeeSummary } from "../../components/fee-summary";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { AddressSummary } from "../addresses/address-summary";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import { OrderLoadFailure } from "./order-load-failure";
 import { CheckIcon } from "../../components/action-icons";
 import { CrossIcon, DocumentIcon, ExternalIcon, TruckIcon } from "./order-icons";

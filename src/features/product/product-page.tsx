@@ -11,14 +11,19 @@ import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatNumber, formatWeight } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
-import { useAddToBasket } from "../basket/basket-queries";
-import { catalogKeys, findCachedProduct, productQueryOptions } from "../catalog/catalog-queries";
-import { MetalBadge, StockBadge } from "../catalog/product-badges";
-import { useDisplayCurrency, useDisplayMoney } from "../prices/display-currency";
-import { usePricesReceivedAt, useSkuQuote } from "../prices/live-prices";
-import { Money } from "../prices/money";
-import { RateChart } from "../prices/rate-chart";
-import { flashClass, usePriceDirection } from "../prices/use-price-direction";
+import { useAddToBasket } from "../basket";
+import {
+  catalogKeys,
+  findCachedProduct,
+  productQueryOptions,
+  MetalBadge,
+  StockBadge,
+} from "../catalog";
+import { useDisplayCurrency, useDisplayMoney } from "../../domain/prices/display-currency";
+import { usePricesReceivedAt, useSkuQuote } from "../../domain/prices/live-prices";
+import { Money } from "../../domain/prices/money";
+import { RateChart } from "../../domain/prices/rate-chart";
+import { flashClass, usePriceDirection } from "../../domain/prices/use-price-direction";
 import { cn } from "../../components/class-names";
 import { ProductGallery } from "./product-gallery";
 import { QuantityStepper } from "./quantity-stepper";

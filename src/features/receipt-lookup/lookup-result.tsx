@@ -3,10 +3,7 @@ import type { RefObject } from "react";
 import type { Receipt } from "../../../contract/orders";
 import { FeeSummary } from "../../components/fee-summary";
 import { formatMoney } from "../../i18n/format";
-import { formatOrderTime } from "../orders/order-format";
-import { OrderItems } from "../orders/order-items";
-import { OrderStatusBadge } from "../orders/order-status-badge";
-import { PaymentSummary } from "../orders/payment-summary";
+import { formatOrderTime, OrderItems, OrderStatusBadge, PaymentSummary } from "../orders";
 
 /** The essentials of a receipt found by code and e-mail: status, items, totals and payment. */
 export function LookupResult({

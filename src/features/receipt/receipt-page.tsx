@@ -2,7 +2,7 @@ import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { useParams } from "react-router";
-import { MintedLogo } from "../../app/minted-logo";
+import { MintedLogo } from "../../components/minted-logo";
 import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, ReceiptIcon } from "../../components/icons";

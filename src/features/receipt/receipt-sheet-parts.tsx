@@ -10,7 +10,7 @@ import type {
 import { AlertIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
 import { formatDateTime, formatMoney, formatNumber, formatWeight } from "../../i18n/format";
-import { AddressSummary } from "../addresses/address-summary";
+import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   cardLastFour,
   legalTypeLabel,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DigitalQuote } from "../../../contract/digital";
-import { secondsLeft } from "../checkout/price-fix";
+import { secondsLeft } from "../../domain/price-fix";
 import {
   decideDigitalQuote,
   orderBodyFor,

@@ -11,7 +11,7 @@ import { PageHeader } from "../../components/page-header";
 import { useShopForm } from "../../components/use-shop-form";
 import { ApiProblem } from "../../lib/api";
 import { metalLabel } from "../catalog/product-badges";
-import { RateChart } from "../prices/rate-chart";
+import { RateChart } from "../../domain/prices/rate-chart";
 import { WalletCountdown } from "./wallet-countdown";
 import { SignedOutWallet } from "./wallet-guest";
 import { TRADE_FIELDS, useTradeResolver, type TradeForm } from "./trade-form-rules";

@@ -7,8 +7,8 @@ import {
   type DigitalQuoteBody,
 } from "../../../contract/digital";
 import { ApiProblem } from "../../lib/api";
-import { secondsLeft } from "../checkout/price-fix";
-import { REQUOTE_DELAY_MS, useCountdownClock } from "../checkout/use-price-fix";
+import { secondsLeft } from "../../domain/price-fix";
+import { REQUOTE_DELAY_MS, useCountdownClock } from "../../domain/countdown-clock";
 import {
   decideDigitalQuote,
   orderBodyFor,

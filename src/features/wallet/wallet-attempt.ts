@@ -1,5 +1,5 @@
 import { readText, tabStorage, writeText, type KeyValueStorage } from "../../lib/tab-storage";
-import { newIdempotencyKey } from "../checkout/payment-attempt";
+import { newIdempotencyKey } from "../../domain/change-once";
 
 /**
  * One tap = one order for the wallet's completions and digital orders. The Idempotency-Key is

@@ -19,10 +19,10 @@ import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
 import { msg } from "../../i18n/i18n";
 import { ApiProblem } from "../../lib/api";
-import { addressesQueryOptions } from "../addresses/address-queries";
+import { addressesQueryOptions } from "../../domain/addresses/address-queries";
 import { productListQueryOptions } from "../catalog/catalog-queries";
-import { secondsLeft } from "../checkout/price-fix";
-import { REQUOTE_DELAY_MS, useCountdownClock } from "../checkout/use-price-fix";
+import { secondsLeft } from "../../domain/price-fix";
+import { REQUOTE_DELAY_MS, useCountdownClock } from "../../domain/countdown-clock";
 import { acceptBasket, decideBasketQuote, type AcceptedBasket } from "./basket-quote";
 import { attemptKey } from "./wallet-attempt";
 import { WalletCountdown } from "./wallet-countdown";
@@ -38,7 +38,7 @@ import {
   walletKeys,
   walletQueryOptions,
 } from "./wallet-queries";
-import { mayHaveApplied } from "../basket/change-once";
+import { mayHaveApplied } from "../../domain/change-once";
 import { card } from "./wallet-basket-card";
 import { ProductPicker } from "./wallet-basket-picker";
 import { Lines } from "./wallet-basket-lines";

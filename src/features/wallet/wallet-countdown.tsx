@@ -1,8 +1,8 @@
 import { useLingui } from "@lingui/react";
 import { ClockIcon } from "../../components/action-icons";
 import { cn } from "../../components/class-names";
-import { SpinnerIcon } from "../checkout/checkout-icons";
-import { countdownAnnouncement, formatCountdown } from "../checkout/price-fix";
+import { SpinnerIcon } from "../../components/icons";
+import { countdownAnnouncement, formatCountdown } from "../../domain/price-fix";
 
 /**
  * How long the fixed price holds, on the checkout's monotonic countdown; "getting the new

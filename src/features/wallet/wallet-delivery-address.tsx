@@ -5,8 +5,8 @@ import type { WalletBasket } from "../../../contract/wallet";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { Skeleton } from "../../components/skeleton";
-import { AddressSummary } from "../addresses/address-summary";
-import { addressesQueryOptions } from "../addresses/address-queries";
+import { AddressSummary } from "../../domain/addresses/address-summary";
+import { addressesQueryOptions } from "../../domain/addresses/address-queries";
 import { card } from "./wallet-basket-card";
 
 export function DeliveryAddress({

@@ -19,7 +19,7 @@ import {
 } from "../../../contract/wallet";
 import { api } from "../../lib/api";
 import type { WalletSearch } from "./wallet-search";
-import { sendChangeOnce } from "../basket/change-once";
+import { sendChangeOnce } from "../../domain/change-once";
 
 /** The wallet's calls to the proxy, each answer parsed with the shared contract. */
 

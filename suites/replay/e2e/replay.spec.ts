@@ -60,7 +60,7 @@ for (const lang of ["tr", "en"] as const)
           .or(page.getByRole("button", { name: RETRY[lang] }))
           .filter({ visible: true })
           .first(),
-        // A failed invoice is retried a few times before its error shows (src/app/query-client.ts).
+        // A failed invoice is retried a few times before its error shows (src/lib/query-client.ts).
       ).toBeVisible({ timeout: 60_000 });
       await shot("3-invoice");
       await expect(main.getByText(CODE).filter({ visible: true }).first()).toBeVisible({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Quote } from "../../../contract/checkout";
+import type { Quote } from "../../contract/checkout";
 import {
   acceptedFrom,
   countdownAnnouncement,

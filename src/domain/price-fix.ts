@@ -1,8 +1,8 @@
-import type { Quote } from "../../../contract/checkout";
+import type { Quote } from "../../contract/checkout";
 
 /**
  * The price fix's countdown and the rule "the price charged is the price last shown", as plain
- * functions (the React glue is in use-price-fix.ts).
+ * functions (the React glue is in countdown-clock.ts and checkout/use-price-fix.ts).
  *
  * Time is counted on the device's monotonic clock (`performance.now()`) from when the quote
  * arrived, starting from the `remainingSeconds` the proxy measured: the device's wall clock may

@@ -1,5 +1,11 @@
-import { isTransient } from "../../lib/api";
-import { newIdempotencyKey } from "../checkout/payment-attempt";
+import { isTransient } from "../lib/api";
+
+/** A random key for a new change or attempt (crypto.randomUUID where the context allows it). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /**
  * One tap on a basket (add, a quantity, remove; physical or wallet) = one change. The tap gets
