@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { apiOperations } from "../contract/api/index.ts";
 import { bodyLimit } from "hono/body-limit";
 import { addressRoutes } from "./api/addresses.ts";
 import { basketRoutes } from "./api/basket.ts";
@@ -58,7 +59,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const routes = apiRoutes(deps);
-  const openApi = openApiDocument(routes, { title: "Minted Shop proxy API", version: "1" });
+  const openApi = openApiDocument(apiOperations, { title: "Minted Shop proxy API", version: "1" });
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use("/api/*", rateLimit(deps));
 
   app.get("/api/openapi.json", (c) => c.json(openApi));
-  registerRoutes(app, deps, routes);
+  registerRoutes(app, deps, routes, apiOperations);
   if (deps.env.sandboxMode) app.route("/", devLaunchRoutes(deps));
   if (deps.env.sandboxMode) app.route("/", devHostRoutes(deps));
   app.route("/", staticFiles(deps.env));

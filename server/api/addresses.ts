@@ -1,19 +1,11 @@
-import {
-  addressIdParamsSchema,
-  addressListQuerySchema,
-  addressListSchema,
-  addressSchema,
-  createAddressBodySchema,
-  deletedSchema,
-  type Address,
-  type AddressForm,
-} from "../../contract/addresses.ts";
+import * as ops from "../../contract/api/addresses.ts";
+import { type Address, type AddressForm } from "../../contract/addresses.ts";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { type UpstreamAddress } from "../../minted/schemas/checkout.ts";
 import { addressView } from "./order-views.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's saved addresses. Someone else's id is a 404, as a missing one. */
@@ -71,16 +63,7 @@ function savedAddressView(a: UpstreamAddress): Address | null {
 
 export function addressRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "get",
-      path: "/api/addresses",
-      operationId: "listAddresses",
-      summary: "The customer's saved shipping and billing addresses",
-      tag: "addresses",
-      auth: "customer",
-      query: addressListQuerySchema,
-      response: addressListSchema,
-      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+    handle(ops.listAddresses, {
       handler: async ({ c, query, customer }) => {
         const list = await savedAddresses(deps, c, customer);
         return {
@@ -94,17 +77,7 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: "post",
-      path: "/api/addresses",
-      operationId: "createAddress",
-      summary: "Save an address (the address form, with its type)",
-      tag: "addresses",
-      auth: "customer",
-      body: createAddressBodySchema,
-      response: addressSchema,
-      status: 201,
-      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+    handle(ops.createAddress, {
       handler: async ({ c, body, customer }) => {
         const created = await withOurFieldNames(
           deps.upstream.call({
@@ -122,16 +95,7 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
         return view;
       },
     }),
-    route({
-      method: "delete",
-      path: "/api/addresses/:id",
-      operationId: "deleteAddress",
-      summary: "Delete a saved address",
-      tag: "addresses",
-      auth: "customer",
-      params: addressIdParamsSchema,
-      response: deletedSchema,
-      errors: ["not_found", "unauthenticated", "upstream_unavailable"],
+    handle(ops.deleteAddress, {
       handler: async ({ c, params, customer }) => {
         await assertOwnAddresses(deps, c, customer, [params.id]);
         await deps.upstream.call({

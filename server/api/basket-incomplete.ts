@@ -1,28 +1,16 @@
+import * as ops from "../../contract/api/basket.ts";
 import type { Context } from "hono";
-import {
-  incompleteBasketListSchema,
-  incompleteBasketParamsSchema,
-  resumeBasketResultSchema,
-} from "../../contract/basket.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../problem.ts";
-import { BASKET_ERRORS, activeBasket, customerBasketView, moveLines } from "./basket.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { activeBasket, customerBasketView, moveLines } from "./basket.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's other unfinished baskets upstream, and resuming one into the active basket. */
 
 export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "get",
-      path: "/api/baskets/incomplete",
-      operationId: "listIncompleteBaskets",
-      summary: "The customer's other unfinished baskets (to resume)",
-      tag: "basket",
-      auth: "customer",
-      response: incompleteBasketListSchema,
-      errors: BASKET_ERRORS,
+    handle(ops.listIncompleteBaskets, {
       handler: async ({ c, customer }) => {
         const { others } = await incompleteBaskets(deps, c, customer);
         return {
@@ -36,17 +24,7 @@ export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: "post",
-      path: "/api/baskets/incomplete/:id/resume",
-      operationId: "resumeIncompleteBasket",
-      summary:
-        "Resume an unfinished basket: its lines move into the active basket at today's prices and it is emptied",
-      tag: "basket",
-      auth: "customer",
-      params: incompleteBasketParamsSchema,
-      response: resumeBasketResultSchema,
-      errors: [...BASKET_ERRORS, "not_found"],
+    handle(ops.resumeIncompleteBasket, {
       handler: async ({ c, params, customer }) => {
         const { active, others } = await incompleteBaskets(deps, c, customer);
         if (active?.id === params.id)

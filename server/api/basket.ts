@@ -1,20 +1,13 @@
+import * as ops from "../../contract/api/basket.ts";
 import type { Context } from "hono";
-import {
-  BASKET_CHANGE_HEADER,
-  MAX_GUEST_LINES,
-  addBasketItemBodySchema,
-  basketItemParamsSchema,
-  basketSchema,
-  updateBasketItemBodySchema,
-  type Basket,
-} from "../../contract/basket.ts";
+import { MAX_GUEST_LINES, type Basket } from "../../contract/basket.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { EMPTY_BASKET, basketView, checkQuantity, guestBasketView } from "./basket-views.ts";
 import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
 import { changeOnce, changeKeyOf, targetOf, unconfirmedChange } from "./basket-changes.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 import type { InputOf } from "../../minted/operations.ts";
 
@@ -200,18 +193,7 @@ async function guestView(deps: AppDeps, c: Context<AppEnv>, lines: Session["gues
 
 export function basketRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "get",
-      path: "/api/basket",
-      operationId: "getBasket",
-      summary:
-        "The active basket: items, limits, fees, totals and the price fix (empty without a session)",
-      tag: "basket",
-      // A visitor without a session simply has an empty basket: answering 401 here would put an
-      // error in the console of every first page view.
-      auth: "none",
-      response: basketSchema,
-      errors: BASKET_ERRORS,
+    handle(ops.getBasket, {
       handler: async ({ c, session }) => {
         if (!session) return guestView(deps, c, []);
         const s = sessionOf(session);
@@ -219,17 +201,7 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
         return customerBasketView(deps, c, await activeBasket(deps, c, s.customer));
       },
     }),
-    route({
-      method: "post",
-      path: "/api/basket/items",
-      operationId: "addBasketItem",
-      summary: "Add units (or grams) of a product; stock and 10-per-SKU limits are field errors",
-      tag: "basket",
-      auth: "session",
-      body: addBasketItemBodySchema,
-      response: basketSchema,
-      headers: [BASKET_CHANGE_HEADER],
-      errors: BASKET_ERRORS,
+    handle(ops.addBasketItem, {
       handler: async ({ c, body, session }) => {
         const s = sessionOf(session);
         const { lang } = callOptions(c);
@@ -288,44 +260,15 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
         });
       },
     }),
-    route({
-      method: "patch",
-      path: "/api/basket/items/:sku",
-      operationId: "updateBasketItem",
-      summary: "Set a line's quantity (0 removes it)",
-      tag: "basket",
-      auth: "session",
-      params: basketItemParamsSchema,
-      body: updateBasketItemBodySchema,
-      response: basketSchema,
-      errors: [...BASKET_ERRORS, "not_found"],
-      headers: [BASKET_CHANGE_HEADER],
+    handle(ops.updateBasketItem, {
       handler: async ({ c, params, body, session }) =>
         setQuantity(deps, c, sessionOf(session), params.sku, body.quantity),
     }),
-    route({
-      method: "delete",
-      path: "/api/basket/items/:sku",
-      operationId: "removeBasketItem",
-      summary: "Remove a line",
-      tag: "basket",
-      auth: "session",
-      params: basketItemParamsSchema,
-      response: basketSchema,
-      errors: [...BASKET_ERRORS, "not_found"],
-      headers: [BASKET_CHANGE_HEADER],
+    handle(ops.removeBasketItem, {
       handler: async ({ c, params, session }) =>
         setQuantity(deps, c, sessionOf(session), params.sku, 0),
     }),
-    route({
-      method: "delete",
-      path: "/api/basket",
-      operationId: "clearBasket",
-      summary: "Empty the basket",
-      tag: "basket",
-      auth: "session",
-      response: basketSchema,
-      errors: BASKET_ERRORS,
+    handle(ops.clearBasket, {
       handler: async ({ c, session }) => {
         const s = sessionOf(session);
         if (!s.customer) {

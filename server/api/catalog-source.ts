@@ -5,6 +5,8 @@ import {
   type Metal,
   type ProductType,
 } from "../../contract/common.ts";
+import { getProductImage } from "../../contract/api/catalog.ts";
+import { operationUrl } from "../../contract/api/operation.ts";
 import type { Category, Product, StockState } from "../../contract/catalog.ts";
 import { createSwrCache, type SwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
@@ -70,7 +72,7 @@ function stockState(stock: number): StockState {
 }
 
 export function imagePath(sku: string, n: number): string {
-  return `/api/images/${encodeURIComponent(sku)}/${String(n)}`;
+  return operationUrl(getProductImage, { params: { sku, n } });
 }
 
 /**

@@ -1,18 +1,10 @@
-import {
-  categoryListSchema,
-  imageParamsSchema,
-  productListQuerySchema,
-  productListSchema,
-  productParamsSchema,
-  productSchema,
-  type Product,
-  type ProductSort,
-} from "../../contract/catalog.ts";
+import * as ops from "../../contract/api/catalog.ts";
+import { type Product, type ProductSort } from "../../contract/catalog.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { catalogSourceFor, type CatalogSource } from "./catalog-source.ts";
 import { createImageProxy, imageResponse } from "./images.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 
 const DEFAULT_PAGE_SIZE = 24;
 
@@ -38,15 +30,7 @@ export function catalogRoutes(
 ): RouteSpec[] {
   const images = createImageProxy(deps, catalog);
   return [
-    route({
-      method: "get",
-      path: "/api/products",
-      operationId: "listProducts",
-      summary: "Products, filtered, sorted and paged",
-      tag: "catalog",
-      auth: "none",
-      query: productListQuerySchema,
-      response: productListSchema,
+    handle(ops.listProducts, {
       handler: async ({ c, query }) => {
         const all = await catalog.products(langOf(c), c.get("requestId"));
         const matching = all
@@ -73,43 +57,19 @@ export function catalogRoutes(
         };
       },
     }),
-    route({
-      method: "get",
-      path: "/api/products/:sku",
-      operationId: "getProduct",
-      summary: "One product",
-      tag: "catalog",
-      auth: "none",
-      params: productParamsSchema,
-      response: productSchema,
-      errors: ["not_found", "validation_failed", "upstream_unavailable"],
+    handle(ops.getProduct, {
       handler: async ({ c, params }) => {
         const entry = await catalog.product(params.sku, langOf(c), c.get("requestId"));
         if (!entry) throw new ApiError("not_found");
         return entry.product;
       },
     }),
-    route({
-      method: "get",
-      path: "/api/categories",
-      operationId: "listCategories",
-      summary: "Product categories",
-      tag: "catalog",
-      auth: "none",
-      response: categoryListSchema,
+    handle(ops.listCategories, {
       handler: async ({ c }) => ({
         items: [...(await catalog.categories(langOf(c), c.get("requestId")))],
       }),
     }),
-    route({
-      method: "get",
-      path: "/api/images/:sku/:n",
-      operationId: "getProductImage",
-      summary: "A product image (SVG, PNG, JPEG or WebP), proxied from Minted",
-      tag: "catalog",
-      auth: "none",
-      params: imageParamsSchema,
-      errors: ["not_found", "upstream_unavailable"],
+    handle(ops.getProductImage, {
       handler: async ({ c, params }) =>
         imageResponse(await images.get(params.sku, params.n, langOf(c), c.get("requestId"))),
     }),

@@ -1,14 +1,6 @@
+import * as ops from "../../contract/api/checkout.ts";
 import type { Context } from "hono";
 import {
-  IDEMPOTENCY_HEADER,
-  checkoutReturnQuerySchema,
-  checkoutReturnSchema,
-  checkoutStateSchema,
-  completeCheckoutBodySchema,
-  completeCheckoutResultSchema,
-  paymentTypesSchema,
-  quoteSchema,
-  setCheckoutAddressesBodySchema,
   type CheckoutReturn,
   type CompleteCheckoutBody,
   type CompleteCheckoutResult,
@@ -27,7 +19,7 @@ import { acceptedForCompletion } from "./consent.ts";
 import { findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { addressView } from "./order-views.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
 import {
   amountOf,
@@ -50,8 +42,6 @@ import {
  * basket's price fix, named by `quoteId`), completion (one tap = one order) and the 3-D Secure
  * return, whose outcome is read upstream, never from the query string.
  */
-
-const CHECKOUT_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
 function checkoutState(deps: AppDeps, c: Context<AppEnv>, order: UpstreamEcomOrder | null) {
   return customerBasketView(deps, c, order).then((basket) => ({
@@ -170,42 +160,15 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
   };
 
   return [
-    route({
-      method: "get",
-      path: "/api/checkout",
-      operationId: "getCheckout",
-      summary: "The basket with the shipping and billing addresses set on it",
-      tag: "checkout",
-      auth: "customer",
-      response: checkoutStateSchema,
-      errors: CHECKOUT_ERRORS,
+    handle(ops.getCheckout, {
       handler: async ({ c, customer }) =>
         checkoutState(deps, c, await activeBasket(deps, c, customer)),
     }),
-    route({
-      method: "put",
-      path: "/api/checkout/addresses",
-      operationId: "setCheckoutAddresses",
-      summary:
-        'Set the basket\'s addresses: saved ids, or the address form (billing may be "same")',
-      tag: "checkout",
-      auth: "customer",
-      body: setCheckoutAddressesBodySchema,
-      response: checkoutStateSchema,
-      errors: [...CHECKOUT_ERRORS, "not_found"],
+    handle(ops.setCheckoutAddresses, {
       handler: async ({ c, body, customer }) =>
         checkoutState(deps, c, await setAddresses(c, customer, body)),
     }),
-    route({
-      method: "get",
-      path: "/api/checkout/quote",
-      operationId: "getCheckoutQuote",
-      summary:
-        "Totals under the current price fix (re-fixed when expired); complete with its quoteId",
-      tag: "checkout",
-      auth: "customer",
-      response: quoteSchema,
-      errors: CHECKOUT_ERRORS,
+    handle(ops.getCheckoutQuote, {
       handler: async ({ c, customer }) => {
         const order = await filledBasket(deps, c, customer);
         const quote = quoteView(order, callOptions(c).lang, deps.now());
@@ -213,15 +176,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
         return quote;
       },
     }),
-    route({
-      method: "get",
-      path: "/api/checkout/payment-types",
-      operationId: "getPaymentTypes",
-      summary: "Card (with instalments) and wallet",
-      tag: "checkout",
-      auth: "customer",
-      response: paymentTypesSchema,
-      errors: CHECKOUT_ERRORS,
+    handle(ops.getPaymentTypes, {
       handler: async ({ c }) => {
         const list = await deps.upstream.call({
           op: "paymentTypes",
@@ -246,31 +201,11 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
         return { paymentTypes };
       },
     }),
-    route({
-      method: "post",
-      path: "/api/checkout/complete",
-      operationId: "completeCheckout",
-      summary:
-        "Complete the basket at the accepted quote (Idempotency-Key): card → 3-D Secure redirect, wallet → paid",
-      tag: "checkout",
-      auth: "customer",
-      body: completeCheckoutBodySchema,
-      response: completeCheckoutResultSchema,
-      headers: [IDEMPOTENCY_HEADER],
-      errors: [...CHECKOUT_ERRORS, "price_expired", "conflict", "outcome_unknown"],
+    handle(ops.completeCheckout, {
       handler: async ({ c, body, customer }) =>
         answerCompletion(deps, c, customer, body, () => complete(c, customer, body)),
     }),
-    route({
-      method: "get",
-      path: "/api/checkout/return",
-      operationId: "getCheckoutReturn",
-      summary: "After 3-D Secure: the order's real payment state, read upstream",
-      tag: "checkout",
-      auth: "customer",
-      query: checkoutReturnQuerySchema,
-      response: checkoutReturnSchema,
-      errors: [...CHECKOUT_ERRORS, "not_found"],
+    handle(ops.getCheckoutReturn, {
       handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {
         const order = await findCheckoutOrder(deps, c, customer, query.order);
         return returnView(order, callOptions(c).lang);

@@ -1,12 +1,10 @@
+import * as ops from "../../contract/api/checkout.ts";
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
 import {
   isAccepted,
-  legalAcceptancesSchema,
-  legalDocumentsSchema,
   legalTypeSchema,
-  setLegalAcceptanceBodySchema,
   type LegalAcceptance,
   type LegalDocument,
   type LegalType,
@@ -15,7 +13,7 @@ import type { AppDeps, AppEnv, KeyValueStore } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { filledBasket } from "./basket.ts";
 import { sanitizeLegalHtml } from "./legal-html.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions } from "./upstream-refusals.ts";
 
 /**
@@ -29,8 +27,6 @@ import { callOptions } from "./upstream-refusals.ts";
 
 /** A recorded acceptance outlives any basket a customer keeps open; after it, tick again. */
 export const CONSENT_TTL_SECONDS = 30 * 24 * 3600;
-
-const CONSENT_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
 const storedSchema = z.object({ version: z.string(), acceptedAt: z.string() });
 
@@ -110,16 +106,7 @@ export async function acceptedForCompletion(
 
 export function consentRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "get",
-      path: "/api/checkout/legal",
-      operationId: "getCheckoutLegal",
-      summary:
-        "The pre-information form and the distance sales contract for this basket, with the acceptances recorded for it",
-      tag: "checkout",
-      auth: "customer",
-      response: legalDocumentsSchema,
-      errors: CONSENT_ERRORS,
+    handle(ops.getCheckoutLegal, {
       handler: async ({ c, customer }) => {
         const order = await filledBasket(deps, c, customer);
         const [types, acceptances] = await Promise.all([
@@ -145,17 +132,7 @@ export function consentRoutes(deps: AppDeps): RouteSpec[] {
         return { documents, acceptances };
       },
     }),
-    route({
-      method: "put",
-      path: "/api/checkout/legal/acceptance",
-      operationId: "setCheckoutLegalAcceptance",
-      summary:
-        "Record (or withdraw) the acceptance of legal documents for this basket: upstream's version, the proxy's time",
-      tag: "checkout",
-      auth: "customer",
-      body: setLegalAcceptanceBodySchema,
-      response: legalAcceptancesSchema,
-      errors: CONSENT_ERRORS,
+    handle(ops.setCheckoutLegalAcceptance, {
       handler: async ({ c, body, customer }) => {
         const order = await filledBasket(deps, c, customer);
         const current = await currentTypes(deps, c);

@@ -1,12 +1,8 @@
+import * as ops from "../../contract/api/digital.ts";
 import { createHash, randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
-import { IDEMPOTENCY_HEADER } from "../../contract/checkout.ts";
 import {
-  digitalOrderBodySchema,
-  digitalOrderSchema,
-  digitalQuoteBodySchema,
-  digitalQuoteSchema,
   type DigitalOrder,
   type DigitalOrderBody,
   type DigitalQuote,
@@ -20,7 +16,7 @@ import type { InputOf } from "../../minted/operations.ts";
 import { round2, round4 } from "./basket-views.ts";
 import { recordDigitalOrder } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { respondMoney, settle } from "./settle.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
@@ -34,7 +30,6 @@ import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./up
  * answer lost on the way settles to what Minted shows under that id (settle.ts).
  */
 
-const DIGITAL_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 /** A quote's request is kept this long (its price token lives only for the fix's TTL upstream). */
 const QUOTE_RECORD_TTL_SECONDS = 3600;
 const floor4 = (n: number) => Math.floor((n + 1e-9) * 10_000) / 10_000;
@@ -306,32 +301,10 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
   };
 
   return [
-    route({
-      method: "post",
-      path: "/api/digital/quotes",
-      operationId: "createDigitalQuote",
-      summary:
-        "Fix a price for buying or selling digital metal, by grams or by amount (both directions)",
-      tag: "digital",
-      auth: "customer",
-      body: digitalQuoteBodySchema,
-      response: digitalQuoteSchema,
-      status: 201,
-      errors: DIGITAL_ERRORS,
+    handle(ops.createDigitalQuote, {
       handler: async ({ c, body, customer }) => createQuote(c, customer, body),
     }),
-    route({
-      method: "post",
-      path: "/api/digital/orders",
-      operationId: "createDigitalOrder",
-      summary: "Buy or sell at an accepted quote (Idempotency-Key): one order, however often sent",
-      tag: "digital",
-      auth: "customer",
-      body: digitalOrderBodySchema,
-      response: digitalOrderSchema,
-      status: 201,
-      headers: [IDEMPOTENCY_HEADER],
-      errors: [...DIGITAL_ERRORS, "price_expired", "conflict", "not_found", "outcome_unknown"],
+    handle(ops.createDigitalOrder, {
       handler: async ({ c, body, customer }) =>
         respondMoney(
           deps,

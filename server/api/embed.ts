@@ -1,6 +1,7 @@
-import { embedConfigSchema, type EmbedConfig } from "../../contract/bridge.ts";
+import * as ops from "../../contract/api/session.ts";
+import { type EmbedConfig } from "../../contract/bridge.ts";
 import type { AppDeps } from "../deps.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 
 /**
  * The iframe parents the page may talk to: the same list as `frame-ancestors` (FRAME_ANCESTORS),
@@ -17,14 +18,7 @@ export function embedOrigins(
 
 export function embedRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "get",
-      path: "/api/embed/config",
-      operationId: "getEmbedConfig",
-      summary: "What the shop needs to recognise the partner page framing it (allowed origins)",
-      tag: "session",
-      auth: "none",
-      response: embedConfigSchema,
+    handle(ops.getEmbedConfig, {
       handler: ({ c }): Promise<EmbedConfig> => {
         c.header("cache-control", "no-store");
         return Promise.resolve({

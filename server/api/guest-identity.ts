@@ -1,16 +1,13 @@
+import * as ops from "../../contract/api/checkout.ts";
 import { randomUUID } from "node:crypto";
-import {
-  identityBodySchema,
-  identityResultSchema,
-  type IdentityBody,
-} from "../../contract/basket.ts";
+import { type IdentityBody } from "../../contract/basket.ts";
 import type { InputOf } from "../../minted/operations.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { basketView } from "./basket-views.ts";
 import { catalogMap, moveLines, sessionOf } from "./basket.ts";
 import type { CatalogEntry } from "./catalog-source.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
 
 /**
@@ -54,17 +51,7 @@ const COMPANY_FIELDS = {
 
 export function guestIdentityRoutes(deps: AppDeps): RouteSpec[] {
   return [
-    route({
-      method: "post",
-      path: "/api/session/identity",
-      operationId: "bindGuestIdentity",
-      summary:
-        "A guest's checkout identity (a person or a company): creates the customer, binds it to the session and moves the guest basket upstream",
-      tag: "session",
-      auth: "session",
-      body: identityBodySchema,
-      response: identityResultSchema,
-      errors: ["validation_failed", "unauthenticated", "conflict", "upstream_unavailable"],
+    handle(ops.bindGuestIdentity, {
       handler: async ({ c, body, session }) => {
         const s = sessionOf(session);
         if (s.customer)

@@ -1,12 +1,13 @@
+import * as ops from "../../contract/api/orders.ts";
+import { operationUrl } from "../../contract/api/operation.ts";
 import type { Context } from "hono";
-import { fileLinkSchema, fileParamsSchema, type FileLink } from "../../contract/files.ts";
-import { orderParamsSchema } from "../../contract/orders.ts";
+import { type FileLink } from "../../contract/files.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { openFileLink, sealFileLink, shopUrl } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { customerInvoice } from "./invoice-source.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 
 /**
  * The invoice as a PDF: the shop asks for a link (session, ownership checked), then the browser
@@ -18,16 +19,7 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
     customerInvoice(deps, customer, code, { lang: langOf(c), requestId: c.get("requestId") });
 
   return [
-    route({
-      method: "get",
-      path: "/api/orders/:code/invoice/pdf",
-      operationId: "getOrderInvoicePdfLink",
-      summary: "A link (5 minutes, no cookie needed) to the invoice as an A4 PDF attachment",
-      tag: "orders",
-      auth: "customer",
-      params: orderParamsSchema,
-      response: fileLinkSchema,
-      errors: ["not_found", "unauthenticated", "upstream_unavailable"],
+    handle(ops.getOrderInvoicePdfLink, {
       handler: async ({ c, params, customer }): Promise<FileLink> => {
         // The invoice is read first: no link for an order that is not the customer's.
         await ownInvoice(c, customer, params.code);
@@ -41,22 +33,17 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
         const filename = invoiceFilename(params.code, lang);
         c.header("cache-control", "no-store");
         return {
-          url: shopUrl(deps.env, `/api/files/invoices/${token}/${filename}`),
+          url: shopUrl(
+            deps.env,
+            operationUrl(ops.downloadInvoicePdf, { params: { token, filename } }),
+          ),
           filename,
           mime: "application/pdf",
           expiresAt: expiresAt.toISOString(),
         };
       },
     }),
-    route({
-      method: "get",
-      path: "/api/files/invoices/:token/:filename",
-      operationId: "downloadInvoicePdf",
-      summary: "The invoice PDF behind a link from getOrderInvoicePdfLink",
-      tag: "orders",
-      auth: "none",
-      params: fileParamsSchema,
-      errors: ["not_found", "upstream_unavailable"],
+    handle(ops.downloadInvoicePdf, {
       handler: async ({ c, params }) => {
         const claims = await openFileLink(params.token, deps.env.SESSION_SECRET, deps.now());
         // Expired, altered and foreign links look alike.

@@ -1,13 +1,5 @@
+import * as ops from "../../contract/api/orders.ts";
 import type { Context } from "hono";
-import {
-  invoiceSchema,
-  orderDetailSchema,
-  orderListQuerySchema,
-  orderListSchema,
-  orderParamsSchema,
-  receiptLookupSchema,
-  receiptSchema,
-} from "../../contract/orders.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientAddress } from "../http/trust-proxy.ts";
 import { ApiError, langOf } from "../problem.ts";
@@ -22,14 +14,12 @@ import {
   upstreamStatusName,
   type ReceiptExtras,
 } from "./order-views.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 
 /** Receipt lookups per IP: at most this many in the window. */
 export const LOOKUP_LIMIT = 10;
 export const LOOKUP_WINDOW_S = 600;
 const DEFAULT_PAGE_SIZE = 10;
-const ORDER_ERRORS = ["not_found", "unauthenticated", "upstream_unavailable"] as const;
-
 function callContext(c: Context<AppEnv>): CallContext {
   return { lang: langOf(c), requestId: c.get("requestId") };
 }
@@ -55,16 +45,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
   };
 
   return [
-    route({
-      method: "get",
-      path: "/api/orders",
-      operationId: "listOrders",
-      summary: "The customer's orders, newest first",
-      tag: "orders",
-      auth: "customer",
-      query: orderListQuerySchema,
-      response: orderListSchema,
-      errors: ["validation_failed", "unauthenticated", "upstream_unavailable"],
+    handle(ops.listOrders, {
       handler: async ({ c, query, customer }) => {
         const list = await deps.upstream.call({
           op: "ecomOrders",
@@ -104,43 +85,15 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
         };
       },
     }),
-    route({
-      method: "get",
-      path: "/api/orders/:code",
-      operationId: "getOrder",
-      summary: "One order: status, timeline, items, fees, totals, addresses, payment, delivery",
-      tag: "orders",
-      auth: "customer",
-      params: orderParamsSchema,
-      response: orderDetailSchema,
-      errors: ORDER_ERRORS,
+    handle(ops.getOrder, {
       handler: async ({ c, params, customer }) =>
         orderDetailView(await ownOrder(c, customer, params.code), langOf(c)),
     }),
-    route({
-      method: "get",
-      path: "/api/orders/:code/invoice",
-      operationId: "getOrderInvoice",
-      summary:
-        "The order's invoice details (seller, buyer with full TCKN/VKN, items, VAT, totals, fees)",
-      tag: "orders",
-      auth: "customer",
-      params: orderParamsSchema,
-      response: invoiceSchema,
-      errors: ORDER_ERRORS,
+    handle(ops.getOrderInvoice, {
       handler: ({ c, params, customer }) =>
         customerInvoice(deps, customer, params.code, callContext(c)),
     }),
-    route({
-      method: "get",
-      path: "/api/orders/:code/receipt",
-      operationId: "getOrderReceipt",
-      summary: "The order's receipt",
-      tag: "orders",
-      auth: "customer",
-      params: orderParamsSchema,
-      response: receiptSchema,
-      errors: ORDER_ERRORS,
+    handle(ops.getOrderReceipt, {
       handler: async ({ c, params, customer }) => {
         const [order, extras] = await Promise.all([
           ownOrder(c, customer, params.code),
@@ -149,16 +102,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
         return receiptView(order, langOf(c), extras);
       },
     }),
-    route({
-      method: "post",
-      path: "/api/receipts/lookup",
-      operationId: "lookupReceipt",
-      summary: "A receipt by order code and the customer's e-mail (no session needed)",
-      tag: "orders",
-      auth: "none",
-      body: receiptLookupSchema,
-      response: receiptSchema,
-      errors: ["validation_failed", "not_found", "rate_limited", "upstream_unavailable"],
+    handle(ops.lookupReceipt, {
       handler: async ({ c, body }) => {
         const tries = await deps.store.increment(
           `lookup:${clientAddress(c, deps.env.TRUST_PROXY)}`,

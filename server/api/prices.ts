@@ -1,17 +1,11 @@
+import * as ops from "../../contract/api/prices.ts";
 import { streamSSE } from "hono/streaming";
 import { currencySchema, type Metal } from "../../contract/common.ts";
-import {
-  currencyRatesSchema,
-  pricesSchema,
-  rateHistoryQuerySchema,
-  rateHistorySchema,
-  type CurrencyRates,
-  type RateHistory,
-} from "../../contract/prices.ts";
+import { pricesSchema, type CurrencyRates, type RateHistory } from "../../contract/prices.ts";
 import { createSwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
 import { langOf } from "../problem.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 
 export const SSE_HEARTBEAT_MS = 15_000;
 export const SSE_RETRY_MS = 3000;
@@ -34,23 +28,10 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
   const history = createSwrCache<RateHistory>({ ...cacheOptions, ttlMs: 30_000, maxEntries: 50 });
 
   return [
-    route({
-      method: "get",
-      path: "/api/prices",
-      operationId: "getPrices",
-      summary: "Live prices: metals (per gram) and every SKU",
-      tag: "prices",
-      auth: "none",
-      response: pricesSchema,
+    handle(ops.getPrices, {
       handler: async () => pricesSchema.parse(await deps.prices.snapshot()),
     }),
-    route({
-      method: "get",
-      path: "/api/prices/stream",
-      operationId: "streamPrices",
-      summary: "Live prices as Server-Sent Events (`event: prices`, the /api/prices object)",
-      tag: "prices",
-      auth: "none",
+    handle(ops.streamPrices, {
       handler: ({ c }) => {
         const logger = c.get("logger");
         c.header("X-Accel-Buffering", "no");
@@ -93,14 +74,7 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
         );
       },
     }),
-    route({
-      method: "get",
-      path: "/api/rates",
-      operationId: "getCurrencyRates",
-      summary: "Currency rates (TRY per unit)",
-      tag: "prices",
-      auth: "none",
-      response: currencyRatesSchema,
+    handle(ops.getCurrencyRates, {
       handler: ({ c }) =>
         rates.get("rates", async () => {
           const rows = await deps.upstream.call({
@@ -126,15 +100,7 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
           };
         }),
     }),
-    route({
-      method: "get",
-      path: "/api/rate-history",
-      operationId: "getRateHistory",
-      summary: "Price history of a metal (per gram, TRY) as OHLC candles",
-      tag: "prices",
-      auth: "none",
-      query: rateHistoryQuerySchema,
-      response: rateHistorySchema,
+    handle(ops.getRateHistory, {
       handler: ({ c, query }) =>
         history.get(`${query.symbol}:${query.period}`, async () => {
           const candles = await deps.upstream.call({

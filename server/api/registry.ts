@@ -1,61 +1,42 @@
 import type { Context, Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import type { Operation, OperationAnswer } from "../../contract/api/operation.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, langOf } from "../problem.ts";
 import { fieldErrors } from "../validation.ts";
 
 type Schema = z.core.$ZodType;
 
-/**
- * One API operation: its schemas (from contract/, shared with the shop) and its handler. The same
- * object registers the Hono route (validating params, query and body before the handler runs, so
- * bad input never reaches upstream) and produces the operation in /api/openapi.json.
- */
-export interface RouteSpec<
-  P extends Schema = Schema,
-  Q extends Schema = Schema,
-  B extends Schema = Schema,
-  R extends Schema = Schema,
-> {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  /** Hono path under /api, e.g. `/api/orders/:code`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  /**
-   * `none`: no session needed. `session`: any session (guest or customer).
-   * `customer`: a session bound to an upstream customer.
-   */
-  auth: "none" | "session" | "customer";
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** Response schema; omit for non-JSON answers (SSE, PDF). */
-  response?: R;
-  status?: ContentfulStatusCode;
-  /** Problem codes this operation can answer (documentation). */
-  errors?: readonly string[];
-  /** Extra request headers (documentation), e.g. Idempotency-Key. */
-  headers?: readonly { name: string; required: boolean; description: string }[];
-  handler: (input: {
-    c: Context<AppEnv>;
-    deps: AppDeps;
-    params: z.output<P>;
-    query: z.output<Q>;
-    body: z.output<B>;
-    session: Session | null;
-    /** The session's customer; present when `auth` is `customer`. */
-    customer: string;
-  }) => Promise<z.input<R> | Response>;
+type Out<S> = Exclude<S, undefined> extends Schema ? z.output<Exclude<S, undefined>> : undefined;
+
+/** What a handler of `O` receives: the input already validated against the operation's schemas. */
+export interface HandlerInput<O extends Operation> {
+  c: Context<AppEnv>;
+  deps: AppDeps;
+  params: Out<O["params"]>;
+  query: Out<O["query"]>;
+  body: Out<O["body"]>;
+  session: Session | null;
+  /** The session's customer; present when `auth` is `customer`. */
+  customer: string;
 }
 
-/** Helper that keeps each route's schema types for its handler. */
-export function route<P extends Schema, Q extends Schema, B extends Schema, R extends Schema>(
-  spec: RouteSpec<P, Q, B, R>,
+/**
+ * One operation of the contract (contract/api/) with its handler. The operation registers the
+ * Hono route (validating params, query and body before the handler runs, so bad input never
+ * reaches upstream); /api/openapi.json is made from the contract's table itself.
+ */
+export interface RouteSpec {
+  operation: Operation;
+  handler: (input: HandlerInput<Operation>) => Promise<unknown>;
+}
+
+/** The handler of an operation, typed from its schemas (the answer is the response's input). */
+export function handle<O extends Operation>(
+  operation: O,
+  { handler }: { handler: (input: HandlerInput<O>) => Promise<OperationAnswer<O> | Response> },
 ): RouteSpec {
-  return spec;
+  return { operation, handler };
 }
 
 function parse(
@@ -99,12 +80,25 @@ function queryObject(c: Context): Record<string, string | string[]> {
   return out;
 }
 
+/**
+ * Registers each handler's route; every operation of `table` must have exactly one handler (an
+ * operation the contract promises but the proxy does not serve is a startup error, not a 404).
+ */
 export function registerRoutes(
   app: Hono<AppEnv>,
   deps: AppDeps,
-  specs: readonly RouteSpec[],
+  routes: readonly RouteSpec[],
+  table: readonly Operation[],
 ): void {
-  for (const spec of specs) {
+  const handled = new Map(routes.map((r) => [r.operation, r]));
+  if (handled.size !== routes.length) throw new Error("an operation has more than one handler");
+  const missing = table.filter((operation) => !handled.has(operation));
+  const extra = routes.filter((r) => !table.includes(r.operation));
+  if (missing.length > 0 || extra.length > 0)
+    throw new Error(
+      `operations without a handler: ${missing.map((o) => o.operationId).join(", ") || "none"}; handlers outside the table: ${extra.map((r) => r.operation.operationId).join(", ") || "none"}`,
+    );
+  for (const { operation: spec, handler } of routes) {
     app.on(spec.method.toUpperCase(), spec.path, async (c) => {
       const session = c.get("session");
       if (spec.auth !== "none" && !session) throw new ApiError("unauthenticated");
@@ -112,7 +106,7 @@ export function registerRoutes(
       const params = parse(spec.params, c.req.param(), "params", c);
       const query = parse(spec.query, queryObject(c), "query", c);
       const body = spec.body ? parse(spec.body, await readJson(c), "body", c) : undefined;
-      const result = await spec.handler({
+      const result = await handler({
         c,
         deps,
         params,
@@ -155,7 +149,7 @@ function parameters(schema: Schema | undefined, where: "path" | "query") {
 }
 
 export function openApiDocument(
-  specs: readonly RouteSpec[],
+  specs: readonly Operation[],
   info: { title: string; version: string },
 ) {
   const paths: Record<string, Record<string, unknown>> = {};

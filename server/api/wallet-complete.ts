@@ -1,17 +1,11 @@
+import * as ops from "../../contract/api/wallet.ts";
 import type { Context } from "hono";
 import { z } from "zod";
-import { IDEMPOTENCY_HEADER } from "../../contract/checkout.ts";
-import {
-  completeWalletBasketBodySchema,
-  walletBasketParamsSchema,
-  walletOrderSchema,
-  type WalletBasketType,
-  type WalletOrder,
-} from "../../contract/wallet.ts";
+import { type WalletBasketType, type WalletOrder } from "../../contract/wallet.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { respondMoney, settle } from "./settle.ts";
 import { callOptions, refusedField, withOurNames } from "./upstream-refusals.ts";
 import { cartTokenOf, quoteIdOfBasket, walletBasketView, walletOrderView } from "./wallet-views.ts";
@@ -23,8 +17,6 @@ import { cartTokenOf, quoteIdOfBasket, walletBasketView, walletOrderView } from 
  * that basket became an order and answers it, and an uncertain answer settles to the truth
  * (settle.ts).
  */
-
-const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
 const COMPLETE_OPS = {
   buy: "walletCompleteBuy",
@@ -146,19 +138,7 @@ export function walletCompleteRoute(deps: AppDeps): RouteSpec {
     }
   };
 
-  return route({
-    method: "post",
-    path: "/api/wallet/baskets/:type/complete",
-    operationId: "completeWalletBasket",
-    summary:
-      "Complete the basket at the accepted quote (Idempotency-Key); paid from, or into, the TRY wallet",
-    tag: "wallet",
-    auth: "customer",
-    params: walletBasketParamsSchema,
-    body: completeWalletBasketBodySchema,
-    response: walletOrderSchema,
-    headers: [IDEMPOTENCY_HEADER],
-    errors: [...WALLET_ERRORS, "price_expired", "conflict", "not_found", "outcome_unknown"],
+  return handle(ops.completeWalletBasket, {
     handler: async ({ c, params, body, customer }) =>
       respondMoney(
         deps,

@@ -1,16 +1,13 @@
+import * as ops from "../../contract/api/wallet.ts";
 import type { Context } from "hono";
 import { digitalCurrencySchema } from "../../contract/digital.ts";
-import {
-  walletOrderListSchema,
-  walletOrdersQuerySchema,
-  type WalletOrderSummary,
-} from "../../contract/wallet.ts";
+import { type WalletOrderSummary } from "../../contract/wallet.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import { partnerDateIso } from "./digital.ts";
 import { digitalRecordsOf, forgetDigitalRecord, type DigitalRecord } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { callOptions } from "./upstream-refusals.ts";
 import { walletOrderSummaryView } from "./wallet-views.ts";
 
@@ -19,7 +16,6 @@ import { walletOrderSummaryView } from "./wallet-views.ts";
  * sells, one list newest first.
  */
 
-const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 const PAGE_SIZE = 10;
 
 /**
@@ -81,16 +77,7 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
     };
   };
 
-  return route({
-    method: "get",
-    path: "/api/wallet/orders",
-    operationId: "listWalletOrders",
-    summary: "The customer's wallet orders (buy, sell, delivery), newest first",
-    tag: "wallet",
-    auth: "customer",
-    query: walletOrdersQuerySchema,
-    response: walletOrderListSchema,
-    errors: WALLET_ERRORS,
+  return handle(ops.listWalletOrders, {
     handler: async ({ c, query, customer }) => {
       const page = query.page ?? 1;
       const walletPage = async (n: number) => {

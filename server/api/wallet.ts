@@ -1,19 +1,7 @@
+import * as ops from "../../contract/api/wallet.ts";
 import type { Context } from "hono";
 import { metalSchema, type Metal } from "../../contract/common.ts";
-import {
-  addWalletItemBodySchema,
-  updateWalletItemBodySchema,
-  walletBasketItemParamsSchema,
-  walletBasketParamsSchema,
-  walletBasketSchema,
-  walletDeliveryAddressBodySchema,
-  walletReceiptParamsSchema,
-  walletReceiptSchema,
-  walletSchema,
-  type Wallet,
-  type WalletBasketType,
-  type WalletReceipt,
-} from "../../contract/wallet.ts";
+import { type Wallet, type WalletBasketType, type WalletReceipt } from "../../contract/wallet.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
@@ -21,9 +9,8 @@ import type { InputOf } from "../../minted/operations.ts";
 import { round2, round4 } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
-import { BASKET_CHANGE_HEADER } from "../../contract/basket.ts";
 import { changeOnce, targetOf, unconfirmedChange } from "./basket-changes.ts";
-import { route, type RouteSpec } from "./registry.ts";
+import { handle, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
 import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
 import { walletBasketOf, walletCompleteRoute } from "./wallet-complete.ts";
@@ -34,8 +21,6 @@ import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
  * customer's TRY wallet, their completion (one tap = one order), orders and receipts. Every fee
  * line is Minted's own figure, to the cent.
  */
-
-const WALLET_ERRORS = ["validation_failed", "unauthenticated", "upstream_unavailable"] as const;
 
 type WalletMutation = "walletBasketAdd" | "walletBasketUpdate" | "walletBasketRemove";
 
@@ -92,15 +77,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     });
 
   return [
-    route({
-      method: "get",
-      path: "/api/wallet",
-      operationId: "getWallet",
-      summary: "Balances per metal (grams, value at the live bid), physical holdings and TRY cash",
-      tag: "wallet",
-      auth: "customer",
-      response: walletSchema,
-      errors: WALLET_ERRORS,
+    handle(ops.getWallet, {
       handler: async ({ c, customer }): Promise<Wallet> => {
         const [holdings, balances] = await Promise.all([
           deps.upstream.call({
@@ -155,31 +132,11 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     walletOrdersRoute(deps),
-    route({
-      method: "get",
-      path: "/api/wallet/baskets/:type",
-      operationId: "getWalletBasket",
-      summary: "The buy, sell or delivery basket with Minted's fee lines (empty when none)",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketParamsSchema,
-      response: walletBasketSchema,
-      errors: WALLET_ERRORS,
+    handle(ops.getWalletBasket, {
       handler: async ({ c, params, customer }) =>
         view(c, await basketOf(c, customer, params.type), params.type),
     }),
-    route({
-      method: "post",
-      path: "/api/wallet/baskets/:type/items",
-      operationId: "addWalletBasketItem",
-      summary: "Add units of a bar or coin (buy: stock; sell, delivery: what the vault holds)",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketParamsSchema,
-      body: addWalletItemBodySchema,
-      response: walletBasketSchema,
-      errors: WALLET_ERRORS,
-      headers: [BASKET_CHANGE_HEADER],
+    handle(ops.addWalletBasketItem, {
       handler: async ({ c, params, body, customer }) =>
         changeOnce(deps, c, customer, `addWalletBasketItem:${params.type}`, body, async (key) => {
           const o = await basketOf(c, customer, params.type);
@@ -213,45 +170,15 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           return view(c, updated, params.type);
         }),
     }),
-    route({
-      method: "patch",
-      path: "/api/wallet/baskets/:type/items/:sku",
-      operationId: "updateWalletBasketItem",
-      summary: "Set a line's quantity (0 removes it)",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketItemParamsSchema,
-      body: updateWalletItemBodySchema,
-      response: walletBasketSchema,
-      errors: [...WALLET_ERRORS, "not_found"],
-      headers: [BASKET_CHANGE_HEADER],
+    handle(ops.updateWalletBasketItem, {
       handler: async ({ c, params, body, customer }) =>
         setQuantity(c, customer, params.type, params.sku, body.quantity),
     }),
-    route({
-      method: "delete",
-      path: "/api/wallet/baskets/:type/items/:sku",
-      operationId: "removeWalletBasketItem",
-      summary: "Remove a line",
-      tag: "wallet",
-      auth: "customer",
-      params: walletBasketItemParamsSchema,
-      response: walletBasketSchema,
-      errors: [...WALLET_ERRORS, "not_found"],
-      headers: [BASKET_CHANGE_HEADER],
+    handle(ops.removeWalletBasketItem, {
       handler: async ({ c, params, customer }) =>
         setQuantity(c, customer, params.type, params.sku, 0),
     }),
-    route({
-      method: "put",
-      path: "/api/wallet/baskets/delivery/address",
-      operationId: "setWalletDeliveryAddress",
-      summary: "Deliver to one of the customer's saved shipping addresses",
-      tag: "wallet",
-      auth: "customer",
-      body: walletDeliveryAddressBodySchema,
-      response: walletBasketSchema,
-      errors: [...WALLET_ERRORS, "not_found"],
+    handle(ops.setWalletDeliveryAddress, {
       handler: async ({ c, body, customer }) => {
         const o = await basketOf(c, customer, "delivery");
         if (!o || o.items.length === 0) throw emptyError(callOptions(c).lang);
@@ -278,16 +205,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     walletCompleteRoute(deps),
-    route({
-      method: "get",
-      path: "/api/wallet/orders/:id/receipt",
-      operationId: "getWalletReceipt",
-      summary: "A wallet order's receipt",
-      tag: "wallet",
-      auth: "customer",
-      params: walletReceiptParamsSchema,
-      response: walletReceiptSchema,
-      errors: [...WALLET_ERRORS, "not_found"],
+    handle(ops.getWalletReceipt, {
       handler: async ({ c, params, customer }): Promise<WalletReceipt> => {
         const r = await deps.upstream.call({
           op: "walletReceipt",

@@ -1,13 +1,8 @@
+import * as ops from "../../contract/api/session.ts";
 import { randomUUID } from "node:crypto";
 import type { Context } from "hono";
-import {
-  guestRequestSchema,
-  launchRequestSchema,
-  logoutAllRequestSchema,
-  sessionViewSchema,
-  type SessionView,
-} from "../../contract/session.ts";
-import { route, type RouteSpec } from "../api/registry.ts";
+import { type SessionView } from "../../contract/session.ts";
+import { handle, type RouteSpec } from "../api/registry.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, langOf, type Lang } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
@@ -140,17 +135,7 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
   const verifier = createLaunchVerifier(deps);
   const records = sessionRecords(deps);
   return [
-    route({
-      method: "post",
-      path: "/api/session",
-      operationId: "startSession",
-      summary:
-        "Swap a partner launch token (JWT) for the session cookie; creates the customer from the profile if needed",
-      tag: "session",
-      auth: "none",
-      body: launchRequestSchema,
-      response: sessionViewSchema,
-      errors: ["unauthenticated", "validation_failed", "upstream_unavailable", "upstream_invalid"],
+    handle(ops.startSession, {
       handler: async ({ c, body }) => {
         const claims = await verifier.verify(body.token, langOf(c));
         const customer = await ensureCustomer(deps, c, claims);
@@ -168,15 +153,7 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
         return view(session, displayName(customer) || null);
       },
     }),
-    route({
-      method: "post",
-      path: "/api/session/guest",
-      operationId: "startGuestSession",
-      summary: "Start a guest session (kept when one is already running)",
-      tag: "session",
-      auth: "none",
-      body: guestRequestSchema,
-      response: sessionViewSchema,
+    handle(ops.startGuestSession, {
       handler: async ({ c, body, session }) => {
         // Idempotent for a running guest session (a reload must not drop the guest basket).
         if (session?.kind === "guest")
@@ -196,15 +173,7 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
         return view(guest, null);
       },
     }),
-    route({
-      method: "get",
-      path: "/api/session/me",
-      operationId: "getSession",
-      summary: "The current session (customer name, locale, currency, theme)",
-      tag: "session",
-      auth: "session",
-      response: sessionViewSchema,
-      errors: ["unauthenticated"],
+    handle(ops.getSession, {
       handler: async ({ c, session }) => {
         if (!session) throw new ApiError("unauthenticated");
         const name = session.customer
@@ -213,29 +182,14 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
         return view(session, name);
       },
     }),
-    route({
-      method: "post",
-      path: "/api/session/logout",
-      operationId: "endSession",
-      summary: "End the session: revoked on every instance, and the cookie cleared",
-      tag: "session",
-      auth: "none",
+    handle(ops.endSession, {
       handler: ({ c, session }) => {
         replaceSession(c, null);
         if (session) c.get("logger").info("session ended", { sid: session.sid });
         return Promise.resolve(c.body(null, 204));
       },
     }),
-    route({
-      method: "post",
-      path: "/api/session/logout-all",
-      operationId: "endAllSessions",
-      summary:
-        "Log out everywhere: end every session of the customer, on every device (this one too)",
-      tag: "session",
-      auth: "session",
-      body: logoutAllRequestSchema,
-      errors: ["unauthenticated"],
+    handle(ops.endAllSessions, {
       handler: async ({ c, session }) => {
         if (!session) throw new ApiError("unauthenticated");
         // A guest without a customer has only this session.

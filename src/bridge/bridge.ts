@@ -9,6 +9,8 @@ import {
   type BridgeEventPayload,
   type BridgeEventType,
 } from "../../contract/bridge";
+import { getEmbedConfig } from "../../contract/api/session";
+import { href } from "../lib/api";
 import { detectHost, isFramed, type Host, type HostWindow } from "./host";
 
 /**
@@ -154,7 +156,7 @@ export function startBridge(fetchImpl: typeof fetch = fetch): Promise<Host | nul
   return bridge.start({
     win: window,
     loadParentOrigins: async () => {
-      const res = await fetchImpl("/api/embed/config", {
+      const res = await fetchImpl(href(getEmbedConfig), {
         credentials: "same-origin",
         headers: { accept: "application/json" },
       });

@@ -1,5 +1,12 @@
 import { z } from "zod/mini";
 import { i18n } from "@lingui/core";
+import {
+  operationUrl,
+  type Operation,
+  type OperationArgs,
+  type OperationInput,
+  type OperationResult,
+} from "../../contract/api/operation";
 
 /** What the proxy answers on failure (RFC 9457 problem+json with a stable `code`). */
 const problemSchema = z.looseObject({
@@ -29,26 +36,23 @@ export class ApiProblem extends Error {
   }
 }
 
-export interface ApiRequest<S extends z.core.$ZodType> {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  body?: unknown;
-  /** The response contract; the answer is parsed with it (no casts on data from the network). */
-  schema: S;
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-}
+/** The same-origin URL of an operation (links, images, SSE): the table's path, params encoded. */
+export { operationUrl as href };
 
 /**
- * The shop's one door to its proxy: same origin, the session cookie, JSON both ways, the
- * customer's language, and every answer checked against the shared contract.
+ * The shop's one door to its proxy: an operation of the shared contract (contract/api/), its
+ * params, query and body; same origin, the session cookie, JSON both ways, the customer's
+ * language, and every answer checked against the operation's response schema.
  */
-export async function api<S extends z.core.$ZodType>(
-  path: string,
-  { method = "GET", body, schema, signal, headers }: ApiRequest<S>,
-): Promise<z.output<S>> {
+export async function api<O extends Operation>(
+  operation: O,
+  ...[input = {} as OperationInput<O>]: OperationArgs<O>
+): Promise<OperationResult<O>> {
+  const { body, signal, headers } = input;
+  const method = operation.method.toUpperCase();
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(operationUrl<Operation>(operation, input), {
       method,
       credentials: "same-origin",
       headers: {
@@ -90,9 +94,10 @@ export async function api<S extends z.core.$ZodType>(
       undefined,
     );
   }
-  const parsed = z.safeParse(schema, res.status === 204 ? null : json);
+  // Without a response schema the operation answers 204 No Content.
+  const parsed = z.safeParse(operation.response ?? z.null(), res.status === 204 ? null : json);
   if (!parsed.success) throw new ApiProblem(res.status, "invalid_response", undefined);
-  return parsed.data;
+  return parsed.data as OperationResult<O>;
 }
 
 /** True for failures worth retrying automatically (no answer, or the upstream was unavailable). */

@@ -1,13 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import {
-  addressListSchema,
-  addressSchema,
-  deletedSchema,
-  type Address,
-  type AddressList,
-  type AddressType,
-  type CreateAddressBody,
+import type {
+  Address,
+  AddressList,
+  AddressType,
+  CreateAddressBody,
 } from "../../../contract/addresses";
+import * as addressOps from "../../../contract/api/addresses";
 import { api } from "../../lib/api";
 
 /** Every saved-address query lives under this key; a change invalidates them all. */
@@ -21,10 +19,7 @@ export function addressesQueryOptions(type?: AddressType) {
   return queryOptions({
     queryKey: addressKeys.list(type),
     queryFn: ({ signal }): Promise<AddressList> =>
-      api(type ? `/api/addresses?type=${type}` : "/api/addresses", {
-        schema: addressListSchema,
-        signal,
-      }),
+      api(addressOps.listAddresses, { query: { type }, signal }),
     staleTime: 60_000,
   });
 }
@@ -38,7 +33,7 @@ export function useCreateAddress() {
   return useMutation({
     mutationKey: [...addressKeys.all, "create"],
     mutationFn: (body: CreateAddressBody): Promise<Address> =>
-      api("/api/addresses", { method: "POST", body, schema: addressSchema }),
+      api(addressOps.createAddress, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: addressKeys.all }),
   });
 }
@@ -48,8 +43,7 @@ export function useDeleteAddress() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...addressKeys.all, "delete"],
-    mutationFn: (id: number) =>
-      api(`/api/addresses/${String(id)}`, { method: "DELETE", schema: deletedSchema }),
+    mutationFn: (id: number) => api(addressOps.deleteAddress, { params: { id: String(id) } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: addressKeys.all }),
   });
 }

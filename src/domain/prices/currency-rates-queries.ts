@@ -1,9 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
-import { currencyRatesSchema } from "../../../contract/prices";
+import { getCurrencyRates } from "../../../contract/api/prices";
 import { api } from "../../lib/api";
 
 export function fetchCurrencyRates(signal?: AbortSignal) {
-  return api("/api/rates", { schema: currencyRatesSchema, ...(signal ? { signal } : {}) });
+  return api(getCurrencyRates, { signal });
 }
 
 /** Currency rates for display conversion; refreshed each minute while the page is open. */

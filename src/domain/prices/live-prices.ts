@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from "react";
 import type { Metal } from "../../../contract/common";
-import { pricesSchema, type MetalQuote, type SkuQuote } from "../../../contract/prices";
-import { api } from "../../lib/api";
+import { getPrices, streamPrices } from "../../../contract/api/prices";
+import type { MetalQuote, SkuQuote } from "../../../contract/prices";
+import { api, href } from "../../lib/api";
 import {
   createLivePricesStore,
   type LivePricesState,
@@ -13,9 +14,9 @@ let store: LivePricesStore | null = null;
 /** The app's one live-price store, created on first use (in the browser only). */
 function livePrices(): LivePricesStore {
   store ??= createLivePricesStore({
-    streamUrl: "/api/prices/stream",
+    streamUrl: href(streamPrices),
     openStream: (url) => new EventSource(url),
-    fetchSnapshot: () => api("/api/prices", { schema: pricesSchema }),
+    fetchSnapshot: () => api(getPrices),
     visibility: {
       isHidden: () => document.visibilityState === "hidden",
       onChange: (listener) => {

@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Metal } from "../../../contract/common";
-import { rateHistorySchema, type RateHistoryQuery } from "../../../contract/prices";
+import { getRateHistory } from "../../../contract/api/prices";
+import type { RateHistoryQuery } from "../../../contract/prices";
 import { api } from "../../lib/api";
 
 export const rateSymbolOf: Record<Metal, RateHistoryQuery["symbol"]> = {
@@ -10,11 +11,7 @@ export const rateSymbolOf: Record<Metal, RateHistoryQuery["symbol"]> = {
 };
 
 export function fetchRateHistory({ symbol, period }: RateHistoryQuery, signal?: AbortSignal) {
-  const search = new URLSearchParams({ symbol, period });
-  return api(`/api/rate-history?${search.toString()}`, {
-    schema: rateHistorySchema,
-    ...(signal ? { signal } : {}),
-  });
+  return api(getRateHistory, { query: { symbol, period }, signal });
 }
 
 export const rateHistoryQueryOptions = ({ symbol, period }: RateHistoryQuery) =>

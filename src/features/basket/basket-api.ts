@@ -1,13 +1,7 @@
 import { i18n } from "@lingui/core";
-import { z } from "zod/mini";
-import {
-  basketSchema,
-  incompleteBasketListSchema,
-  resumeBasketResultSchema,
-  type Basket,
-  type IncompleteBasketList,
-  type ResumeBasketResult,
-} from "../../../contract/basket";
+import * as basketOps from "../../../contract/api/basket";
+import { startGuestSession } from "../../../contract/api/session";
+import type { Basket, IncompleteBasketList, ResumeBasketResult } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
 import { emptyBasket } from "./basket-optimistic";
 import { sendChangeOnce } from "../../domain/change-once";
@@ -17,16 +11,12 @@ import { sendChangeOnce } from "../../domain/change-once";
  * use (not with the shell): the contract's schemas would otherwise weigh on the first view.
  */
 
-const sessionViewSchema = z.looseObject({ kind: z.string() });
-
 let guestSession: Promise<void> | null = null;
 
 /** A guest session, created once for a visitor who has none (basket calls need a session). */
 function ensureGuestSession(): Promise<void> {
-  guestSession ??= api("/api/session/guest", {
-    method: "POST",
+  guestSession ??= api(startGuestSession, {
     body: { locale: i18n.locale === "en" ? "en" : "tr" },
-    schema: sessionViewSchema,
   }).then(
     () => undefined,
     (error: unknown) => {
@@ -48,15 +38,13 @@ async function withSession<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-const itemPath = (sku: string) => `/api/basket/items/${encodeURIComponent(sku)}`;
-
 /**
  * The basket. Without a session it is empty: reading does not start a guest session (that would
  * race a partner launch still signing in); the first change does.
  */
 export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
   try {
-    return await api("/api/basket", { schema: basketSchema, ...(signal ? { signal } : {}) });
+    return await api(basketOps.getBasket, { signal });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401)
       return { ...emptyBasket, estimated: true };
@@ -66,44 +54,32 @@ export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
 
 export function addBasketItem(sku: string, quantity: number): Promise<Basket> {
   return withSession(() =>
-    sendChangeOnce((headers) =>
-      api("/api/basket/items", {
-        method: "POST",
-        body: { sku, quantity },
-        headers,
-        schema: basketSchema,
-      }),
-    ),
+    sendChangeOnce((headers) => api(basketOps.addBasketItem, { body: { sku, quantity }, headers })),
   );
 }
 
 export function setBasketItemQuantity(sku: string, quantity: number): Promise<Basket> {
   return withSession(() =>
     sendChangeOnce((headers) =>
-      api(itemPath(sku), { method: "PATCH", body: { quantity }, headers, schema: basketSchema }),
+      api(basketOps.updateBasketItem, { params: { sku }, body: { quantity }, headers }),
     ),
   );
 }
 
 export function removeBasketItem(sku: string): Promise<Basket> {
   return withSession(() =>
-    sendChangeOnce((headers) =>
-      api(itemPath(sku), { method: "DELETE", headers, schema: basketSchema }),
-    ),
+    sendChangeOnce((headers) => api(basketOps.removeBasketItem, { params: { sku }, headers })),
   );
 }
 
 export function clearBasket(): Promise<Basket> {
-  return withSession(() => api("/api/basket", { method: "DELETE", schema: basketSchema }));
+  return withSession(() => api(basketOps.clearBasket));
 }
 
 /** Other unfinished baskets of a customer; a guest has none. */
 export async function fetchIncompleteBaskets(signal?: AbortSignal): Promise<IncompleteBasketList> {
   try {
-    return await api("/api/baskets/incomplete", {
-      schema: incompleteBasketListSchema,
-      ...(signal ? { signal } : {}),
-    });
+    return await api(basketOps.listIncompleteBaskets, { signal });
   } catch (error) {
     if (error instanceof ApiProblem && (error.status === 401 || error.status === 403))
       return { baskets: [] };
@@ -112,10 +88,5 @@ export async function fetchIncompleteBaskets(signal?: AbortSignal): Promise<Inco
 }
 
 export function resumeBasket(id: number): Promise<ResumeBasketResult> {
-  return withSession(() =>
-    api(`/api/baskets/incomplete/${id}/resume`, {
-      method: "POST",
-      schema: resumeBasketResultSchema,
-    }),
-  );
+  return withSession(() => api(basketOps.resumeIncompleteBasket, { params: { id: String(id) } }));
 }

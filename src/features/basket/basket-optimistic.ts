@@ -1,4 +1,6 @@
 import type { Basket, BasketItem } from "../../../contract/basket";
+import { getProductImage } from "../../../contract/api/catalog";
+import { href } from "../../lib/api";
 
 /**
  * The optimistic basket: what a tap changes locally before the proxy answers. Line totals,
@@ -83,7 +85,7 @@ export function basketWithAdded(
   const line: BasketItem = {
     sku,
     name: preview?.name ?? sku,
-    image: `/api/images/${encodeURIComponent(sku)}/1`,
+    image: href(getProductImage, { params: { sku, n: 1 } }),
     metal: preview?.metal ?? null,
     type: preview?.type ?? null,
     unitPrice,

@@ -5,9 +5,9 @@ import {
   type Metal,
   type ProductType,
 } from "../../../contract/common";
+import { getProduct, listProducts } from "../../../contract/api/catalog";
 import {
   productListSchema,
-  productSchema,
   productSortSchema,
   type Product,
   type ProductList,
@@ -51,19 +51,12 @@ export function catalogSearchString(search: CatalogSearch): string {
 }
 
 export function fetchProducts(search: CatalogSearch, signal?: AbortSignal): Promise<ProductList> {
-  const params = new URLSearchParams(catalogSearchString(search));
-  params.set("pageSize", String(catalogPageSize));
-  return api(`/api/products?${params.toString()}`, {
-    schema: productListSchema,
-    ...(signal ? { signal } : {}),
-  });
+  const query = Object.fromEntries(new URLSearchParams(catalogSearchString(search)));
+  return api(listProducts, { query: { ...query, pageSize: catalogPageSize }, signal });
 }
 
 export function fetchProduct(sku: string, signal?: AbortSignal): Promise<Product> {
-  return api(`/api/products/${encodeURIComponent(sku)}`, {
-    schema: productSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return api(getProduct, { params: { sku }, signal });
 }
 
 export const catalogKeys = {

@@ -1,27 +1,17 @@
-import {
-  checkoutReturnSchema,
-  checkoutStateSchema,
-  completeCheckoutResultSchema,
-  legalAcceptancesSchema,
-  legalDocumentsSchema,
-  paymentTypesSchema,
-  quoteSchema,
-  type CheckoutReturn,
-  type CheckoutState,
-  type CompleteCheckoutBody,
-  type CompleteCheckoutResult,
-  type LegalAcceptances,
-  type LegalDocuments,
-  type PaymentTypes,
-  type Quote,
-  type SetCheckoutAddressesBody,
-  type SetLegalAcceptanceBody,
+import * as checkoutOps from "../../../contract/api/checkout";
+import type {
+  CheckoutReturn,
+  CheckoutState,
+  CompleteCheckoutBody,
+  CompleteCheckoutResult,
+  LegalAcceptances,
+  LegalDocuments,
+  PaymentTypes,
+  Quote,
+  SetCheckoutAddressesBody,
+  SetLegalAcceptanceBody,
 } from "../../../contract/checkout";
-import {
-  identityResultSchema,
-  type IdentityBody,
-  type IdentityResult,
-} from "../../../contract/basket";
+import type { IdentityBody, IdentityResult } from "../../../contract/basket";
 import { api } from "../../lib/api";
 
 /**
@@ -29,35 +19,29 @@ import { api } from "../../lib/api";
  * checkout's own chunk (the schemas weigh nothing on the catalog's first view).
  */
 
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
-
 export function fetchCheckout(signal?: AbortSignal): Promise<CheckoutState> {
-  return api("/api/checkout", { schema: checkoutStateSchema, ...withSignal(signal) });
+  return api(checkoutOps.getCheckout, { signal });
 }
 
 export function setCheckoutAddresses(body: SetCheckoutAddressesBody): Promise<CheckoutState> {
-  return api("/api/checkout/addresses", { method: "PUT", body, schema: checkoutStateSchema });
+  return api(checkoutOps.setCheckoutAddresses, { body });
 }
 
 export function fetchLegalDocuments(signal?: AbortSignal): Promise<LegalDocuments> {
-  return api("/api/checkout/legal", { schema: legalDocumentsSchema, ...withSignal(signal) });
+  return api(checkoutOps.getCheckoutLegal, { signal });
 }
 
 /** The customer ticked or unticked documents: the proxy records them (its clock, upstream's version). */
 export function recordLegalAcceptance(body: SetLegalAcceptanceBody): Promise<LegalAcceptances> {
-  return api("/api/checkout/legal/acceptance", {
-    method: "PUT",
-    body,
-    schema: legalAcceptancesSchema,
-  });
+  return api(checkoutOps.setCheckoutLegalAcceptance, { body });
 }
 
 export function fetchQuote(signal?: AbortSignal): Promise<Quote> {
-  return api("/api/checkout/quote", { schema: quoteSchema, ...withSignal(signal) });
+  return api(checkoutOps.getCheckoutQuote, { signal });
 }
 
 export function fetchPaymentTypes(signal?: AbortSignal): Promise<PaymentTypes> {
-  return api("/api/checkout/payment-types", { schema: paymentTypesSchema, ...withSignal(signal) });
+  return api(checkoutOps.getPaymentTypes, { signal });
 }
 
 /** One send of an attempt: every send of the same attempt carries the same key and body. */
@@ -65,20 +49,15 @@ export function completeCheckout(
   body: CompleteCheckoutBody,
   idempotencyKey: string,
 ): Promise<CompleteCheckoutResult> {
-  return api("/api/checkout/complete", {
-    method: "POST",
+  return api(checkoutOps.completeCheckout, {
     body,
     headers: { "Idempotency-Key": idempotencyKey },
-    schema: completeCheckoutResultSchema,
   });
 }
 
 /** The order's real payment state, read upstream by the proxy (never from our query string). */
 export function fetchCheckoutReturn(order: string, signal?: AbortSignal): Promise<CheckoutReturn> {
-  return api(`/api/checkout/return?order=${encodeURIComponent(order)}`, {
-    schema: checkoutReturnSchema,
-    ...withSignal(signal),
-  });
+  return api(checkoutOps.getCheckoutReturn, { query: { order }, signal });
 }
 
 /**
@@ -86,5 +65,5 @@ export function fetchCheckoutReturn(order: string, signal?: AbortSignal): Promis
  * creates the customer upstream, binds it to the session and moves the guest basket.
  */
 export function bindGuestIdentity(body: IdentityBody): Promise<IdentityResult> {
-  return api("/api/session/identity", { method: "POST", body, schema: identityResultSchema });
+  return api(checkoutOps.bindGuestIdentity, { body });
 }

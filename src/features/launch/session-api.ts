@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
-import { sessionViewSchema, type SessionView } from "../../../contract/session";
+import * as sessionOps from "../../../contract/api/session";
+import type { SessionView } from "../../../contract/session";
 import { ApiProblem, api } from "../../lib/api";
 
 /** The shop's session calls: who is signed in, log out, log out on all devices. */
@@ -9,10 +10,7 @@ export const sessionKeys = { me: ["session", "me"] as const };
 /** The current session, or null when there is none (401: never started, logged out, expired). */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionView | null> {
   try {
-    return await api("/api/session/me", {
-      schema: sessionViewSchema,
-      ...(signal ? { signal } : {}),
-    });
+    return await api(sessionOps.getSession, { signal });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401) return null;
     throw error;
@@ -21,12 +19,12 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionView | 
 
 /** Ends this session (on every proxy instance); the cookie is cleared. */
 export async function logout(): Promise<void> {
-  await api("/api/session/logout", { method: "POST", schema: z.null() });
+  await api(sessionOps.endSession);
 }
 
 /** Ends every session of the customer: other phones and browsers are signed out too. */
 export async function logoutEverywhere(): Promise<void> {
-  await api("/api/session/logout-all", { method: "POST", body: {}, schema: z.null() });
+  await api(sessionOps.endAllSessions, { body: {} });
 }
 
 const claimsSchema = z.object({ sub: z.string() });

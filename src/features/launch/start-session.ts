@@ -1,4 +1,6 @@
+import { startSession as startSessionOp } from "../../../contract/api/session";
 import { sessionViewSchema, type SessionView } from "../../../contract/session";
+import { href } from "../../lib/api";
 
 export type LaunchOutcome =
   | { ok: true; session: SessionView }
@@ -41,7 +43,7 @@ export async function startSession(
 ): Promise<LaunchOutcome> {
   let res: Response;
   try {
-    res = await fetchImpl("/api/session", {
+    res = await fetchImpl(href(startSessionOp), {
       method: "POST",
       credentials: "same-origin",
       headers: { "content-type": "application/json", accept: "application/json" },

@@ -1,52 +1,38 @@
 import { queryOptions } from "@tanstack/react-query";
-import { fileLinkSchema, type FileLink } from "../../../contract/files";
-import {
-  invoiceSchema,
-  orderDetailSchema,
-  orderListSchema,
-  type Invoice,
-  type OrderDetail,
-  type OrderList,
-} from "../../../contract/orders";
+import * as orderOps from "../../../contract/api/orders";
+import type { FileLink } from "../../../contract/files";
+import type { Invoice, OrderDetail, OrderList } from "../../../contract/orders";
 import { api } from "../../lib/api";
 import { orderRefetchInterval } from "./order-status";
 import { apiStatuses, type OrdersSearch } from "./orders-search";
 
 export const ordersPageSize = 10;
 
-const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
-
 export function fetchOrders(search: OrdersSearch, signal?: AbortSignal): Promise<OrderList> {
-  const params = new URLSearchParams();
   const statuses = apiStatuses(search.statuses);
-  if (statuses.length > 0) params.set("status", statuses.join(","));
-  if (search.from) params.set("from", search.from);
-  if (search.to) params.set("to", search.to);
-  params.set("page", String(search.page));
-  params.set("pageSize", String(ordersPageSize));
-  return api(`/api/orders?${params.toString()}`, {
-    schema: orderListSchema,
-    ...withSignal(signal),
+  return api(orderOps.listOrders, {
+    query: {
+      status: statuses.length > 0 ? statuses.join(",") : undefined,
+      from: search.from || undefined,
+      to: search.to || undefined,
+      page: search.page,
+      pageSize: ordersPageSize,
+    },
+    signal,
   });
 }
 
 export function fetchOrder(code: string, signal?: AbortSignal): Promise<OrderDetail> {
-  return api(`/api/orders/${encodeURIComponent(code)}`, {
-    schema: orderDetailSchema,
-    ...withSignal(signal),
-  });
+  return api(orderOps.getOrder, { params: { code }, signal });
 }
 
 export function fetchInvoice(code: string, signal?: AbortSignal): Promise<Invoice> {
-  return api(`/api/orders/${encodeURIComponent(code)}/invoice`, {
-    schema: invoiceSchema,
-    ...withSignal(signal),
-  });
+  return api(orderOps.getOrderInvoice, { params: { code }, signal });
 }
 
 /** A 5-minute link to the invoice PDF that needs no cookie (so a webview can hand it over). */
 export function fetchInvoicePdfLink(code: string): Promise<FileLink> {
-  return api(`/api/orders/${encodeURIComponent(code)}/invoice/pdf`, { schema: fileLinkSchema });
+  return api(orderOps.getOrderInvoicePdfLink, { params: { code } });
 }
 
 export const orderKeys = {

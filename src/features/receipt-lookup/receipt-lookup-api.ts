@@ -1,4 +1,5 @@
-import { receiptSchema, type Receipt, type ReceiptLookup } from "../../../contract/orders";
+import { lookupReceipt as lookupReceiptOp } from "../../../contract/api/orders";
+import type { Receipt, ReceiptLookup } from "../../../contract/orders";
 import { api } from "../../lib/api";
 
 /**
@@ -6,5 +7,5 @@ import { api } from "../../lib/api";
  * same 404 for a wrong code and a wrong e-mail, and limits tries per address.
  */
 export function lookupReceipt(body: ReceiptLookup): Promise<Receipt> {
-  return api("/api/receipts/lookup", { method: "POST", body, schema: receiptSchema });
+  return api(lookupReceiptOp, { body });
 }

@@ -1,4 +1,5 @@
-import { receiptSchema, type Receipt } from "../../../contract/orders";
+import { getOrderReceipt } from "../../../contract/api/orders";
+import type { Receipt } from "../../../contract/orders";
 import { api } from "../../lib/api";
 
 /**
@@ -6,8 +7,5 @@ import { api } from "../../lib/api";
  * use, so that the contract's schemas do not weigh on the shell.
  */
 export function fetchReceipt(code: string, signal?: AbortSignal): Promise<Receipt> {
-  return api(`/api/orders/${encodeURIComponent(code)}/receipt`, {
-    schema: receiptSchema,
-    ...(signal ? { signal } : {}),
-  });
+  return api(getOrderReceipt, { params: { code }, signal });
 }

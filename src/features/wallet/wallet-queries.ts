@@ -1,29 +1,21 @@
 import { queryOptions } from "@tanstack/react-query";
 import {
-  digitalOrderSchema,
-  digitalQuoteSchema,
-  type DigitalOrder,
-  type DigitalOrderBody,
-  type DigitalQuote,
-  type DigitalQuoteBody,
+  createDigitalOrder as createDigitalOrderOp,
+  createDigitalQuote as createDigitalQuoteOp,
+} from "../../../contract/api/digital";
+import * as walletOps from "../../../contract/api/wallet";
+import type {
+  DigitalOrder,
+  DigitalOrderBody,
+  DigitalQuote,
+  DigitalQuoteBody,
 } from "../../../contract/digital";
-import {
-  walletBasketSchema,
-  walletOrderListSchema,
-  walletOrderSchema,
-  walletReceiptSchema,
-  walletSchema,
-  type WalletBasket,
-  type WalletBasketType,
-  type WalletOrder,
-} from "../../../contract/wallet";
+import type { WalletBasket, WalletBasketType, WalletOrder } from "../../../contract/wallet";
 import { api } from "../../lib/api";
 import type { WalletSearch } from "./wallet-search";
 import { sendChangeOnce } from "../../domain/change-once";
 
 /** The wallet's calls to the proxy, each answer parsed with the shared contract. */
-
-const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const walletKeys = {
   all: ["wallet"] as const,
@@ -39,21 +31,18 @@ export const walletKeys = {
 export function walletQueryOptions() {
   return queryOptions({
     queryKey: walletKeys.balances(),
-    queryFn: ({ signal }) => api("/api/wallet", { schema: walletSchema, ...withSignal(signal) }),
+    queryFn: ({ signal }) => api(walletOps.getWallet, { signal }),
     staleTime: 10_000,
   });
 }
 
 export function walletOrdersQueryOptions(search: WalletSearch) {
-  const params = new URLSearchParams();
-  if (search.txType) params.set("txType", search.txType);
-  params.set("page", String(search.page));
   return queryOptions({
     queryKey: walletKeys.orders(search),
     queryFn: ({ signal }) =>
-      api(`/api/wallet/orders?${params.toString()}`, {
-        schema: walletOrderListSchema,
-        ...withSignal(signal),
+      api(walletOps.listWalletOrders, {
+        query: { txType: search.txType || undefined, page: search.page },
+        signal,
       }),
     staleTime: 10_000,
   });
@@ -78,12 +67,7 @@ export function walletBasketQueryOptions(type: WalletBasketType) {
   return queryOptions({
     queryKey: walletKeys.basket(type),
     queryFn: async ({ signal }) =>
-      timedBasket(
-        await api(`/api/wallet/baskets/${type}`, {
-          schema: walletBasketSchema,
-          ...withSignal(signal),
-        }),
-      ),
+      timedBasket(await api(walletOps.getWalletBasket, { params: { type }, signal })),
     staleTime: 0,
   });
 }
@@ -91,11 +75,7 @@ export function walletBasketQueryOptions(type: WalletBasketType) {
 export function walletReceiptQueryOptions(id: string) {
   return queryOptions({
     queryKey: walletKeys.receipt(id),
-    queryFn: ({ signal }) =>
-      api(`/api/wallet/orders/${encodeURIComponent(id)}/receipt`, {
-        schema: walletReceiptSchema,
-        ...withSignal(signal),
-      }),
+    queryFn: ({ signal }) => api(walletOps.getWalletReceipt, { params: { id }, signal }),
     staleTime: 60_000,
   });
 }
@@ -106,12 +86,7 @@ export function addWalletItem(
   quantity: number,
 ): Promise<WalletBasket> {
   return sendChangeOnce((headers) =>
-    api(`/api/wallet/baskets/${type}/items`, {
-      method: "POST",
-      body: { sku, quantity },
-      headers,
-      schema: walletBasketSchema,
-    }),
+    api(walletOps.addWalletBasketItem, { params: { type }, body: { sku, quantity }, headers }),
   );
 }
 
@@ -121,21 +96,16 @@ export function setWalletItemQuantity(
   quantity: number,
 ): Promise<WalletBasket> {
   return sendChangeOnce((headers) =>
-    api(`/api/wallet/baskets/${type}/items/${encodeURIComponent(sku)}`, {
-      method: "PATCH",
+    api(walletOps.updateWalletBasketItem, {
+      params: { type, sku },
       body: { quantity },
       headers,
-      schema: walletBasketSchema,
     }),
   );
 }
 
 export function setDeliveryAddress(addressId: number): Promise<WalletBasket> {
-  return api("/api/wallet/baskets/delivery/address", {
-    method: "PUT",
-    body: { addressId },
-    schema: walletBasketSchema,
-  });
+  return api(walletOps.setWalletDeliveryAddress, { body: { addressId } });
 }
 
 /** One send of a completion: every send for the same quote carries the same key. */
@@ -144,26 +114,23 @@ export function completeWalletBasket(
   quoteId: string,
   idempotencyKey: string,
 ): Promise<WalletOrder> {
-  return api(`/api/wallet/baskets/${type}/complete`, {
-    method: "POST",
+  return api(walletOps.completeWalletBasket, {
+    params: { type },
     body: { quoteId },
     headers: { "Idempotency-Key": idempotencyKey },
-    schema: walletOrderSchema,
   });
 }
 
 export function createDigitalQuote(body: DigitalQuoteBody): Promise<DigitalQuote> {
-  return api("/api/digital/quotes", { method: "POST", body, schema: digitalQuoteSchema });
+  return api(createDigitalQuoteOp, { body });
 }
 
 export function createDigitalOrder(
   body: DigitalOrderBody,
   idempotencyKey: string,
 ): Promise<DigitalOrder> {
-  return api("/api/digital/orders", {
-    method: "POST",
+  return api(createDigitalOrderOp, {
     body,
     headers: { "Idempotency-Key": idempotencyKey },
-    schema: digitalOrderSchema,
   });
 }
