@@ -10,7 +10,7 @@ import { cn } from "../../components/class-names";
 import { PageHeader } from "../../components/page-header";
 import { useShopForm } from "../../components/use-shop-form";
 import { ApiProblem } from "../../lib/api";
-import { metalLabel } from "../catalog/product-badges";
+import { metalLabel } from "../catalog";
 import { RateChart } from "../../domain/prices/rate-chart";
 import { WalletCountdown } from "./wallet-countdown";
 import { SignedOutWallet } from "./wallet-guest";

@@ -5,7 +5,7 @@ import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { CheckIcon } from "../../components/action-icons";
 import { formatMoney, formatNumber } from "../../i18n/format";
-import { metalLabel } from "../catalog/product-badges";
+import { metalLabel } from "../catalog";
 
 /** The trade page's parts: a choice of options, the quote's facts, and the placed order. */
 

@@ -20,7 +20,7 @@ import { formatMoney } from "../../i18n/format";
 import { msg } from "../../i18n/i18n";
 import { ApiProblem } from "../../lib/api";
 import { addressesQueryOptions } from "../../domain/addresses/address-queries";
-import { productListQueryOptions } from "../catalog/catalog-queries";
+import { productListQueryOptions } from "../catalog";
 import { secondsLeft } from "../../domain/price-fix";
 import { REQUOTE_DELAY_MS, useCountdownClock } from "../../domain/countdown-clock";
 import { acceptBasket, decideBasketQuote, type AcceptedBasket } from "./basket-quote";

@@ -5,7 +5,7 @@ import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
-import { productListQueryOptions } from "../catalog/catalog-queries";
+import { productListQueryOptions } from "../catalog";
 import { card } from "./wallet-basket-card";
 import { walletQueryOptions } from "./wallet-queries";
 
