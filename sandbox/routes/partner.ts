@@ -1,7 +1,6 @@
 import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
-import type { SandboxApp, SandboxCtx } from "../app.ts";
-import type { SandboxContext } from "../context.ts";
+import type { SandboxApp, SandboxContext, SandboxCtx } from "../context.ts";
 import {
   customerId,
   fail,
@@ -14,10 +13,10 @@ import {
   parseInput,
   rule,
   bool,
-} from "../http.ts";
-import { findInvoice } from "../invoice.ts";
-import { STATUS_NAME } from "../order-status.ts";
-import { pass, stop, type Outcome } from "../outcome.ts";
+} from "../http/http.ts";
+import { findInvoice } from "../wire/invoice.ts";
+import { STATUS_NAME } from "../domain/order-status.ts";
+import { pass, stop, type Outcome } from "../http/outcome.ts";
 import {
   DIGITAL_BY_SKU,
   PRICEFIX_CURRENCIES,
@@ -25,15 +24,15 @@ import {
   createPartnerOrder,
   createPriceFix,
   findPartnerOrder,
-  fullName,
   orderResponseJson,
   partnerOrderJson,
   priceFixJson,
   type OrderLine,
-} from "../partner-order.ts";
-import { round2, round4 } from "../random.ts";
-import type { Customer, PriceFix } from "../state.ts";
-import { CURRENCY_META, personCustomer, personSchema } from "./customers.ts";
+} from "../domain/partner-order.ts";
+import { round2, round4 } from "../domain/rounding.ts";
+import { fullName, type Customer, type PriceFix } from "../domain/state.ts";
+import { personCustomer, personSchema } from "../domain/customer-input.ts";
+import { CURRENCY_META } from "../wire/customer.ts";
 
 const grams = () =>
   num().pipe(

@@ -18,6 +18,11 @@ export interface Customer {
   createdAt: number;
 }
 
+/** "First Middle Last", as Minted prints a customer's `fullname`. */
+export function fullName(c: Customer): string {
+  return [c.firstname, c.middlename, c.lastname].filter(Boolean).join(" ");
+}
+
 /** Metal and cash balances (Partner "Customer Balance"), by currency code: TRY, GAU, GAG, GPT. */
 export interface WalletLine {
   id: number;

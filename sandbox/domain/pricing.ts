@@ -1,6 +1,6 @@
 import { ITEM_CURRENCIES, fineGrams, type ProductDef } from "./catalog.ts";
 import type { PriceEngine } from "./prices.ts";
-import { round2 } from "./random.ts";
+import { round2 } from "./rounding.ts";
 
 /** One unit of a product priced at the current (or a fixed) metal ask, in TRY. */
 export interface UnitPrice {
