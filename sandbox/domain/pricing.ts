@@ -1,4 +1,5 @@
-import { ITEM_CURRENCIES, fineGrams, type ProductDef } from "./catalog.ts";
+import { fineGrams, type ProductDef } from "./catalog.ts";
+import { ITEM_CURRENCIES } from "./categories.ts";
 import type { PriceEngine } from "./prices.ts";
 import { round2 } from "./rounding.ts";
 

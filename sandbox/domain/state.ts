@@ -1,4 +1,4 @@
-import type { Metal } from "./catalog.ts";
+import type { Metal } from "./categories.ts";
 import type { Currency } from "./prices.ts";
 
 /** Everything the sandbox remembers. In memory only; `POST /__sandbox/reset` goes back to the seed. */

@@ -1,13 +1,8 @@
 import { handle } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp, SandboxContext } from "../context.ts";
-import {
-  CATEGORIES,
-  ITEM_CURRENCIES,
-  PRODUCT_BY_ID,
-  PRODUCT_BY_SKU,
-  PRODUCTS,
-} from "../domain/catalog.ts";
+import { PRODUCT_BY_ID, PRODUCT_BY_SKU, PRODUCTS } from "../domain/catalog.ts";
+import { CATEGORIES, ITEM_CURRENCIES } from "../domain/categories.ts";
 import { unitPrice } from "../domain/pricing.ts";
 import { fail, int, langOf, notFound, ok, paginate, parseInput, t } from "../http/http.ts";
 import { categoryJson, productJson } from "../wire/catalog.ts";

@@ -1,7 +1,8 @@
 import { handle } from "../operations.ts";
 import { z } from "zod";
 import type { SandboxApp, SandboxContext } from "../context.ts";
-import { PRODUCT_BY_SKU, PRODUCTS, fineGrams, type Metal } from "../domain/catalog.ts";
+import { PRODUCT_BY_SKU, PRODUCTS, fineGrams } from "../domain/catalog.ts";
+import { type Metal } from "../domain/categories.ts";
 import {
   bool,
   csv,

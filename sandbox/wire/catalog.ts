@@ -1,4 +1,5 @@
-import { CATEGORIES, ITEM_CURRENCIES, PRODUCTS, type ProductDef } from "../domain/catalog.ts";
+import { PRODUCTS, type ProductDef } from "../domain/catalog.ts";
+import { CATEGORIES, ITEM_CURRENCIES } from "../domain/categories.ts";
 import { unitPrice } from "../domain/pricing.ts";
 import type { SandboxContext } from "../context.ts";
 import type { Lang } from "../http/http.ts";

@@ -87,3 +87,25 @@ export function addressJson(a: Address) {
     created_at: new Date(a.createdAt).toISOString(),
   };
 }
+
+/** Customer Balance: one line per wallet currency, priced in TRY. */
+export function balanceJson(ctx: SandboxContext, customer: string, lang: "tr" | "en") {
+  return ctx.state.wallet(customer).map((w) => {
+    const meta = CURRENCY_META[w.code];
+    const quote = w.code === "TRY" ? { bid: 1, ask: 1 } : ctx.prices.quote(w.code);
+    return {
+      customer_external_id: customer,
+      name: meta.name[lang],
+      currency_id: meta.currency_id,
+      currency_symbol: meta.symbol,
+      currency_code: w.code,
+      is_cash: meta.is_cash,
+      balance: w.balance,
+      blocked: w.blocked,
+      real_balance: round4(w.balance - w.blocked),
+      soft_blocked_amount: 0,
+      stats: { bought: w.bought, sold: w.sold },
+      prices: { bid: quote.bid, ask: quote.ask, currency: "TRY" },
+    };
+  });
+}

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { SandboxContext } from "../context.ts";
 import { pricefixJson } from "../domain/basket-fix.ts";
-import { ITEM_CURRENCIES, vatRate } from "../domain/catalog.ts";
+import { vatRate } from "../domain/catalog.ts";
+import { ITEM_CURRENCIES } from "../domain/categories.ts";
 import { isoMicros } from "../domain/clock.ts";
 import { syncBasket } from "../domain/ecom-order.ts";
 import {

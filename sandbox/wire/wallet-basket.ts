@@ -1,6 +1,6 @@
 import type { SandboxContext } from "../context.ts";
 import { pricefixJson } from "../domain/basket-fix.ts";
-import { ITEM_CURRENCIES } from "../domain/catalog.ts";
+import { ITEM_CURRENCIES } from "../domain/categories.ts";
 import { isoMicros } from "../domain/clock.ts";
 import { STATUS_NAME } from "../domain/order-status.ts";
 import type { AddressSnapshot, WalletBasket } from "../domain/state.ts";
