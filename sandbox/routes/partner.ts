@@ -13,7 +13,7 @@ import {
   priceFixJson,
 } from "../domain/partner-order.ts";
 import { round2 } from "../domain/rounding.ts";
-import { fullName, type Customer } from "../domain/state.ts";
+import { fullName } from "../domain/state.ts";
 import { balanceJson } from "../wire/customer.ts";
 import { buySchema, getOrderSchema, pricefixSchema, sellSchema } from "../wire/partner-input.ts";
 import {
