@@ -1,34 +1,33 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { SandboxClock } from "./clock.ts";
+import { SandboxClock } from "./domain/clock.ts";
 import {
   defaultConfig,
+  type SandboxApp,
   type SandboxBindings,
   type SandboxConfig,
   type SandboxContext,
+  type SandboxCtx,
 } from "./context.ts";
-import { DigestVerifier } from "./digest.ts";
+import { DigestVerifier } from "./http/digest.ts";
 import type { SandboxEnv } from "./env.ts";
-import { FaultRegistry } from "./faults.ts";
+import { FaultRegistry } from "./http/faults.ts";
 import { bearerOnlyRoutes, sharedRoutes } from "./operations.ts";
-import { fail, langOf, t } from "./http.ts";
-import { PriceEngine } from "./prices.ts";
-import { RequestLog } from "./request-log.ts";
+import { fail, langOf, t } from "./http/http.ts";
+import { PriceEngine } from "./domain/prices.ts";
+import { RequestLog } from "./http/request-log.ts";
 import { registerCatalog } from "./routes/catalog.ts";
-import { registerControl } from "./routes/control.ts";
+import { registerControl } from "./control/routes.ts";
 import { registerCustomers } from "./routes/customers.ts";
 import { registerEcom } from "./routes/ecom.ts";
 import { registerPartner } from "./routes/partner.ts";
 import { registerPay } from "./routes/pay.ts";
 import { registerWalletable } from "./routes/walletable.ts";
 import { registerWebview } from "./routes/webview.ts";
-import { seedState } from "./seed.ts";
-import { SandboxState } from "./state.ts";
-
-export type SandboxApp = Hono<SandboxBindings>;
-export type SandboxCtx = Context<SandboxBindings>;
+import { seedState } from "./domain/seed.ts";
+import { SandboxState } from "./domain/state.ts";
 
 export const REALM = "Minted Connect";
 

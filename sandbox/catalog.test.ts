@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { parseDigestHeader } from "./digest.ts";
+import { parseDigestHeader } from "./http/digest.ts";
 import type { RunningSandbox } from "./server.ts";
 import { control, curl, startTestSandbox } from "./test-support.ts";
 

@@ -1,12 +1,15 @@
 import type { HttpBindings } from "@hono/node-server";
-import type { SandboxClock } from "./clock.ts";
-import type { DigestAlgorithm, DigestVerifier } from "./digest.ts";
+import type { Context, Hono } from "hono";
+import type { SandboxClock } from "./domain/clock.ts";
+import type { DigestAlgorithm, DigestVerifier } from "./http/digest.ts";
 import type { SandboxEnv } from "./env.ts";
-import type { FaultRegistry } from "./faults.ts";
-import { LEGAL_VERSION } from "./legal-doc.ts";
-import type { PriceEngine } from "./prices.ts";
-import type { RequestLog } from "./request-log.ts";
-import type { SandboxState } from "./state.ts";
+import type { FaultRegistry } from "./http/faults.ts";
+import type { PriceEngine } from "./domain/prices.ts";
+import type { RequestLog } from "./http/request-log.ts";
+import type { SandboxState } from "./domain/state.ts";
+
+/** The version Legal Types and the legal documents carry until the control API bumps it. */
+export const LEGAL_VERSION = "2026.1";
 
 /** Settings the control API can change at run time (`PUT /__sandbox/config`). */
 export interface SandboxConfig {
@@ -72,3 +75,6 @@ export type SandboxBindings = {
   Bindings: HttpBindings;
   Variables: { auth: "digest" | "bearer" | "none"; bearerCustomer: string | null };
 };
+
+export type SandboxApp = Hono<SandboxBindings>;
+export type SandboxCtx = Context<SandboxBindings>;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { digestResponse, parseDigestHeader } from "./digest.ts";
+import { digestResponse, parseDigestHeader } from "./http/digest.ts";
 import type { RunningSandbox } from "./server.ts";
 import { control, curl, startTestSandbox } from "./test-support.ts";
 

@@ -7,7 +7,7 @@ import { WebSocketServer } from "ws";
 import { createSandboxApp, createSandboxContext, REALM } from "./app.ts";
 import type { SandboxContext } from "./context.ts";
 import type { SandboxEnv } from "./env.ts";
-import { priceMessages } from "./routes/catalog.ts";
+import { priceMessages } from "./wire/catalog.ts";
 
 export interface RunningSandbox {
   url: string;

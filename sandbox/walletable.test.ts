@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Candle } from "./prices.ts";
+import type { Candle } from "./domain/prices.ts";
 import type { RunningSandbox } from "./server.ts";
 import { control, curl, startTestSandbox, type CurlResult } from "./test-support.ts";
 

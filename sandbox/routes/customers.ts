@@ -10,9 +10,8 @@ import {
   personSchema,
   phone,
   updateSchema,
-} from "../customer-input.ts";
-import type { SandboxApp, SandboxCtx } from "../app.ts";
-import type { SandboxContext } from "../context.ts";
+} from "../domain/customer-input.ts";
+import type { SandboxApp, SandboxContext, SandboxCtx } from "../context.ts";
 import {
   customerId,
   fail,
@@ -25,98 +24,9 @@ import {
   readInput,
   t,
   validate,
-} from "../http.ts";
-import type { Address, Customer } from "../state.ts";
-
-const CURRENCY_META = {
-  TRY: {
-    currency_id: 1000001,
-    name: { tr: "Türk Lirası", en: "Turkish Lira" },
-    symbol: "₺",
-    is_cash: true,
-  },
-  GAU: {
-    currency_id: 1000004,
-    name: { tr: "Gram Altın", en: "Gram Gold" },
-    symbol: "gr",
-    is_cash: false,
-  },
-  GAG: {
-    currency_id: 1000005,
-    name: { tr: "Gram Gümüş", en: "Gram Silver" },
-    symbol: "gr",
-    is_cash: false,
-  },
-  GPT: {
-    currency_id: 1000017,
-    name: { tr: "Gram Platin", en: "Gram Platinum" },
-    symbol: "gr",
-    is_cash: false,
-  },
-} as const;
-
-export { CURRENCY_META };
-
-export function customerJson(cust: Customer) {
-  return {
-    external_id: cust.external_id,
-    firstname: cust.firstname,
-    middlename: cust.middlename ?? "",
-    lastname: cust.lastname ?? "",
-    fullname: [cust.firstname, cust.middlename, cust.lastname].filter(Boolean).join(" "),
-    email: cust.email,
-    phone: cust.phone,
-    gender: cust.gender,
-    identity_number: cust.identity_number,
-    tax_office: cust.tax_office,
-    birthdate: cust.birthdate,
-    account_type: cust.account_type,
-  };
-}
-
-export function customerWithWallets(ctx: SandboxContext, cust: Customer, lang: "tr" | "en") {
-  return {
-    ...customerJson(cust),
-    wallets: ctx.state.wallet(cust.external_id).map((w) => ({
-      id: w.id,
-      customer_external_id: cust.external_id,
-      currency_id: CURRENCY_META[w.code].currency_id,
-      currency_code: w.code,
-      currency_name: CURRENCY_META[w.code].name[lang],
-      is_cash: CURRENCY_META[w.code].is_cash,
-      balance: w.balance,
-      blocked: w.blocked,
-      real_balance: Math.round((w.balance - w.blocked) * 10_000) / 10_000,
-      updated_at: new Date(w.updatedAt || cust.createdAt).toISOString(),
-    })),
-  };
-}
-
-export function addressJson(a: Address) {
-  return {
-    id: a.id,
-    external_customer_id: a.customer,
-    type: a.type,
-    invoice_type: a.invoice_type,
-    company_name: a.company_name,
-    tax_office: a.tax_office,
-    tax_number: a.tax_number,
-    fullname: a.fullname,
-    phone: a.phone,
-    email: a.email,
-    city: a.city,
-    county: a.county,
-    district: a.district,
-    street: a.street,
-    zipcode: a.zipcode,
-    address: a.address,
-    created_at: new Date(a.createdAt).toISOString(),
-  };
-}
-
-// The customer and invoice input rules live in ../customer-input.ts; re-exported for the modules
-// that have always imported them from here.
-export { checkInvoice, email, phone, personCustomer, personSchema } from "../customer-input.ts";
+} from "../http/http.ts";
+import type { Address, Customer } from "../domain/state.ts";
+import { addressJson, customerWithWallets } from "../wire/customer.ts";
 
 const addressSchema = z
   .object({

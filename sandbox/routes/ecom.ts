@@ -1,30 +1,19 @@
 import { handle } from "../operations.ts";
 import type { Context } from "hono";
 import { z } from "zod";
-import type { SandboxApp } from "../app.ts";
-import { PRODUCT_BY_SKU, type ProductDef } from "../catalog.ts";
-import type { SandboxContext } from "../context.ts";
-import { addressSnapshots, cardBin, setAddressSchema } from "../ecom-address.ts";
+import type { SandboxApp, SandboxContext } from "../context.ts";
+import { PRODUCT_BY_SKU, type ProductDef } from "../domain/catalog.ts";
+import { addressSnapshots, cardBin, setAddressSchema } from "../domain/ecom-address.ts";
 import {
   activeBasket,
-  basketOf,
-  completeBasket,
-  completeFields,
-  completeRules,
-  customerOf,
-  dateOrder,
-  ecomOrderJson,
   inDateRange,
   installmentOptionsOf,
-  isPhysical,
   limitMessage,
   newBasket,
-  openBasketOf,
-  orderResponse,
-  ordersPage,
-  ordersQuery,
   syncBasket,
-} from "../ecom-order.ts";
+} from "../domain/ecom-order.ts";
+import { isPhysical } from "../domain/ecom-totals.ts";
+import { roundQty } from "../domain/rounding.ts";
 import {
   cartToken,
   customerId,
@@ -39,11 +28,20 @@ import {
   readInput,
   t,
   validate,
-} from "../http.ts";
-import { LEGAL_TYPES, legalDoc, legalHtml, legalParagraphs, legalTitle } from "../legal-doc.ts";
-import { pass, type Outcome } from "../outcome.ts";
-import { textPdf } from "../pdf.ts";
-import type { EcomBasket } from "../state.ts";
+} from "../http/http.ts";
+import {
+  LEGAL_TYPES,
+  legalDoc,
+  legalHtml,
+  legalParagraphs,
+  legalTitle,
+} from "../wire/legal-doc.ts";
+import { pass, type Outcome } from "../http/outcome.ts";
+import { textPdf } from "../wire/pdf.ts";
+import type { EcomBasket } from "../domain/state.ts";
+import { completeFields, completeRules, dateOrder, ordersQuery } from "../wire/ecom-input.ts";
+import { ecomOrderJson, orderResponse } from "../wire/ecom-order.ts";
+import { basketOf, completeBasket, customerOf, openBasketOf, ordersPage } from "./ecom-steps.ts";
 import { pageLang } from "./pay.ts";
 
 /** E-Commerce Checkout and Legal rows of the endpoint map (Digest). */
@@ -117,8 +115,6 @@ const basketsQuery = z
 const getOrderSchema = z.object({ customer_external_id: customerId(), cart_token: cartToken() });
 const legalSchema = z.object({ type: z.enum(LEGAL_TYPES), ...owner, cart_token: cartToken() });
 
-const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
 export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
   const completeSchema = completeFields.extend(owner).superRefine(completeRules(ctx));
 
@@ -172,7 +168,7 @@ export function registerEcom(app: SandboxApp, ctx: SandboxContext): void {
         : openBasketOf(c, ctx, d.external_customer_id, d.cart_token);
     if (!basket.ok) return basket.response;
     const current = basket.value.items.get(d.sku.sku) ?? 0;
-    return setQuantity(c, basket.value, d.sku, round3(current + d.qty));
+    return setQuantity(c, basket.value, d.sku, roundQty(current + d.qty));
   });
 
   handle(app, "basketUpdate", async (c) => {

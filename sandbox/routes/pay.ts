@@ -1,17 +1,15 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import type { SandboxApp } from "../app.ts";
-import type { SandboxContext } from "../context.ts";
+import type { SandboxApp, SandboxContext } from "../context.ts";
 import {
   PAYMENT_TIMEOUT_CODE,
   confirmPayment,
   failPayment,
-  fullName,
   syncBasket,
-} from "../ecom-order.ts";
-import { langOf, t, type Lang } from "../http.ts";
-import type { CardDetails, EcomBasket, PaymentState } from "../state.ts";
+} from "../domain/ecom-order.ts";
+import { langOf, t, type Lang } from "../http/http.ts";
+import { fullName, type CardDetails, type EcomBasket, type PaymentState } from "../domain/state.ts";
 
 /**
  * The bank's 3-D Secure page and its callbacks (minted-api.md Part 2 §0.1): no auth, since the

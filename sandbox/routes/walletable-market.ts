@@ -1,14 +1,23 @@
 import { handle } from "../operations.ts";
 import { z } from "zod";
-import type { SandboxApp } from "../app.ts";
-import { PRODUCT_BY_SKU, PRODUCTS, fineGrams, type Metal } from "../catalog.ts";
-import type { SandboxContext } from "../context.ts";
-import { bool, csv, customerId, langOf, notFound, ok, parseInput, type Lang } from "../http.ts";
-import { FX_CODES, SPOT_SYMBOLS } from "../prices.ts";
-import { unitPrice } from "../pricing.ts";
-import { round2, round4 } from "../random.ts";
-import { METAL_WALLET_CODE } from "../state.ts";
-import { productImages } from "./catalog.ts";
+import type { SandboxApp, SandboxContext } from "../context.ts";
+import { PRODUCT_BY_SKU, PRODUCTS, fineGrams } from "../domain/catalog.ts";
+import { type Metal } from "../domain/categories.ts";
+import {
+  bool,
+  csv,
+  customerId,
+  langOf,
+  notFound,
+  ok,
+  parseInput,
+  type Lang,
+} from "../http/http.ts";
+import { FX_CODES, SPOT_SYMBOLS } from "../domain/prices.ts";
+import { unitPrice } from "../domain/pricing.ts";
+import { round2, round4 } from "../domain/rounding.ts";
+import { METAL_WALLET_CODE } from "../domain/state.ts";
+import { productImages } from "../wire/catalog.ts";
 
 const METALS = ["gold", "silver", "platinum"] as const;
 

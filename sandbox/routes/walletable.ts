@@ -1,10 +1,9 @@
 import { handle, pathParam } from "../operations.ts";
 import { z } from "zod";
-import type { SandboxApp, SandboxCtx } from "../app.ts";
-import { isFixValid, refreshFix } from "../basket-fix.ts";
-import { PRODUCT_BY_SKU } from "../catalog.ts";
-import { dateIstanbul, isoMicros } from "../clock.ts";
-import type { SandboxContext } from "../context.ts";
+import type { SandboxApp, SandboxContext, SandboxCtx } from "../context.ts";
+import { isFixValid, refreshFix } from "../domain/basket-fix.ts";
+import { PRODUCT_BY_SKU } from "../domain/catalog.ts";
+import { dateIstanbul, isoMicros } from "../domain/clock.ts";
 import {
   cartToken,
   csv,
@@ -20,10 +19,10 @@ import {
   paginate,
   parseInput,
   t,
-} from "../http.ts";
-import { pass, stop, type Outcome } from "../outcome.ts";
-import { round2, round4 } from "../random.ts";
-import type { WalletBasket, WalletBasketType } from "../state.ts";
+} from "../http/http.ts";
+import { pass, stop, type Outcome } from "../http/outcome.ts";
+import { round2, round4 } from "../domain/rounding.ts";
+import type { WalletBasket, WalletBasketType } from "../domain/state.ts";
 import {
   WALLET_TYPES,
   activeWalletBasket,
@@ -33,13 +32,12 @@ import {
   holdingQty,
   newWalletBasket,
   settleWalletBasket,
-  shippingJson,
   snapshotAddress,
-  walletBasketJson,
   walletOrders,
   walletStatusId,
-} from "../wallet-basket.ts";
-import { customerJson } from "./customers.ts";
+} from "../domain/wallet-basket.ts";
+import { customerJson } from "../wire/customer.ts";
+import { shippingJson, walletBasketJson } from "../wire/wallet-basket.ts";
 import { registerWalletableMarket } from "./walletable-market.ts";
 
 const typeEnum = z.enum(WALLET_TYPES);

@@ -1,18 +1,12 @@
 import { handle } from "../operations.ts";
 import { z } from "zod";
-import type { SandboxApp, SandboxCtx } from "../app.ts";
-import type { SandboxContext } from "../context.ts";
-import {
-  activeBasket,
-  completeBasket,
-  completeFields,
-  completeRules,
-  customerOf,
-  openBasketOf,
-  orderResponse,
-} from "../ecom-order.ts";
-import { customerId, ok, parseInput } from "../http.ts";
-import { token } from "../random.ts";
+import type { SandboxApp, SandboxContext, SandboxCtx } from "../context.ts";
+import { activeBasket } from "../domain/ecom-order.ts";
+import { completeFields, completeRules } from "../wire/ecom-input.ts";
+import { orderResponse } from "../wire/ecom-order.ts";
+import { completeBasket, customerOf, openBasketOf } from "./ecom-steps.ts";
+import { customerId, ok, parseInput } from "../http/http.ts";
+import { token } from "../domain/random.ts";
 
 /**
  * Embedded Webview rows (§7): the partner's backend gets a customer-bound Bearer token with

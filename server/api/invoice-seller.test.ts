@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { invoiceSchema } from "../../contract/orders.ts";
-import { SELLER as LEGAL_DOC_SELLER } from "../../sandbox/legal-doc.ts";
+import { SELLER as LEGAL_DOC_SELLER } from "../../sandbox/wire/legal-doc.ts";
 import { apiClient, paidOrder, useTestProxy } from "./api-test-client.ts";
 import { configuredSeller, SAMPLE_SELLER } from "./invoice-view.ts";
 

@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { SandboxClock } from "../../sandbox/clock.ts";
-import { DigestVerifier, parseDigestHeader, type DigestAlgorithm } from "../../sandbox/digest.ts";
+import { SandboxClock } from "../../sandbox/domain/clock.ts";
+import {
+  DigestVerifier,
+  parseDigestHeader,
+  type DigestAlgorithm,
+} from "../../sandbox/http/digest.ts";
 import { proxyEnvSchema } from "../env.ts";
 import { createUpstream } from "./client.ts";
 import {

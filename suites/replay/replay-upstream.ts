@@ -10,8 +10,8 @@ import {
   type OperationName,
 } from "../../minted/operations.ts";
 import { readExample, responseExamples } from "../../minted/examples.ts";
-import { DigestVerifier, type DigestAlgorithm } from "../../sandbox/digest.ts";
-import { SandboxClock } from "../../sandbox/clock.ts";
+import { DigestVerifier, type DigestAlgorithm } from "../../sandbox/http/digest.ts";
+import { SandboxClock } from "../../sandbox/domain/clock.ts";
 
 /**
  * Test support: an upstream that answers every Minted operation with the example Minted's

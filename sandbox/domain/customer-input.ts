@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTckn, isValidVkn } from "../contract/tr-identity.ts";
+import { isValidTckn, isValidVkn } from "../../contract/tr-identity.ts";
 import type { Customer } from "./state.ts";
 
 /**

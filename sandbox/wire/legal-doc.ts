@@ -4,13 +4,13 @@
  * basket's items, prices, addresses and payment method. One document model is rendered both as
  * an HTML fragment and as the paragraphs of the PDF.
  */
-import type { SandboxContext } from "./context.ts";
-import { ecomOrderJson, fullName, isPhysical, productOf } from "./ecom-order.ts";
-import { t, type Lang } from "./http.ts";
+import type { SandboxContext } from "../context.ts";
+import { isPhysical, productOf } from "../domain/ecom-totals.ts";
+import { ecomOrderJson } from "./ecom-order.ts";
+import { t, type Lang } from "../http/http.ts";
 import type { PdfParagraph } from "./pdf.ts";
-import type { AddressSnapshot, EcomBasket } from "./state.ts";
+import { fullName, type AddressSnapshot, type EcomBasket } from "../domain/state.ts";
 
-export const LEGAL_VERSION = "2026.1";
 export const LEGAL_TYPES = ["pre_information", "distance_sales"] as const;
 export type LegalType = (typeof LEGAL_TYPES)[number];
 

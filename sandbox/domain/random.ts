@@ -42,11 +42,3 @@ export function token(length: number, alphabet = ALNUM): string {
 export function upperGuid(): string {
   return crypto.randomUUID().toUpperCase();
 }
-
-export function round2(n: number): number {
-  return Math.round((n + Number.EPSILON) * 100) / 100;
-}
-
-export function round4(n: number): number {
-  return Math.round((n + Number.EPSILON) * 10_000) / 10_000;
-}

@@ -1,13 +1,20 @@
-import { PRODUCT_BY_SKU, vatRate } from "./catalog.ts";
-import type { SandboxContext } from "./context.ts";
-import { t, type Lang } from "./http.ts";
-import { currentStatus, STATUS_NAME } from "./order-status.ts";
-import { findPartnerOrder } from "./partner-order.ts";
-import { round2 } from "./random.ts";
-import type { Customer, EcomBasket, PartnerOrder, StatusEvent, WalletBasket } from "./state.ts";
-import { totalsOf } from "./ecom-order.ts";
-import { basketFees, basketLines, walletOrders } from "./wallet-basket.ts";
-import { percentOf } from "./walletable-fees.ts";
+import { PRODUCT_BY_SKU, vatRate } from "../domain/catalog.ts";
+import type { SandboxContext } from "../context.ts";
+import { t, type Lang } from "../http/http.ts";
+import { currentStatus, STATUS_NAME } from "../domain/order-status.ts";
+import { findPartnerOrder } from "../domain/partner-order.ts";
+import { round2 } from "../domain/rounding.ts";
+import {
+  fullName,
+  type Customer,
+  type EcomBasket,
+  type PartnerOrder,
+  type StatusEvent,
+  type WalletBasket,
+} from "../domain/state.ts";
+import { totalsOf } from "../domain/ecom-totals.ts";
+import { basketFees, basketLines, walletOrders } from "../domain/wallet-basket.ts";
+import { percentOf } from "../domain/walletable-fees.ts";
 
 /**
  * Get Order Invoice (`GET /partner/order/{id}/invoice`, api-38613148) for every channel's
@@ -59,7 +66,7 @@ function invoiceCustomer(c: Customer | undefined) {
     firstname: c.firstname,
     middlename: c.middlename ?? "",
     lastname: c.lastname ?? "",
-    fullname: [c.firstname, c.middlename, c.lastname].filter(Boolean).join(" "),
+    fullname: fullName(c),
     email: c.email,
     phone: c.phone,
     gender: c.gender,

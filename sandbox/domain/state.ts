@@ -1,4 +1,4 @@
-import type { Metal } from "./catalog.ts";
+import type { Metal } from "./categories.ts";
 import type { Currency } from "./prices.ts";
 
 /** Everything the sandbox remembers. In memory only; `POST /__sandbox/reset` goes back to the seed. */
@@ -16,6 +16,11 @@ export interface Customer {
   tax_office: string | null;
   account_type: "person" | "company";
   createdAt: number;
+}
+
+/** "First Middle Last", as Minted prints a customer's `fullname`. */
+export function fullName(c: Customer): string {
+  return [c.firstname, c.middlename, c.lastname].filter(Boolean).join(" ");
 }
 
 /** Metal and cash balances (Partner "Customer Balance"), by currency code: TRY, GAU, GAG, GPT. */

@@ -1,12 +1,10 @@
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
-import type { SandboxBindings } from "../context.ts";
-import type { SandboxApp, SandboxCtx } from "../app.ts";
-import type { SandboxContext } from "../context.ts";
-import { faultSchema } from "../faults.ts";
-import { SPOT_SYMBOLS, FX_CODES } from "../prices.ts";
-import { seedPaidOrders } from "../seed-orders.ts";
-import { fail, int, laravelErrors, ok, readInput } from "../http.ts";
+import type { SandboxApp, SandboxBindings, SandboxContext, SandboxCtx } from "../context.ts";
+import { faultSchema } from "../http/faults.ts";
+import { SPOT_SYMBOLS, FX_CODES } from "../domain/prices.ts";
+import { seedPaidOrders } from "../domain/seed-orders.ts";
+import { fail, int, laravelErrors, ok, readInput } from "../http/http.ts";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 

@@ -1,5 +1,6 @@
 import type { SandboxClock } from "./clock.ts";
-import { createRng, gaussian, hashSeed, round2, round4 } from "./random.ts";
+import { createRng, gaussian, hashSeed } from "./random.ts";
+import { round2, round4 } from "./rounding.ts";
 
 /** Per-gram spot symbols (Minted's digital SKUs) and the currencies the sandbox quotes. */
 export const SPOT_SYMBOLS = ["GAU", "GAG", "GPT", "GPD"] as const;

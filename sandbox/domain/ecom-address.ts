@@ -1,12 +1,11 @@
 import type { Context } from "hono";
 import { z } from "zod";
-import { isValidTckn, isValidVkn } from "../contract/tr-identity.ts";
-import type { SandboxContext } from "./context.ts";
-import { fullName } from "./ecom-order.ts";
-import { cartToken, customerId, forbidden, int, notFound } from "./http.ts";
-import { pass, stop, type Outcome } from "./outcome.ts";
-import { checkInvoice, email, phone } from "./routes/customers.ts";
-import type { Address, AddressSnapshot, Customer } from "./state.ts";
+import { isValidTckn, isValidVkn } from "../../contract/tr-identity.ts";
+import type { SandboxContext } from "../context.ts";
+import { cartToken, customerId, forbidden, int, notFound } from "../http/http.ts";
+import { pass, stop, type Outcome } from "../http/outcome.ts";
+import { checkInvoice, email, phone } from "./customer-input.ts";
+import { fullName, type Address, type AddressSnapshot, type Customer } from "./state.ts";
 import { snapshotAddress } from "./wallet-basket.ts";
 
 /** Set Custom Address / Set Existing Address (`PATCH /partner/ecom/basket/setaddress`, §6.8). */

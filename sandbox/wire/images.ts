@@ -1,4 +1,4 @@
-import type { ProductDef } from "./catalog.ts";
+import type { ProductDef } from "../domain/catalog.ts";
 
 const PALETTE = {
   gold: { light: "#fbe7a1", mid: "#e0b84f", dark: "#a97a18", ink: "#6b4a05", bg: "#f7f1e3" },

@@ -1,6 +1,6 @@
 import { isoIstanbul } from "./clock.ts";
 import { PRODUCTS } from "./catalog.ts";
-import type { SandboxContext } from "./context.ts";
+import type { SandboxContext } from "../context.ts";
 import { unitPrice } from "./pricing.ts";
 import { token } from "./random.ts";
 import type { BasketFix, FixedUnit } from "./state.ts";

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { SandboxClock } from "./clock.ts";
-import { token } from "./random.ts";
+import type { SandboxClock } from "../domain/clock.ts";
+import { token } from "../domain/random.ts";
 
 export type DigestAlgorithm = "MD5" | "SHA-256";
 

@@ -1,12 +1,10 @@
-import { newFix, pricefixJson } from "./basket-fix.ts";
-import { ITEM_CURRENCIES, PRODUCT_BY_SKU, fineGrams, type ProductDef } from "./catalog.ts";
-import { dateIstanbul, isoMicros } from "./clock.ts";
-import type { SandboxContext } from "./context.ts";
-import type { Lang } from "./http.ts";
-import { STATUS, STATUS_NAME, currentStatus, progressStatuses } from "./order-status.ts";
-import { round2, round4, token, upperGuid } from "./random.ts";
-import { productImages } from "./routes/catalog.ts";
-import { customerJson } from "./routes/customers.ts";
+import { newFix } from "./basket-fix.ts";
+import { PRODUCT_BY_SKU, fineGrams, type ProductDef } from "./catalog.ts";
+import { dateIstanbul } from "./clock.ts";
+import type { SandboxContext } from "../context.ts";
+import { STATUS, currentStatus, progressStatuses } from "./order-status.ts";
+import { token, upperGuid } from "./random.ts";
+import { round2, round4 } from "./rounding.ts";
 import type {
   Address,
   AddressSnapshot,
@@ -20,7 +18,6 @@ import {
   mintingFee,
   sellFees,
   storageApplies,
-  unitMintingFee,
   type WalletFees,
 } from "./walletable-fees.ts";
 
@@ -235,107 +232,6 @@ export function snapshotAddress(a: Address): AddressSnapshot {
     street: a.street,
     zipcode: a.zipcode,
     address: a.address,
-  };
-}
-
-export function shippingJson(s: AddressSnapshot | null) {
-  if (!s) return null;
-  return {
-    id: s.id,
-    tax_number: s.tax_number,
-    external_id: s.external_id,
-    fullname: s.fullname,
-    phone: s.phone,
-    email: s.email,
-    city: s.city,
-    county: s.county,
-    district: s.district,
-    street: s.street,
-    zipcode: s.zipcode,
-    address: s.address,
-  };
-}
-
-// ---------------------------------------------------------------- JSON
-
-/**
- * One row per unit, as Minted renders walletable items; `prices` holds the documented
- * `{id: 7, name: "Mint Ücreti"}` row with the unit's minting fee (inferred: its value is elided on
- * the page).
- */
-export function itemRows(ctx: SandboxContext, basket: WalletBasket, lang: Lang) {
-  return basketLines(basket).flatMap(({ product: p, qty, price }) => {
-    const currency = ITEM_CURRENCIES[p.metal];
-    const minting = basket.type === "buy" ? unitMintingFee(price, p.walletMintingRate) : 0;
-    const row = {
-      item_currency_id: currency.id,
-      item_currency_name: currency.name[lang],
-      product_id: p.id,
-      sku: p.sku,
-      product_name: p.name[lang],
-      product_weight: p.weight,
-      price,
-      tax_rate: 0,
-      tax: 0,
-      amount: 1,
-      total: price,
-      product_images: productImages(ctx, p),
-      prices: [{ id: 7, name: "Mint Ücreti", price: minting }],
-    };
-    return Array.from({ length: qty }, () => ({
-      ...row,
-      prices: row.prices.map((x) => ({ ...x })),
-    }));
-  });
-}
-
-/** The walletable basket / order object, fields in the order of §8.2. */
-export function walletBasketJson(ctx: SandboxContext, basket: WalletBasket, lang: Lang) {
-  progressWalletOrder(ctx, basket);
-  const fees = basketFees(ctx, basket);
-  const price = basket.frozen?.price ?? basketPrice(basket);
-  const statusId = walletStatusId(basket);
-  const customer = ctx.state.customers.get(basket.customer);
-  const isOrder = basket.stage === "order";
-  return {
-    pricefix: pricefixJson(ctx, basket.fix, basket.orderAt ?? undefined),
-    id: basket.id,
-    guid: basket.guid,
-    order_creation_status: basket.stage,
-    external_id: null,
-    increment_id: basket.increment_id,
-    token: basket.token,
-    price_token: basket.fix.priceToken,
-    type: isOrder && basket.type === "delivery" ? "walletable_ecommerce" : basket.type,
-    price,
-    tax: 0,
-    total: fees.total,
-    payment_cost: fees.payment_cost,
-    paid_total: fees.paid_total,
-    delivery_cost: fees.delivery_cost,
-    insurance_price: 0,
-    conversion_price: 0,
-    market_commission: 0,
-    minted_markup_price: 0,
-    silver_craftsmanship: 0,
-    charge_fee: fees.charge_fee,
-    charge_fee_rate: fees.charge_fee_rate,
-    minting_fee: fees.minting_fee,
-    storage_fee: fees.storage_fee,
-    storage_fee_rate: fees.storage_fee_rate,
-    charges_vat: fees.charges_vat,
-    vat_rate: fees.vat_rate,
-    // Inferred: the documented examples say AED (see the note at the top of this file).
-    currency_code: "TRY",
-    status_id: statusId,
-    status_name: STATUS_NAME[statusId] ?? "Created",
-    customer: customer ? customerJson(customer) : null,
-    shippingaddress: shippingJson(basket.shipping),
-    billingaddress: null,
-    payment: null,
-    delivery: basket.delivery ? { ...basket.delivery } : null,
-    order_at: isoMicros(basket.orderAt ?? basket.createdAt),
-    items: itemRows(ctx, basket, lang),
   };
 }
 

@@ -1,8 +1,9 @@
 import { snapshotOf } from "./ecom-address.ts";
-import { newBasket, totalsOf } from "./ecom-order.ts";
+import { newBasket } from "./ecom-order.ts";
+import { totalsOf } from "./ecom-totals.ts";
 import { STATUS } from "./order-status.ts";
 import { token } from "./random.ts";
-import type { SandboxContext } from "./context.ts";
+import type { SandboxContext } from "../context.ts";
 import type { Customer, EcomBasket } from "./state.ts";
 
 /** The physical product every seeded order holds one unit of (a 1 g gold bar). */

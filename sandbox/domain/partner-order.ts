@@ -1,17 +1,19 @@
 import { PRODUCT_BY_SKU } from "./catalog.ts";
 import { isoIstanbul, partnerDate } from "./clock.ts";
-import type { SandboxContext } from "./context.ts";
-import { t, type Lang } from "./http.ts";
+import type { SandboxContext } from "../context.ts";
+import { t, type Lang } from "../http/http.ts";
 import type { Currency, SpotSymbol } from "./prices.ts";
-import { hashSeed, round2, round4, token, upperGuid } from "./random.ts";
+import { hashSeed, token, upperGuid } from "./random.ts";
+import { round2, round4 } from "./rounding.ts";
 import { STATUS, STATUS_NAME, currentStatus } from "./order-status.ts";
-import type {
-  Customer,
-  PartnerOrder,
-  PaymentState,
-  PriceFix,
-  PriceFixLine,
-  WalletLine,
+import {
+  fullName,
+  type Customer,
+  type PartnerOrder,
+  type PaymentState,
+  type PriceFix,
+  type PriceFixLine,
+  type WalletLine,
 } from "./state.ts";
 
 /** The digital SKUs of a Partner price fix (minted-api.md Part 2 §1.1), in Minted's order. */
@@ -250,10 +252,6 @@ export function orderCustomerJson(cust: Customer | undefined) {
     identity_number: cust.identity_number,
     birthdate: cust.birthdate,
   };
-}
-
-export function fullName(cust: Customer): string {
-  return [cust.firstname, cust.middlename, cust.lastname].filter(Boolean).join(" ");
 }
 
 /** Order Schema (minted-api.md Part 2 §9.3). */

@@ -1,6 +1,7 @@
-import { ITEM_CURRENCIES, fineGrams, type ProductDef } from "./catalog.ts";
+import { fineGrams, type ProductDef } from "./catalog.ts";
+import { ITEM_CURRENCIES } from "./categories.ts";
 import type { PriceEngine } from "./prices.ts";
-import { round2 } from "./random.ts";
+import { round2 } from "./rounding.ts";
 
 /** One unit of a product priced at the current (or a fixed) metal ask, in TRY. */
 export interface UnitPrice {

@@ -1,4 +1,4 @@
-import { round2 } from "./random.ts";
+import { round2 } from "./rounding.ts";
 
 /**
  * The walletable fee model (minted-api.md Part 2 §8.1). Pure functions: every fee is rounded to
