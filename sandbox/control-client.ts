@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { faultSchema } from "./faults.ts";
+import type { faultSchema } from "./http/faults.ts";
 import type {
   clockAdvance,
   configPatch,
@@ -7,7 +7,7 @@ import type {
   pricePins,
   requestsQuery,
   seedOrdersBody,
-} from "./routes/control.ts";
+} from "./control/routes.ts";
 
 /**
  * The one typed client of the sandbox's control API (`/__sandbox/*`, sandbox/routes/control.ts):
