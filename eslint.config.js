@@ -5,7 +5,6 @@ import pluginQuery from "@tanstack/eslint-plugin-query";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import { importX } from "eslint-plugin-import-x";
 import reactHooks from "eslint-plugin-react-hooks";
-import importX from "eslint-plugin-import-x";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
@@ -51,10 +50,34 @@ const layerZones = [
       "Import another feature through its public entry (its index.ts), or move the shared part to src/domain.",
   })),
 ];
+/**
+ * The sandbox is layered: documented operations, domain (state and rules), wire (Minted JSON),
+ * http (plumbing), routes, control. Layers depend downwards only; no-cycle skips type imports,
+ * these zones do not.
+ */
+const sandboxLayers = [
+  {
+    target: ["sandbox/domain", "sandbox/http", "sandbox/wire"],
+    from: ["sandbox/routes", "sandbox/control", "sandbox/app.ts", "sandbox/server.ts"],
+    message: "Domain, wire formats and HTTP plumbing never import routes or the app.",
+  },
+  {
+    target: ["sandbox/domain", "sandbox/http"],
+    from: "sandbox/wire",
+    message: "The domain never imports its wire formats.",
+  },
+  {
+    target: "sandbox/http",
+    from: "sandbox/domain",
+    except: ["./clock.ts", "./random.ts"],
+    message: "HTTP plumbing knows no domain rule (only the clock and random tokens).",
+  },
+];
 /** Code that exists only for tests; importing it from anywhere else fails lint. */
 const testSupport = [
   "**/test-support.ts",
   "**/*-test-support.ts",
+  "src/test-support/**",
   "server/api/{test-fixtures,api-test-client}.ts",
   "e2e/**",
   "suites/**",
@@ -118,7 +141,7 @@ export default tseslint.config(
         "error",
         {
           basePath: import.meta.dirname,
-          zones: [...layerZones, proxyWithoutSandbox, testSupportZone],
+          zones: [...layerZones, ...sandboxLayers, proxyWithoutSandbox, testSupportZone],
         },
       ],
     },
@@ -128,7 +151,7 @@ export default tseslint.config(
     rules: {
       "import-x/no-restricted-paths": [
         "error",
-        { basePath: import.meta.dirname, zones: layerZones },
+        { basePath: import.meta.dirname, zones: [...layerZones, ...sandboxLayers] },
       ],
     },
   },
@@ -142,44 +165,6 @@ export default tseslint.config(
       "*.config.ts",
     ],
     languageOptions: { globals: globals.node },
-  },
-  {
-    // The sandbox is layered (operations, domain, wire, http, routes, control): no import circles.
-    files: ["sandbox/**/*.ts"],
-    plugins: { "import-x": importX },
-    settings: { "import-x/resolver": { typescript: true, node: true } },
-    rules: {
-      "import-x/no-cycle": "error",
-      // Layers depend downwards only; no-cycle skips type imports, these zones do not.
-      "import-x/no-restricted-paths": [
-        "error",
-        {
-          zones: [
-            {
-              target: ["./sandbox/domain", "./sandbox/http", "./sandbox/wire"],
-              from: [
-                "./sandbox/routes",
-                "./sandbox/control",
-                "./sandbox/app.ts",
-                "./sandbox/server.ts",
-              ],
-              message: "Domain, wire formats and HTTP plumbing never import routes or the app.",
-            },
-            {
-              target: ["./sandbox/domain", "./sandbox/http"],
-              from: "./sandbox/wire",
-              message: "The domain never imports its wire formats.",
-            },
-            {
-              target: "./sandbox/http",
-              from: "./sandbox/domain",
-              except: ["./clock.ts", "./random.ts"],
-              message: "HTTP plumbing knows no domain rule (only the clock and random tokens).",
-            },
-          ],
-        },
-      ],
-    },
   },
   {
     // Tests read loosely-typed JSON answers; the code under test is held to the full rules.
