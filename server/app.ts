@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { contextStorage } from "hono/context-storage";
 import { addressRoutes } from "./api/addresses.ts";
 import { basketRoutes } from "./api/basket.ts";
 import { incompleteBasketRoutes } from "./api/basket-incomplete.ts";
@@ -19,6 +20,7 @@ import { healthRoutes } from "./http/health.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { requestContext } from "./http/request-context.ts";
+import { requestScoped } from "./http/request-scope.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { staticFiles } from "./http/static.ts";
 import { ApiError, problemResponse } from "./problem.ts";
@@ -55,7 +57,8 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
  * the built shop. Built from its dependencies so that tests run it in-process with an injected
  * upstream `fetch`.
  */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(given: AppDeps): Hono<AppEnv> {
+  const deps: AppDeps = { ...given, upstream: requestScoped(given.upstream) };
   const app = new Hono<AppEnv>();
   const routes = apiRoutes(deps);
   const openApi = openApiDocument(routes, { title: "Minted Shop proxy API", version: "1" });
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       : c.text("Not Found", 404),
   );
 
+  app.use("*", contextStorage());
   app.use("*", requestContext(deps));
   app.use("*", securityHeaders(deps.env));
   app.route("/", healthRoutes(deps));

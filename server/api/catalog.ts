@@ -9,7 +9,7 @@ import {
   type ProductSort,
 } from "../../contract/catalog.ts";
 import type { AppDeps } from "../deps.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { catalogSourceFor, type CatalogSource } from "./catalog-source.ts";
 import { createImageProxy, imageResponse } from "./images.ts";
 import { route, type RouteSpec } from "./registry.ts";
@@ -48,7 +48,7 @@ export function catalogRoutes(
       query: productListQuerySchema,
       response: productListSchema,
       handler: async ({ c, query }) => {
-        const all = await catalog.products(langOf(c), c.get("requestId"));
+        const all = await catalog.products(c.var.lang);
         const matching = all
           .map((e) => e.product)
           .filter(
@@ -84,7 +84,7 @@ export function catalogRoutes(
       response: productSchema,
       errors: ["not_found", "validation_failed", "upstream_unavailable"],
       handler: async ({ c, params }) => {
-        const entry = await catalog.product(params.sku, langOf(c), c.get("requestId"));
+        const entry = await catalog.product(params.sku, c.var.lang);
         if (!entry) throw new ApiError("not_found");
         return entry.product;
       },
@@ -98,7 +98,7 @@ export function catalogRoutes(
       auth: "none",
       response: categoryListSchema,
       handler: async ({ c }) => ({
-        items: [...(await catalog.categories(langOf(c), c.get("requestId")))],
+        items: [...(await catalog.categories(c.var.lang))],
       }),
     }),
     route({
@@ -111,7 +111,7 @@ export function catalogRoutes(
       params: imageParamsSchema,
       errors: ["not_found", "upstream_unavailable"],
       handler: async ({ c, params }) =>
-        imageResponse(await images.get(params.sku, params.n, langOf(c), c.get("requestId"))),
+        imageResponse(await images.get(params.sku, params.n, c.var.lang)),
     }),
   ];
 }

@@ -4,7 +4,7 @@ import { orderParamsSchema } from "../../contract/orders.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { openFileLink, sealFileLink, shopUrl } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { customerInvoice } from "./invoice-source.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
@@ -15,7 +15,7 @@ import { route, type RouteSpec } from "./registry.ts";
  */
 export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
   const ownInvoice = (c: Context<AppEnv>, customer: string, code: string) =>
-    customerInvoice(deps, customer, code, { lang: langOf(c), requestId: c.get("requestId") });
+    customerInvoice(deps, customer, code, c.var.lang);
 
   return [
     route({
@@ -31,7 +31,7 @@ export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
       handler: async ({ c, params, customer }): Promise<FileLink> => {
         // The invoice is read first: no link for an order that is not the customer's.
         await ownInvoice(c, customer, params.code);
-        const lang = langOf(c);
+        const lang = c.var.lang;
         // The code the customer opened (Minted's `order_code` on the invoice may differ).
         const { token, expiresAt } = await sealFileLink(
           { kind: "invoice", customer, code: params.code, lang },

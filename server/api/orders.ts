@@ -1,4 +1,3 @@
-import type { Context } from "hono";
 import {
   invoiceSchema,
   orderDetailSchema,
@@ -8,11 +7,11 @@ import {
   receiptLookupSchema,
   receiptSchema,
 } from "../../contract/orders.ts";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { clientAddress } from "../http/trust-proxy.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
-import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
+import { findInvoice, findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { customerInvoice } from "./invoice-source.ts";
 import {
@@ -30,17 +29,13 @@ export const LOOKUP_WINDOW_S = 600;
 const DEFAULT_PAGE_SIZE = 10;
 const ORDER_ERRORS = ["not_found", "unauthenticated", "upstream_unavailable"] as const;
 
-function callContext(c: Context<AppEnv>): CallContext {
-  return { lang: langOf(c), requestId: c.get("requestId") };
-}
-
 /** The same answer for an unknown code and a wrong e-mail. */
 const lookupMiss = () => new ApiError("not_found");
 
 /** The session customer's e-commerce orders, their invoices and receipts; receipt lookup. */
 export function orderRoutes(deps: AppDeps): RouteSpec[] {
-  const ownOrder = async (c: Context<AppEnv>, customer: string, code: string) => {
-    const order = await findOwnOrder(deps, customer, code, callContext(c));
+  const ownOrder = async (customer: string, code: string) => {
+    const order = await findOwnOrder(deps, customer, code);
     if (!order) throw new ApiError("not_found");
     return order;
   };
@@ -78,8 +73,6 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
             startDate: query.from,
             endDate: query.to,
           },
-          lang: langOf(c),
-          requestId: c.get("requestId"),
         });
         // Defence in depth: the filter is the customer's, and so must every row be; a row still
         // at the basket stage is not an order (it could not be opened as one).
@@ -115,7 +108,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       response: orderDetailSchema,
       errors: ORDER_ERRORS,
       handler: async ({ c, params, customer }) =>
-        orderDetailView(await ownOrder(c, customer, params.code), langOf(c)),
+        orderDetailView(await ownOrder(customer, params.code), c.var.lang),
     }),
     route({
       method: "get",
@@ -129,7 +122,7 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       response: invoiceSchema,
       errors: ORDER_ERRORS,
       handler: ({ c, params, customer }) =>
-        customerInvoice(deps, customer, params.code, callContext(c)),
+        customerInvoice(deps, customer, params.code, c.var.lang),
     }),
     route({
       method: "get",
@@ -143,10 +136,10 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
       errors: ORDER_ERRORS,
       handler: async ({ c, params, customer }) => {
         const [order, extras] = await Promise.all([
-          ownOrder(c, customer, params.code),
+          ownOrder(customer, params.code),
           receiptExtras(customer, params.code),
         ]);
-        return receiptView(order, langOf(c), extras);
+        return receiptView(order, c.var.lang, extras);
       },
     }),
     route({
@@ -168,18 +161,17 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
           c.header("Retry-After", String(LOOKUP_WINDOW_S));
           throw new ApiError("rate_limited", { extra: { retryAfter: LOOKUP_WINDOW_S } });
         }
-        const ctx = callContext(c);
         // The invoice names the order's customer (Minted's invoice has no billing address or
         // date); the e-mail is the customer's, or the one on the order's billing address.
-        const invoice = await findInvoice(deps, body.orderCode, ctx);
+        const invoice = await findInvoice(deps, body.orderCode);
         const owner = invoice?.customer?.external_id;
         if (!invoice || !owner) throw lookupMiss();
         const email = body.email.trim().toLowerCase();
         const same = (e: string | null | undefined) => e?.trim().toLowerCase() === email;
-        const order = await findOwnOrder(deps, owner, body.orderCode, ctx);
+        const order = await findOwnOrder(deps, owner, body.orderCode);
         if (!order) throw lookupMiss();
         if (![invoice.customer?.email, order.billingaddress?.email].some(same)) throw lookupMiss();
-        return receiptView(order, ctx.lang, await receiptExtras(owner, body.orderCode));
+        return receiptView(order, c.var.lang, await receiptExtras(owner, body.orderCode));
       },
     }),
   ];

@@ -10,7 +10,6 @@ import {
 } from "../../contract/prices.ts";
 import { createSwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
-import { langOf } from "../problem.ts";
 import { route, type RouteSpec } from "./registry.ts";
 
 export const SSE_HEARTBEAT_MS = 15_000;
@@ -101,12 +100,10 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
       tag: "prices",
       auth: "none",
       response: currencyRatesSchema,
-      handler: ({ c }) =>
+      handler: () =>
         rates.get("rates", async () => {
           const rows = await deps.upstream.call({
             op: "currencyRates",
-            lang: langOf(c),
-            requestId: c.get("requestId"),
           });
           return {
             base: "TRY",
@@ -135,13 +132,11 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
       auth: "none",
       query: rateHistoryQuerySchema,
       response: rateHistorySchema,
-      handler: ({ c, query }) =>
+      handler: ({ query }) =>
         history.get(`${query.symbol}:${query.period}`, async () => {
           const candles = await deps.upstream.call({
             op: "rateHistory",
             query: { sku: query.symbol, period: query.period },
-            lang: langOf(c),
-            requestId: c.get("requestId"),
           });
           return {
             symbol: query.symbol,

@@ -1,17 +1,15 @@
-import type { Context } from "hono";
 import { digitalCurrencySchema } from "../../contract/digital.ts";
 import {
   walletOrderListSchema,
   walletOrdersQuerySchema,
   type WalletOrderSummary,
 } from "../../contract/wallet.ts";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import { partnerDateIso } from "./digital.ts";
 import { digitalRecordsOf, forgetDigitalRecord, type DigitalRecord } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { route, type RouteSpec } from "./registry.ts";
-import { callOptions } from "./upstream-refusals.ts";
 import { walletOrderSummaryView } from "./wallet-views.ts";
 
 /**
@@ -51,7 +49,6 @@ export function mergeNewestFirst<R extends { createdAt: string }>(
 export function walletOrdersRoute(deps: AppDeps): RouteSpec {
   /** A recorded digital order as a history row; null when Minted does not know it as ours. */
   const ownDigitalOrder = async (
-    c: Context<AppEnv>,
     customer: string,
     record: DigitalRecord,
   ): Promise<WalletOrderSummary | null> => {
@@ -60,7 +57,6 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
       o = await deps.upstream.call({
         op: "orderGet",
         params: { external_order_id: record.externalId },
-        ...callOptions(c),
       });
     } catch (error) {
       if (error instanceof UpstreamError && error.details.status === 404) return null;
@@ -91,7 +87,7 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
     query: walletOrdersQuerySchema,
     response: walletOrderListSchema,
     errors: WALLET_ERRORS,
-    handler: async ({ c, query, customer }) => {
+    handler: async ({ query, customer }) => {
       const page = query.page ?? 1;
       const walletPage = async (n: number) => {
         const list = await deps.upstream.call({
@@ -104,7 +100,6 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
             sortBy: "created_at",
             sortType: "desc",
           },
-          ...callOptions(c),
         });
         return {
           ...list,
@@ -150,7 +145,7 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
         const window = mergeNewestFirst(walletRows, records).slice(from, from + PAGE_SIZE);
         const resolved = await Promise.all(
           window.map(async (row) =>
-            "externalId" in row ? { row, order: await ownDigitalOrder(c, customer, row) } : row,
+            "externalId" in row ? { row, order: await ownDigitalOrder(customer, row) } : row,
           ),
         );
         const gone = resolved.flatMap((r) => ("order" in r && r.order === null ? [r.row] : []));

@@ -1,0 +1,29 @@
+import { tryGetContext } from "hono/context-storage";
+import type { AppEnv } from "../deps.ts";
+import type { Upstream } from "../upstream/types.ts";
+
+/**
+ * Cross-request context comes from Hono's context, never threaded by hand (ADR 0009):
+ * - handlers read `c.var.lang`, `c.var.requestId` and `c.var.session` (set by the middleware,
+ *   typed in `AppVariables`); the registry hands them the narrowed `customer`;
+ * - helpers deeper down that only talk to Minted need no `c` at all: `createApp` runs every
+ *   request inside `contextStorage()`, and this wrapper gives each upstream call the language
+ *   and request id of the request it serves. A call's own `lang`/`requestId` still wins (the
+ *   catalog caches are keyed by language). Outside a request (the price hub's polls) calls go
+ *   out as they are.
+ */
+export function requestScoped(upstream: Upstream): Upstream {
+  return {
+    call(call) {
+      const c = tryGetContext<AppEnv>();
+      if (!c) return upstream.call(call);
+      return upstream.call({
+        ...call,
+        lang: call.lang ?? c.var.lang,
+        requestId: call.requestId ?? c.var.requestId,
+      });
+    },
+    stats: () => upstream.stats(),
+    close: () => upstream.close(),
+  };
+}
