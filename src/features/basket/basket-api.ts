@@ -1,6 +1,7 @@
 import { i18n } from "@lingui/core";
 import { z } from "zod/mini";
 import {
+  EMPTY_BASKET,
   basketSchema,
   incompleteBasketListSchema,
   resumeBasketResultSchema,
@@ -9,7 +10,6 @@ import {
   type ResumeBasketResult,
 } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
-import { emptyBasket } from "./basket-optimistic";
 import { sendChangeOnce } from "./change-once";
 
 /**
@@ -59,7 +59,7 @@ export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
     return await api("/api/basket", { schema: basketSchema, ...(signal ? { signal } : {}) });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401)
-      return { ...emptyBasket, estimated: true };
+      return { ...EMPTY_BASKET, estimated: true };
     throw error;
   }
 }

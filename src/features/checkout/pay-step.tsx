@@ -11,9 +11,9 @@ import {
 import {
   installmentCharge,
   perInstallment,
-  round2,
   totalWithInstallmentCharge,
 } from "../../../contract/installment-charge";
+import { round2 } from "../../../contract/money";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { FeeSummary } from "../../components/fee-summary";
