@@ -20,7 +20,6 @@ import { healthRoutes } from "./http/health.ts";
 import { originGuard } from "./http/origin-guard.ts";
 import { rateLimit } from "./http/rate-limit.ts";
 import { requestContext } from "./http/request-context.ts";
-import { requestScoped } from "./http/request-scope.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { staticFiles } from "./http/static.ts";
 import { ApiError, problemResponse } from "./problem.ts";
@@ -57,8 +56,7 @@ export function apiRoutes(deps: AppDeps): RouteSpec[] {
  * the built shop. Built from its dependencies so that tests run it in-process with an injected
  * upstream `fetch`.
  */
-export function createApp(given: AppDeps): Hono<AppEnv> {
-  const deps: AppDeps = { ...given, upstream: requestScoped(given.upstream) };
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const routes = apiRoutes(deps);
   const openApi = openApiDocument(routes, { title: "Minted Shop proxy API", version: "1" });

@@ -3,9 +3,7 @@ import { contextStorage } from "hono/context-storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppEnv } from "../deps.ts";
 import { startTestProxy, type TestProxy } from "../test-support.ts";
-import type { Upstream, UpstreamCall } from "../upstream/types.ts";
-import type { OperationName } from "../../minted/operations.ts";
-import { requestScoped } from "./request-scope.ts";
+import { withRequestContext } from "./request-scope.ts";
 
 /** Every upstream request the proxy sends, with the headers that carry the request's context. */
 const sent: { path: string; lang: string | null; requestId: string | null }[] = [];
@@ -45,27 +43,24 @@ describe("cross-request context", () => {
   });
 
   it("a call's own language wins; outside a request nothing is added", async () => {
-    const seen: UpstreamCall<OperationName>[] = [];
-    const upstream: Upstream = {
-      call: (call) => {
-        seen.push(call);
-        return Promise.resolve(null as never);
-      },
-      stats: () => ({ requests: 0, challenges: 0, retries: 0 }),
-      close: () => Promise.resolve(),
-    };
-    const scoped = requestScoped(upstream);
+    const seen: unknown[] = [];
+    type Call = { op: string; lang?: "tr" | "en"; requestId?: string };
+    const calls: Call[] = [
+      { op: "legalTypes" },
+      { op: "legalTypes", lang: "tr" },
+      { op: "prices" },
+    ];
     const app = new Hono<AppEnv>();
     app.use(contextStorage());
-    app.get("/", async (c) => {
+    app.get("/", (c) => {
       c.set("lang", "en");
       c.set("requestId", "r-9");
-      await scoped.call({ op: "legalTypes" });
-      await scoped.call({ op: "legalTypes", lang: "tr" });
+      seen.push(withRequestContext(calls[0] as Call));
+      seen.push(withRequestContext(calls[1] as Call));
       return c.text("ok");
     });
     await app.request("/");
-    await scoped.call({ op: "prices" });
+    seen.push(withRequestContext(calls[2] as Call));
     expect(seen).toEqual([
       { op: "legalTypes", lang: "en", requestId: "r-9" },
       { op: "legalTypes", lang: "tr", requestId: "r-9" },
