@@ -94,6 +94,17 @@ export const basketSchema = z.object({
 });
 export type Basket = z.infer<typeof basketSchema>;
 
+/** The basket with nothing in it (no customer basket yet, or every line removed). */
+export const EMPTY_BASKET: Basket = {
+  items: [],
+  itemCount: 0,
+  currency: "TRY",
+  fees: [],
+  totals: { subtotal: 0, vat: 0, fees: 0, total: 0 },
+  priceFix: null,
+  estimated: false,
+};
+
 export const incompleteBasketSchema = z.object({
   id: z.number(),
   itemCount: z.number(),

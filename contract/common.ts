@@ -5,7 +5,9 @@ import { z } from "zod/mini";
  * Money is a number in major units with an explicit currency; dates are ISO 8601 strings.
  */
 
-export const currencySchema = z.enum(["TRY", "USD", "EUR", "GBP", "AED"]);
+/** The currencies the shop knows, the charge currency (TRY) first: the display switch's order. */
+export const CURRENCIES = ["TRY", "USD", "EUR", "GBP", "AED"] as const;
+export const currencySchema = z.enum(CURRENCIES);
 export type Currency = z.infer<typeof currencySchema>;
 
 export const metalSchema = z.enum(["gold", "silver", "platinum"]);

@@ -1,12 +1,11 @@
+import { round2 } from "./money.ts";
+
 /**
  * What a card payment in instalments costs: the bank's charge (`ratePercent` of the amount) is
  * added on top. The same arithmetic as Minted (the sandbox's `computeTotals`):
  * `payment_cost = round2(base × rate / 100)`, `paid_total = round2(base + payment_cost)`, so the
  * total the shop shows is, to the cent, the total the bank charges.
  */
-
-/** Rounds to the cent like Minted (half up, with EPSILON against binary fractions). */
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
 /** The instalment charge on `base` (TRY) at `ratePercent`. */
 export function installmentCharge(base: number, ratePercent: number): number {

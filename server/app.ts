@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { apiOperations } from "../contract/api/index.ts";
 import { bodyLimit } from "hono/body-limit";
+import { contextStorage } from "hono/context-storage";
 import { addressRoutes } from "./api/addresses.ts";
 import { basketRoutes } from "./api/basket.ts";
 import { incompleteBasketRoutes } from "./api/basket-incomplete.ts";
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       : c.text("Not Found", 404),
   );
 
+  app.use("*", contextStorage());
   app.use("*", requestContext(deps));
   app.use("*", securityHeaders(deps.env));
   app.route("/", healthRoutes(deps));

@@ -1,3 +1,4 @@
+import type { Currency } from "../contract/common.ts";
 import type { ProxyEnv } from "./env.ts";
 import type { Lang } from "./problem.ts";
 import type { Upstream } from "./upstream/types.ts";
@@ -11,7 +12,7 @@ export interface Session {
   /** Upstream external customer id. Null for a guest until the identity form binds one. */
   customer: string | null;
   locale: Lang;
-  currency: "TRY" | "USD" | "EUR" | "GBP" | "AED";
+  currency: Currency;
   /** Partner theme from the launch token (CSS variable values), if any. */
   theme: Record<string, string> | null;
   /** A guest's basket before a customer exists: SKU → quantity. */
@@ -63,6 +64,8 @@ export interface AppDeps {
 /** Hono variables set by the proxy's middleware. */
 export interface AppVariables {
   requestId: string;
+  /** The answer's language, from Accept-Language (server/problem.ts `langOf`). */
+  lang: Lang;
   logger: Logger;
   /** Null when the request carries no valid session cookie. */
   session: Session | null;

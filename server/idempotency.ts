@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import { idempotencyKeySchema } from "../contract/checkout.ts";
 import type { AppEnv, KeyValueStore } from "./deps.ts";
-import { ApiError, langOf } from "./problem.ts";
+import { ApiError } from "./problem.ts";
 import { fieldErrors } from "./validation.ts";
 
 /**
@@ -151,7 +151,7 @@ export function idempotencyKeyOf(c: Context<AppEnv>): string {
     reportInput: true,
   });
   if (parsed.success) return parsed.data;
-  const lang = langOf(c);
+  const lang = c.var.lang;
   const missing = c.req.header("idempotency-key") === undefined;
   throw new ApiError("validation_failed", {
     status: 400,

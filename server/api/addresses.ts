@@ -6,16 +6,15 @@ import { ApiError } from "../problem.ts";
 import { type UpstreamAddress } from "../../minted/schemas/checkout.ts";
 import { addressView } from "./order-views.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import { withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's saved addresses. Someone else's id is a 404, as a missing one. */
 
 /** The customer's saved addresses as Minted lists them (filtered upstream by customer). */
-async function savedAddresses(deps: AppDeps, c: Context<AppEnv>, customer: string) {
+async function savedAddresses(deps: AppDeps, customer: string) {
   return deps.upstream.call({
     op: "addressList",
     query: { external_customer_id: customer },
-    ...callOptions(c),
   });
 }
 
@@ -25,11 +24,10 @@ async function savedAddresses(deps: AppDeps, c: Context<AppEnv>, customer: strin
  */
 export async function assertOwnAddresses(
   deps: AppDeps,
-  c: Context<AppEnv>,
   customer: string,
   ids: readonly (string | number)[],
 ): Promise<void> {
-  const list = await savedAddresses(deps, c, customer);
+  const list = await savedAddresses(deps, customer);
   const own = new Set(list.map((a) => String(a.id)));
   if (ids.some((id) => !own.has(String(id)))) throw new ApiError("not_found");
 }
@@ -64,8 +62,8 @@ function savedAddressView(a: UpstreamAddress): Address | null {
 export function addressRoutes(deps: AppDeps): RouteSpec[] {
   return [
     handle(ops.listAddresses, {
-      handler: async ({ c, query, customer }) => {
-        const list = await savedAddresses(deps, c, customer);
+      handler: async ({ query, customer }) => {
+        const list = await savedAddresses(deps, customer);
         return {
           addresses: list
             .filter(
@@ -78,7 +76,7 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     handle(ops.createAddress, {
-      handler: async ({ c, body, customer }) => {
+      handler: async ({ body, customer }) => {
         const created = await withOurFieldNames(
           deps.upstream.call({
             op: "addressCreate",
@@ -87,7 +85,6 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
               type: body.type,
               ...upstreamAddressFields(body),
             },
-            ...callOptions(c),
           }),
         );
         const view = savedAddressView(created);
@@ -96,13 +93,12 @@ export function addressRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     handle(ops.deleteAddress, {
-      handler: async ({ c, params, customer }) => {
-        await assertOwnAddresses(deps, c, customer, [params.id]);
+      handler: async ({ params, customer }) => {
+        await assertOwnAddresses(deps, customer, [params.id]);
         await deps.upstream.call({
           op: "addressDelete",
           params: { id: params.id },
           query: { external_customer_id: customer },
-          ...callOptions(c),
         });
         return { deleted: true as const };
       },

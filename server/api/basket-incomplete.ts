@@ -4,15 +4,15 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { activeBasket, customerBasketView, moveLines } from "./basket.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import { withOurFieldNames } from "./upstream-refusals.ts";
 
 /** The customer's other unfinished baskets upstream, and resuming one into the active basket. */
 
 export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
   return [
     handle(ops.listIncompleteBaskets, {
-      handler: async ({ c, customer }) => {
-        const { others } = await incompleteBaskets(deps, c, customer);
+      handler: async ({ customer }) => {
+        const { others } = await incompleteBaskets(deps, customer);
         return {
           baskets: others.map((o) => ({
             id: o.id,
@@ -26,7 +26,7 @@ export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
     }),
     handle(ops.resumeIncompleteBasket, {
       handler: async ({ c, params, customer }) => {
-        const { active, others } = await incompleteBaskets(deps, c, customer);
+        const { active, others } = await incompleteBaskets(deps, customer);
         if (active?.id === params.id)
           return { basket: await customerBasketView(deps, c, active), skipped: [] };
         const old = others.find((o) => o.id === params.id);
@@ -37,7 +37,6 @@ export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
           deps.upstream.call({
             op: "basketClear",
             body: { external_customer_id: customer, cart_token: old.token },
-            ...callOptions(c),
           }),
         );
         return { basket: await customerBasketView(deps, c, moved.order), skipped: moved.skipped };
@@ -47,13 +46,12 @@ export function incompleteBasketRoutes(deps: AppDeps): RouteSpec[] {
 }
 
 /** The active basket and the customer's other open, non-empty baskets (newest first). */
-async function incompleteBaskets(deps: AppDeps, c: Context<AppEnv>, customer: string) {
+async function incompleteBaskets(deps: AppDeps, customer: string) {
   const [active, page] = await Promise.all([
-    activeBasket(deps, c, customer),
+    activeBasket(deps, customer),
     deps.upstream.call({
       op: "basketsIncomplete",
       query: { customer_external_id: customer, page: 1, total: 100 },
-      ...callOptions(c),
     }),
   ]);
   const others = page.data.filter(

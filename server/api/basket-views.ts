@@ -1,24 +1,25 @@
 import { createHash } from "node:crypto";
-import type { Basket, BasketItem, PriceFix } from "../../contract/basket.ts";
+import {
+  EMPTY_BASKET,
+  MAX_UNITS_PER_SKU,
+  type Basket,
+  type BasketItem,
+  type PriceFix,
+} from "../../contract/basket.ts";
 import type { Quote } from "../../contract/checkout.ts";
 import { isDigitalSku } from "../prices/metal-skus.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { imagePath, type CatalogEntry } from "./catalog-source.ts";
-import { feeLines, round2, totalsView } from "./order-fees.ts";
+import { round2 } from "../../contract/money.ts";
+import { feeLines, totalsView } from "./order-fees.ts";
 
 /** Upstream baskets (Ecom Orders at the basket stage) and guest baskets → the shop's basket. */
-
-export { round2 };
-export const round4 = (n: number): number => Math.round((n + Number.EPSILON) * 10_000) / 10_000;
-
-/** At most this many units of one bar or coin per basket (Minted's rule). */
-export const MAX_PER_SKU = 10;
 
 /** The most of a product one basket line may hold now: its stock, and 10 units of a bar or coin. */
 export function maxQuantityOf(entry: CatalogEntry): number {
   const stock = entry.product.stock.available;
-  return entry.product.type === "digital" ? stock : Math.min(MAX_PER_SKU, Math.floor(stock));
+  return entry.product.type === "digital" ? stock : Math.min(MAX_UNITS_PER_SKU, Math.floor(stock));
 }
 
 /** A price fix token names a quote without handing the token itself to the browser. */
@@ -55,16 +56,6 @@ function itemCountOf(items: readonly BasketItem[]): number {
     0,
   );
 }
-
-export const EMPTY_BASKET: Basket = {
-  items: [],
-  itemCount: 0,
-  currency: "TRY",
-  fees: [],
-  totals: { subtotal: 0, vat: 0, fees: 0, total: 0 },
-  priceFix: null,
-  estimated: false,
-};
 
 /** A customer's basket as Minted prices it; `catalog` adds what the lines can hold. */
 export function basketView(
@@ -172,10 +163,10 @@ export function checkQuantity(entry: CatalogEntry, qty: number, lang: Lang): voi
   const physical = entry.product.type !== "digital";
   if (physical && !Number.isInteger(qty))
     throw fail("Külçe ve sikkeler adet olarak satılır.", "Bars and coins are sold in whole units.");
-  if (physical && qty > MAX_PER_SKU)
+  if (physical && qty > MAX_UNITS_PER_SKU)
     throw fail(
-      `Bir üründen sepete en fazla ${MAX_PER_SKU} adet eklenebilir.`,
-      `At most ${MAX_PER_SKU} units of one product can be in a basket.`,
+      `Bir üründen sepete en fazla ${MAX_UNITS_PER_SKU} adet eklenebilir.`,
+      `At most ${MAX_UNITS_PER_SKU} units of one product can be in a basket.`,
     );
   const stock = entry.product.stock.available;
   if (qty > stock)

@@ -1,14 +1,14 @@
 import * as ops from "../../contract/api/basket.ts";
 import type { Context } from "hono";
-import { MAX_GUEST_LINES, type Basket } from "../../contract/basket.ts";
+import { EMPTY_BASKET, MAX_GUEST_LINES, type Basket } from "../../contract/basket.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
-import { EMPTY_BASKET, basketView, checkQuantity, guestBasketView } from "./basket-views.ts";
+import { basketView, checkQuantity, guestBasketView } from "./basket-views.ts";
 import { catalogSourceFor, type CatalogEntry, type CatalogSource } from "./catalog-source.ts";
 import { changeOnce, changeKeyOf, targetOf, unconfirmedChange } from "./basket-changes.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import { withOurFieldNames } from "./upstream-refusals.ts";
 import type { InputOf } from "../../minted/operations.ts";
 
 /**
@@ -33,21 +33,18 @@ export async function catalogMap(
   deps: AppDeps,
   c: Context<AppEnv>,
 ): Promise<ReadonlyMap<string, CatalogEntry>> {
-  const { lang, requestId } = callOptions(c);
-  const entries = await catalogOf(deps).products(lang, requestId);
+  const entries = await catalogOf(deps).products(c.var.lang);
   return new Map(entries.map((e) => [e.product.sku, e]));
 }
 
 /** The session customer's active basket (Minted re-fixes an expired price on this read). */
 export async function activeBasket(
   deps: AppDeps,
-  c: Context<AppEnv>,
   customer: string,
 ): Promise<UpstreamEcomOrder | null> {
   return deps.upstream.call({
     op: "basketGet",
     query: { external_customer_id: customer },
-    ...callOptions(c),
   });
 }
 
@@ -57,9 +54,9 @@ export async function filledBasket(
   c: Context<AppEnv>,
   customer: string,
 ): Promise<UpstreamEcomOrder> {
-  const order = await activeBasket(deps, c, customer);
+  const order = await activeBasket(deps, customer);
   if (order && order.items.length > 0) return order;
-  const { lang } = callOptions(c);
+  const { lang } = c.var;
   throw new ApiError("validation_failed", {
     errors: { basket: [t(lang, "Sepetiniz boş.", "Your basket is empty.")] },
   });
@@ -71,7 +68,7 @@ export async function customerBasketView(
   order: UpstreamEcomOrder | null,
 ): Promise<Basket> {
   if (!order || order.items.length === 0) return EMPTY_BASKET;
-  return basketView(order, await catalogForDisplay(deps, c), callOptions(c).lang, deps.now());
+  return basketView(order, await catalogForDisplay(deps, c), c.var.lang, deps.now());
 }
 
 /**
@@ -110,8 +107,8 @@ function notInBasket(): ApiError {
 }
 
 async function catalogEntry(deps: AppDeps, c: Context<AppEnv>, sku: string): Promise<CatalogEntry> {
-  const { lang, requestId } = callOptions(c);
-  const entry = await catalogOf(deps).product(sku, lang, requestId);
+  const { lang } = c.var;
+  const entry = await catalogOf(deps).product(sku, lang);
   if (!entry) throw unknownSku(lang);
   return entry;
 }
@@ -120,25 +117,19 @@ async function catalogEntry(deps: AppDeps, c: Context<AppEnv>, sku: string): Pro
 
 type BasketOp = "basketAdd" | "basketUpdate" | "basketRemove" | "basketClear";
 
-function mutate(
-  deps: AppDeps,
-  c: Context<AppEnv>,
-  op: BasketOp,
-  body: InputOf<BasketOp>,
-): Promise<UpstreamEcomOrder> {
-  return withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }));
+function mutate(deps: AppDeps, op: BasketOp, body: InputOf<BasketOp>): Promise<UpstreamEcomOrder> {
+  return withOurFieldNames(deps.upstream.call({ op, body }));
 }
 
 /** Add `qty` of `sku` to the customer's basket `cartToken` (a new basket when null). */
 function addUpstream(
   deps: AppDeps,
-  c: Context<AppEnv>,
   customer: string,
   cartToken: string | null,
   sku: string,
   qty: number,
 ): Promise<UpstreamEcomOrder> {
-  return mutate(deps, c, "basketAdd", {
+  return mutate(deps, "basketAdd", {
     external_customer_id: customer,
     ...(cartToken ? { cart_token: cartToken } : {}),
     sku,
@@ -162,7 +153,7 @@ export async function moveLines(
   const skipped: string[] = [];
   for (const [i, line] of lines.entries()) {
     try {
-      order = await addUpstream(deps, c, customer, order?.token ?? null, line.sku, line.qty);
+      order = await addUpstream(deps, customer, order?.token ?? null, line.sku, line.qty);
     } catch (error) {
       if (error instanceof ApiError && error.code === "validation_failed") {
         skipped.push(line.sku);
@@ -198,13 +189,13 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
         if (!session) return guestView(deps, c, []);
         const s = sessionOf(session);
         if (!s.customer) return guestView(deps, c, s.guestBasket);
-        return customerBasketView(deps, c, await activeBasket(deps, c, s.customer));
+        return customerBasketView(deps, c, await activeBasket(deps, s.customer));
       },
     }),
     handle(ops.addBasketItem, {
       handler: async ({ c, body, session }) => {
         const s = sessionOf(session);
-        const { lang } = callOptions(c);
+        const { lang } = c.var;
         if (!s.customer) {
           changeKeyOf(c); // checked; a guest's basket rides on the answer's cookie, lost with it
           const entry = await catalogEntry(deps, c, body.sku);
@@ -232,7 +223,7 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
         const customer = s.customer;
         return changeOnce(deps, c, customer, "addBasketItem", body, async (key) => {
           const [order, entry] = await Promise.all([
-            activeBasket(deps, c, customer),
+            activeBasket(deps, customer),
             catalogEntry(deps, c, body.sku),
           ]);
           const current = order?.items.find((i) => i.sku === body.sku)?.amount ?? 0;
@@ -249,13 +240,13 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
           checkQuantity(entry, target, lang);
           const updated =
             current > 0 && order
-              ? await mutate(deps, c, "basketUpdate", {
+              ? await mutate(deps, "basketUpdate", {
                   external_customer_id: customer,
                   cart_token: order.token,
                   sku: body.sku,
                   qty: target,
                 })
-              : await addUpstream(deps, c, customer, order?.token ?? null, body.sku, target);
+              : await addUpstream(deps, customer, order?.token ?? null, body.sku, target);
           return customerBasketView(deps, c, updated);
         });
       },
@@ -275,9 +266,9 @@ export function basketRoutes(deps: AppDeps): RouteSpec[] {
           setGuestBasket(c, s, []);
           return { ...EMPTY_BASKET, estimated: true };
         }
-        const order = await activeBasket(deps, c, s.customer);
+        const order = await activeBasket(deps, s.customer);
         if (order && order.items.length > 0)
-          await mutate(deps, c, "basketClear", {
+          await mutate(deps, "basketClear", {
             external_customer_id: s.customer,
             cart_token: order.token,
           });
@@ -295,7 +286,7 @@ async function setQuantity(
   sku: string,
   quantity: number,
 ): Promise<Basket | Response> {
-  const { lang } = callOptions(c);
+  const { lang } = c.var;
   if (!session.customer) {
     changeKeyOf(c); // checked; a guest's basket rides on the answer's cookie, lost with it
     if (!session.guestBasket.some((l) => l.sku === sku)) throw notInBasket();
@@ -309,20 +300,19 @@ async function setQuantity(
   }
   const customer = session.customer;
   return changeOnce(deps, c, customer, "setBasketQuantity", { sku, quantity }, async (key) => {
-    const order = await activeBasket(deps, c, customer);
+    const order = await activeBasket(deps, customer);
     const { repeat } = await targetOf(deps, customer, key, sku, quantity);
     const current = order?.items.find((i) => i.sku === sku)?.amount;
     // A repeat whose first attempt landed after all (a removed line is gone): already done.
     if (repeat && (current ?? 0) === quantity) return customerBasketView(deps, c, order);
     if (!order || current === undefined) throw notInBasket();
     const ref = { external_customer_id: customer, cart_token: order.token, sku };
-    if (quantity === 0)
-      return customerBasketView(deps, c, await mutate(deps, c, "basketRemove", ref));
+    if (quantity === 0) return customerBasketView(deps, c, await mutate(deps, "basketRemove", ref));
     checkQuantity(await catalogEntry(deps, c, sku), quantity, lang);
     return customerBasketView(
       deps,
       c,
-      await mutate(deps, c, "basketUpdate", { ...ref, qty: quantity }),
+      await mutate(deps, "basketUpdate", { ...ref, qty: quantity }),
     );
   });
 }

@@ -31,10 +31,10 @@ export interface CatalogEntry {
 
 export interface CatalogSource {
   /** The whole catalog in Minted's order. */
-  products(lang: Lang, requestId?: string): Promise<readonly CatalogEntry[]>;
+  products(lang: Lang): Promise<readonly CatalogEntry[]>;
   /** One product, or null when Minted does not know the SKU. */
-  product(sku: string, lang: Lang, requestId?: string): Promise<CatalogEntry | null>;
-  categories(lang: Lang, requestId?: string): Promise<readonly Category[]>;
+  product(sku: string, lang: Lang): Promise<CatalogEntry | null>;
+  categories(lang: Lang): Promise<readonly Category[]>;
 }
 
 /** The category's kind: ours where given, else read from its slug or name (bar by default). */
@@ -145,13 +145,12 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
   const singles: SwrCache<CatalogEntry | null> = createSwrCache({ ...options, maxEntries: 500 });
   const categoryLists: SwrCache<readonly Category[]> = createSwrCache(options);
 
-  const loadProducts = async (lang: Lang, requestId?: string) => {
+  const loadProducts = async (lang: Lang) => {
     const page = (n: number) =>
       deps.upstream.call({
         op: "products",
         query: { page: n, total: PAGE_SIZE },
         lang,
-        ...(requestId ? { requestId } : {}),
       });
     const first = await page(1);
     const last = Math.min(first.last_page, MAX_PAGES);
@@ -167,13 +166,12 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
     return entries;
   };
 
-  const loadProduct = async (sku: string, lang: Lang, requestId?: string) => {
+  const loadProduct = async (sku: string, lang: Lang) => {
     try {
       const p = await deps.upstream.call({
         op: "product",
         query: { sku },
         lang,
-        ...(requestId ? { requestId } : {}),
       });
       return p.sku === sku ? productView(p) : null;
     } catch (error) {
@@ -182,25 +180,24 @@ export function createCatalogSource(deps: AppDeps): CatalogSource {
     }
   };
 
-  const loadCategories = async (lang: Lang, requestId?: string) => {
+  const loadCategories = async (lang: Lang) => {
     const list = await deps.upstream.call({
       op: "categories",
       lang,
-      ...(requestId ? { requestId } : {}),
     });
     return list.flatMap((c) => categoryView(c) ?? []);
   };
 
   return {
-    products: (lang, requestId) => lists.get(lang, () => loadProducts(lang, requestId)),
+    products: (lang) => lists.get(lang, () => loadProducts(lang)),
     // A product page usually follows the list: serve it from the list when it is there.
-    product: async (sku, lang, requestId) => {
-      const all = await lists.get(lang, () => loadProducts(lang, requestId));
+    product: async (sku, lang) => {
+      const all = await lists.get(lang, () => loadProducts(lang));
       const listed = all.find((e) => e.product.sku === sku);
       if (listed) return listed;
-      return singles.get(`${lang}:${sku}`, () => loadProduct(sku, lang, requestId));
+      return singles.get(`${lang}:${sku}`, () => loadProduct(sku, lang));
     },
-    categories: (lang, requestId) => categoryLists.get(lang, () => loadCategories(lang, requestId)),
+    categories: (lang) => categoryLists.get(lang, () => loadCategories(lang)),
   };
 }
 

@@ -1,7 +1,7 @@
 import * as ops from "../../contract/api/catalog.ts";
 import { type Product, type ProductSort } from "../../contract/catalog.ts";
 import type { AppDeps } from "../deps.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { catalogSourceFor, type CatalogSource } from "./catalog-source.ts";
 import { createImageProxy, imageResponse } from "./images.ts";
 import { handle, type RouteSpec } from "./registry.ts";
@@ -32,7 +32,7 @@ export function catalogRoutes(
   return [
     handle(ops.listProducts, {
       handler: async ({ c, query }) => {
-        const all = await catalog.products(langOf(c), c.get("requestId"));
+        const all = await catalog.products(c.var.lang);
         const matching = all
           .map((e) => e.product)
           .filter(
@@ -59,19 +59,19 @@ export function catalogRoutes(
     }),
     handle(ops.getProduct, {
       handler: async ({ c, params }) => {
-        const entry = await catalog.product(params.sku, langOf(c), c.get("requestId"));
+        const entry = await catalog.product(params.sku, c.var.lang);
         if (!entry) throw new ApiError("not_found");
         return entry.product;
       },
     }),
     handle(ops.listCategories, {
       handler: async ({ c }) => ({
-        items: [...(await catalog.categories(langOf(c), c.get("requestId")))],
+        items: [...(await catalog.categories(c.var.lang))],
       }),
     }),
     handle(ops.getProductImage, {
       handler: async ({ c, params }) =>
-        imageResponse(await images.get(params.sku, params.n, langOf(c), c.get("requestId"))),
+        imageResponse(await images.get(params.sku, params.n, c.var.lang)),
     }),
   ];
 }

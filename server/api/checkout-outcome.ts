@@ -17,7 +17,6 @@ import {
 } from "../idempotency.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
-import { callOptions } from "./upstream-refusals.ts";
 
 /**
  * Settling a checkout completion to the truth. Minted may complete a basket and its answer never
@@ -161,7 +160,6 @@ export async function settle(
     order = await deps.upstream.call({
       op: "ecomOrderGet",
       body: { customer_external_id: customer, cart_token: attempt.cartToken },
-      ...callOptions(c),
     });
   } catch (error) {
     // Minted saying it has no such basket for this customer is an answer: no order was made.

@@ -20,7 +20,7 @@ import { findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { addressView } from "./order-views.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
+import { refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
 import {
   amountOf,
   answerCompletion,
@@ -70,10 +70,10 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
    */
   const complete = (c: Context<AppEnv>, customer: string, body: CompleteCheckoutBody) =>
     withCompletionLock(deps, customer, null, async (): Promise<CompleteCheckoutResult> => {
-      const { lang } = callOptions(c);
+      const { lang } = c.var;
       const [previous, active] = await Promise.all([
         readAttempt(deps, customer),
-        activeBasket(deps, c, customer),
+        activeBasket(deps, customer),
       ]);
       const filled = active && active.items.length > 0 ? active : null;
       if (previous && (!filled || filled.token === previous.cartToken)) {
@@ -112,7 +112,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             ...(card ? { installment: body.installments ?? 1 } : {}),
             return_url: returnUrl(deps, orderCode),
           },
-          ...callOptions(c),
         });
         return completionResult(completed);
       } catch (error) {
@@ -129,7 +128,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
         await forgetAttempt(deps, customer);
         // The fix ran out between our check and Minted's: show the new price.
         if (refusedField(error, "pricefix"))
-          throw priceExpired(await activeBasket(deps, c, customer), lang, deps.now());
+          throw priceExpired(await activeBasket(deps, customer), lang, deps.now());
         throw withOurNames(error);
       }
     });
@@ -141,7 +140,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
   ) => {
     const order = await filledBasket(deps, c, customer);
     if ("shippingAddressId" in body)
-      await assertOwnAddresses(deps, c, customer, [body.shippingAddressId, body.billingAddressId]);
+      await assertOwnAddresses(deps, customer, [body.shippingAddressId, body.billingAddressId]);
     const owner = { external_customer_id: customer, cart_token: order.token };
     const addresses =
       "shippingAddressId" in body
@@ -154,7 +153,6 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       deps.upstream.call({
         op: "basketSetAddress",
         body: { ...owner, ...addresses },
-        ...callOptions(c),
       }),
     );
   };
@@ -162,7 +160,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
   return [
     handle(ops.getCheckout, {
       handler: async ({ c, customer }) =>
-        checkoutState(deps, c, await activeBasket(deps, c, customer)),
+        checkoutState(deps, c, await activeBasket(deps, customer)),
     }),
     handle(ops.setCheckoutAddresses, {
       handler: async ({ c, body, customer }) =>
@@ -171,7 +169,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     handle(ops.getCheckoutQuote, {
       handler: async ({ c, customer }) => {
         const order = await filledBasket(deps, c, customer);
-        const quote = quoteView(order, callOptions(c).lang, deps.now());
+        const quote = quoteView(order, c.var.lang, deps.now());
         if (!quote) throw new ApiError("upstream_invalid");
         return quote;
       },
@@ -180,9 +178,8 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       handler: async ({ c }) => {
         const list = await deps.upstream.call({
           op: "paymentTypes",
-          ...callOptions(c),
         });
-        const { lang } = callOptions(c);
+        const { lang } = c.var;
         const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
           if (p.code === "creditcard") {
             const options = (p.installments ?? [{ installment: 1, margin: 0 }]).map((o) => ({
@@ -208,7 +205,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
     handle(ops.getCheckoutReturn, {
       handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {
         const order = await findCheckoutOrder(deps, c, customer, query.order);
-        return returnView(order, callOptions(c).lang);
+        return returnView(order, c.var.lang);
       },
     }),
   ];
@@ -230,12 +227,11 @@ async function findCheckoutOrder(
     order = await deps.upstream.call({
       op: "ecomOrderGet",
       body: { customer_external_id: customer, cart_token: record.cartToken },
-      ...callOptions(c),
     });
   else {
-    order = await findOwnOrder(deps, customer, orderCode, callOptions(c));
+    order = await findOwnOrder(deps, customer, orderCode);
     if (!order) {
-      const active = await activeBasket(deps, c, customer);
+      const active = await activeBasket(deps, customer);
       order = active?.increment_id === orderCode ? active : null;
     }
   }

@@ -14,7 +14,6 @@ import { ApiError, type Lang, t } from "../problem.ts";
 import { filledBasket } from "./basket.ts";
 import { sanitizeLegalHtml } from "./legal-html.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions } from "./upstream-refusals.ts";
 
 /**
  * Consent to the legal documents, recorded by the proxy. The browser only says which documents
@@ -62,8 +61,8 @@ function changedMessage(lang: Lang, doc: { title: string; version: string }): st
 }
 
 /** Upstream's current documents (types this shop knows), with their versions. */
-async function currentTypes(deps: AppDeps, c: Context<AppEnv>) {
-  const types = await deps.upstream.call({ op: "legalTypes", ...callOptions(c) });
+async function currentTypes(deps: AppDeps) {
+  const types = await deps.upstream.call({ op: "legalTypes" });
   return types.flatMap((d) => {
     const type = legalTypeSchema.safeParse(d.type);
     return type.success ? [{ type: type.data, version: d.version, title: d.title }] : [];
@@ -82,10 +81,10 @@ export async function acceptedForCompletion(
   cartToken: string,
 ): Promise<LegalAcceptance[]> {
   const [current, recorded] = await Promise.all([
-    currentTypes(deps, c),
+    currentTypes(deps),
     readConsent(deps.store, customer, cartToken),
   ]);
-  const { lang } = callOptions(c);
+  const { lang } = c.var;
   const missing = current.filter((d) => !isAccepted(recorded, d));
   if (missing.length > 0)
     throw new ApiError("validation_failed", {
@@ -110,7 +109,7 @@ export function consentRoutes(deps: AppDeps): RouteSpec[] {
       handler: async ({ c, customer }) => {
         const order = await filledBasket(deps, c, customer);
         const [types, acceptances] = await Promise.all([
-          currentTypes(deps, c),
+          currentTypes(deps),
           readConsent(deps.store, customer, order.token),
         ]);
         const documents = await Promise.all(
@@ -119,7 +118,6 @@ export function consentRoutes(deps: AppDeps): RouteSpec[] {
               .call({
                 op: "legalDocument",
                 body: { type, external_customer_id: customer, cart_token: order.token },
-                ...callOptions(c),
               })
               .then((doc): LegalDocument => ({
                 type,
@@ -135,7 +133,7 @@ export function consentRoutes(deps: AppDeps): RouteSpec[] {
     handle(ops.setCheckoutLegalAcceptance, {
       handler: async ({ c, body, customer }) => {
         const order = await filledBasket(deps, c, customer);
-        const current = await currentTypes(deps, c);
+        const current = await currentTypes(deps);
         const changed = body.documents.flatMap((read) => {
           const doc = current.find((d) => d.type === read.type);
           return doc && doc.version === read.version ? [] : [doc ?? { ...read, title: read.type }];
@@ -143,7 +141,7 @@ export function consentRoutes(deps: AppDeps): RouteSpec[] {
         // Consent to a version the customer was never shown is no consent: read it again first.
         if (body.accepted && changed.length > 0)
           throw new ApiError("validation_failed", {
-            errors: { documents: changed.map((d) => changedMessage(callOptions(c).lang, d)) },
+            errors: { documents: changed.map((d) => changedMessage(c.var.lang, d)) },
           });
         const recorded = await readConsent(deps.store, customer, order.token);
         const acceptedAt = new Date(deps.now()).toISOString();

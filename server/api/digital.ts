@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { z } from "zod";
 import {
+  digitalCurrencySchema,
   type DigitalOrder,
   type DigitalOrderBody,
   type DigitalQuote,
@@ -13,13 +14,14 @@ import { METAL_SKUS } from "../prices/metal-skus.ts";
 import { ApiError, t } from "../problem.ts";
 import { type UpstreamPartnerOrder } from "../../minted/schemas/digital.ts";
 import type { InputOf } from "../../minted/operations.ts";
-import { round2, round4 } from "./basket-views.ts";
+import { metalSchema } from "../../contract/common.ts";
+import { round2, round4 } from "../../contract/money.ts";
 import { recordDigitalOrder } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { handle, type RouteSpec } from "./registry.ts";
 import { respondMoney, settle } from "./settle.ts";
 import { UpstreamError } from "../upstream/types.ts";
-import { callOptions, refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
+import { refusedField, withOurFieldNames, withOurNames } from "./upstream-refusals.ts";
 
 /**
  * Digital quick buy / sell (Partner API). A quote is a Minted price fix; its token stays on the
@@ -37,11 +39,11 @@ const floor4 = (n: number) => Math.floor((n + 1e-9) * 10_000) / 10_000;
 const quoteRecordSchema = z.object({
   priceToken: z.string(),
   request: z.object({
-    metal: z.enum(["gold", "silver", "platinum"]),
+    metal: metalSchema,
     side: z.enum(["buy", "sell"]),
     grams: z.number().optional(),
     amount: z.number().optional(),
-    currency: z.enum(["TRY", "USD", "EUR", "GBP"]),
+    currency: digitalCurrencySchema,
   }),
   sku: z.string(),
   grams: z.number(),
@@ -95,7 +97,7 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     customer: string,
     request: DigitalQuoteBody,
   ): Promise<DigitalQuote> => {
-    const { lang } = callOptions(c);
+    const { lang } = c.var;
     const sku = skuOf(request.metal);
     const byTotal = request.side === "buy" && request.amount !== undefined;
     const fix = await withOurFieldNames(
@@ -107,7 +109,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           currency: request.currency,
           ...(byTotal ? { total: request.amount } : {}),
         },
-        ...callOptions(c),
       }),
       { total: "amount" },
     );
@@ -174,13 +175,12 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
   };
 
   /** The order an external id already names, if it is this customer's (null: none). */
-  const existingOrder = async (c: Context<AppEnv>, customer: string, externalId: string) => {
+  const existingOrder = async (customer: string, externalId: string) => {
     let order;
     try {
       order = await deps.upstream.call({
         op: "orderGet",
         params: { external_order_id: externalId },
-        ...callOptions(c),
       });
     } catch (error) {
       if (error instanceof UpstreamError && error.details.status === 404) return null;
@@ -197,7 +197,7 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     body: DigitalOrderBody,
     key: string,
   ): Promise<DigitalOrder> => {
-    const { lang } = callOptions(c);
+    const { lang } = c.var;
     const record = await readQuote(customer, body.quoteId);
     const mismatch = (field: string) =>
       new ApiError("validation_failed", {
@@ -243,7 +243,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       const who = await deps.upstream.call({
         op: "customerGet",
         params: { external_customer_id: customer },
-        ...callOptions(c),
       });
       payload = {
         ...common,
@@ -260,7 +259,7 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
 
     if (!first) {
       // Tried before under this quote: an order Minted already has is the answer.
-      const earlier = await existingOrder(c, customer, externalId);
+      const earlier = await existingOrder(customer, externalId);
       if (earlier) return await placed(orderView(earlier, record));
     }
     try {
@@ -270,7 +269,6 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           const created = await deps.upstream.call({
             op: record.request.side === "buy" ? "digitalBuy" : "digitalSell",
             body: payload,
-            ...callOptions(c),
           });
           const order =
             created.orders.find((o) => o.external_id === externalId) ?? created.orders[0];
@@ -278,7 +276,7 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           return orderView({ ...order, order_at: order.order_at ?? created.order_at }, record);
         },
         async () => {
-          const existing = await existingOrder(c, customer, externalId);
+          const existing = await existingOrder(customer, externalId);
           return existing ? orderView(existing, record) : null;
         },
       );
@@ -287,7 +285,7 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     } catch (error) {
       if (refusedField(error, "external_id")) {
         // Already placed under this key (the first answer was lost): answer that order.
-        const existing = await existingOrder(c, customer, externalId);
+        const existing = await existingOrder(customer, externalId);
         if (existing) return await placed(orderView(existing, record));
       }
       if (refusedField(error, "price_token"))

@@ -8,7 +8,7 @@ import { basketView } from "./basket-views.ts";
 import { catalogMap, moveLines, sessionOf } from "./basket.ts";
 import type { CatalogEntry } from "./catalog-source.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import { withOurFieldNames } from "./upstream-refusals.ts";
 
 /**
  * The guest's checkout identity: Create Customer for a person (api-25995712), Create Business
@@ -66,7 +66,6 @@ export function guestIdentityRoutes(deps: AppDeps): RouteSpec[] {
           deps.upstream.call({
             op: "customerCreate",
             body: customerCreateBody(externalId, body),
-            ...callOptions(c),
           }),
           body.accountType === "company" ? COMPANY_FIELDS : {},
         );
@@ -75,7 +74,7 @@ export function guestIdentityRoutes(deps: AppDeps): RouteSpec[] {
         c.set("session", { ...s, customer: created.external_id, guestBasket: [] });
         c.set("sessionChanged", true);
         const moved = await moveLines(deps, c, created.external_id, null, s.guestBasket);
-        const { lang } = callOptions(c);
+        const { lang } = c.var;
         return {
           customer: {
             accountType: body.accountType,

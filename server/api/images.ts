@@ -41,7 +41,7 @@ export function checkedImageUrl(raw: string, allowed: ReadonlySet<string>): URL 
 
 export interface ImageProxy {
   /** `lang` only picks the (warm) catalog cache to read the URL from. */
-  get(sku: string, n: number, lang?: Lang, requestId?: string): Promise<ProxiedImage>;
+  get(sku: string, n: number, lang?: Lang): Promise<ProxiedImage>;
 }
 
 export function createImageProxy(
@@ -89,8 +89,8 @@ export function createImageProxy(
   };
 
   return {
-    async get(sku, n, lang = "tr", requestId) {
-      const entry = await catalog.product(sku, lang, requestId);
+    async get(sku, n, lang = "tr") {
+      const entry = await catalog.product(sku, lang);
       const raw = entry?.imageUrls[n - 1];
       if (raw === undefined) throw new ApiError("not_found");
       const url = checkedImageUrl(raw, allowed);

@@ -5,7 +5,7 @@ import { type FileLink } from "../../contract/files.ts";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { openFileLink, sealFileLink, shopUrl } from "../file-links.ts";
 import { invoiceFilename, renderInvoicePdf } from "../invoice-pdf.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { customerInvoice } from "./invoice-source.ts";
 import { handle, type RouteSpec } from "./registry.ts";
 
@@ -16,14 +16,14 @@ import { handle, type RouteSpec } from "./registry.ts";
  */
 export function invoiceFileRoutes(deps: AppDeps): RouteSpec[] {
   const ownInvoice = (c: Context<AppEnv>, customer: string, code: string) =>
-    customerInvoice(deps, customer, code, { lang: langOf(c), requestId: c.get("requestId") });
+    customerInvoice(deps, customer, code, c.var.lang);
 
   return [
     handle(ops.getOrderInvoicePdfLink, {
       handler: async ({ c, params, customer }): Promise<FileLink> => {
         // The invoice is read first: no link for an order that is not the customer's.
         await ownInvoice(c, customer, params.code);
-        const lang = langOf(c);
+        const lang = c.var.lang;
         // The code the customer opened (Minted's `order_code` on the invoice may differ).
         const { token, expiresAt } = await sealFileLink(
           { kind: "invoice", customer, code: params.code, lang },

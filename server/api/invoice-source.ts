@@ -1,8 +1,8 @@
 import type { Invoice } from "../../contract/orders.ts";
 import type { AppDeps } from "../deps.ts";
-import { ApiError } from "../problem.ts";
+import { ApiError, type Lang } from "../problem.ts";
 import { digitalRecordsOf } from "./digital-records.ts";
-import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
+import { findInvoice, findOwnOrder } from "./order-finder.ts";
 import { configuredSeller, invoiceView } from "./invoice-view.ts";
 
 /** E-commerce orders are in TRY (minted-api.md §6); Minted's invoice names no currency. */
@@ -18,9 +18,9 @@ export async function customerInvoice(
   deps: AppDeps,
   customer: string,
   code: string,
-  ctx: CallContext,
+  lang: Lang,
 ): Promise<Invoice> {
-  const invoice = await findInvoice(deps, code, ctx);
+  const invoice = await findInvoice(deps, code);
   if (!invoice) throw new ApiError("not_found");
   const owner = invoice.customer?.external_id;
   if (owner && owner !== customer) throw new ApiError("not_found");
@@ -40,12 +40,12 @@ export async function customerInvoice(
       : undefined;
   // A partner order is never an e-commerce order: no look-up for one.
   const order =
-    digital || invoice.channel === "partner" ? null : await findOwnOrder(deps, customer, code, ctx);
+    digital || invoice.channel === "partner" ? null : await findOwnOrder(deps, customer, code);
   // Without the customer on the invoice, the order (or the record) is what shows it is theirs.
   if (!owner && !order && !digital) throw new ApiError("not_found");
   return invoiceView(invoice, {
     seller: configuredSeller(deps.env),
-    lang: ctx.lang,
+    lang,
     currency: digital?.currency ?? ECOM_CURRENCY,
     order,
     orderedAt: digital?.createdAt ?? null,

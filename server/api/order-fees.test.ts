@@ -5,7 +5,8 @@ import {
   upstreamEcomOrderSchema,
   type UpstreamEcomOrder,
 } from "../../minted/schemas/orders.ts";
-import { EMPTY_BASKET, basketView } from "./basket-views.ts";
+import { EMPTY_BASKET } from "../../contract/basket.ts";
+import { basketView } from "./basket-views.ts";
 import { feeLines, totalsView } from "./order-fees.ts";
 import { orderDetailView, orderSummaryView, receiptView } from "./order-views.ts";
 

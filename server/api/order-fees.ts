@@ -1,4 +1,5 @@
 import type { FeeKind, FeeLine } from "../../contract/common.ts";
+import { round2 } from "../../contract/money.ts";
 import type { OrderTotals } from "../../contract/orders.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import type { Lang } from "../problem.ts";
@@ -78,8 +79,6 @@ export const ECOM_FEES: readonly {
     en: "Payment (instalment) cost",
   },
 ];
-
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
 
 type Amounts = Pick<
   UpstreamEcomOrder,

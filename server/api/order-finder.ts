@@ -1,5 +1,4 @@
 import type { AppDeps } from "../deps.ts";
-import type { Lang } from "../problem.ts";
 import type { UpstreamInvoice } from "../../minted/schemas/invoice.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { UpstreamError } from "../upstream/types.ts";
@@ -17,11 +16,6 @@ export const ORDERS_PAGE_MAX = 30;
  */
 export const FALLBACK_SCAN_PAGES = 2;
 
-export interface CallContext {
-  lang: Lang;
-  requestId?: string;
-}
-
 function isNotFound(error: unknown): boolean {
   return error instanceof UpstreamError && error.details.status === 404;
 }
@@ -30,11 +24,6 @@ function isNotFound(error: unknown): boolean {
 export function ownedBy(order: UpstreamEcomOrder, customer: string): boolean {
   return order.order_creation_status === "order" && order.customer?.external_id === customer;
 }
-
-const callOptions = (ctx: CallContext) => ({
-  lang: ctx.lang,
-  ...(ctx.requestId ? { requestId: ctx.requestId } : {}),
-});
 
 /**
  * Customer `customer`'s e-commerce order `code` (Minted's increment_id), or null — also when it
@@ -48,11 +37,10 @@ export async function findOwnOrder(
   deps: AppDeps,
   customer: string,
   code: string,
-  ctx: CallContext,
 ): Promise<UpstreamEcomOrder | null> {
-  const remembered = await byRememberedToken(deps, customer, code, ctx);
+  const remembered = await byRememberedToken(deps, customer, code);
   if (remembered !== undefined) return remembered;
-  return searchOrders(deps, customer, code, ctx);
+  return searchOrders(deps, customer, code);
 }
 
 /**
@@ -63,7 +51,6 @@ async function byRememberedToken(
   deps: AppDeps,
   customer: string,
   code: string,
-  ctx: CallContext,
 ): Promise<UpstreamEcomOrder | null | undefined> {
   let token: string | null;
   try {
@@ -91,7 +78,6 @@ async function byRememberedToken(
     order = await deps.upstream.call({
       op: "ecomOrderGet",
       body: { customer_external_id: customer, cart_token: token },
-      ...callOptions(ctx),
     });
   } catch (error) {
     // 403 (another customer's token) or 404 (gone): the entry is wrong, not the request.
@@ -116,7 +102,6 @@ async function searchOrders(
   deps: AppDeps,
   customer: string,
   code: string,
-  ctx: CallContext,
 ): Promise<UpstreamEcomOrder | null> {
   for (let page = 1; page <= FALLBACK_SCAN_PAGES; page++) {
     const list = await deps.upstream.call({
@@ -128,7 +113,6 @@ async function searchOrders(
         sortBy: "created_at",
         sortType: "desc",
       },
-      ...callOptions(ctx),
     });
     // Whatever a page shows is remembered, so that the next view of any of it is one call.
     await rememberOrderTokens(deps.store, deps.logger, customer, list.data);
@@ -140,16 +124,11 @@ async function searchOrders(
 }
 
 /** The invoice of order `code`, or null when Minted does not know the code. */
-export async function findInvoice(
-  deps: AppDeps,
-  code: string,
-  ctx: CallContext,
-): Promise<UpstreamInvoice | null> {
+export async function findInvoice(deps: AppDeps, code: string): Promise<UpstreamInvoice | null> {
   try {
     return await deps.upstream.call({
       op: "orderInvoice",
       params: { external_order_id: code },
-      ...callOptions(ctx),
     });
   } catch (error) {
     if (isNotFound(error)) return null;

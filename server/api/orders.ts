@@ -2,9 +2,9 @@ import * as ops from "../../contract/api/orders.ts";
 import type { Context } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
 import { clientAddress } from "../http/trust-proxy.ts";
-import { ApiError, langOf } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";
-import { findInvoice, findOwnOrder, type CallContext } from "./order-finder.ts";
+import { findInvoice, findOwnOrder } from "./order-finder.ts";
 import { rememberOrderTokens } from "./order-tokens.ts";
 import { customerInvoice } from "./invoice-source.ts";
 import {
@@ -20,17 +20,14 @@ import { handle, type RouteSpec } from "./registry.ts";
 export const LOOKUP_LIMIT = 10;
 export const LOOKUP_WINDOW_S = 600;
 const DEFAULT_PAGE_SIZE = 10;
-function callContext(c: Context<AppEnv>): CallContext {
-  return { lang: langOf(c), requestId: c.get("requestId") };
-}
 
 /** The same answer for an unknown code and a wrong e-mail. */
 const lookupMiss = () => new ApiError("not_found");
 
 /** The session customer's e-commerce orders, their invoices and receipts; receipt lookup. */
 export function orderRoutes(deps: AppDeps): RouteSpec[] {
-  const ownOrder = async (c: Context<AppEnv>, customer: string, code: string) => {
-    const order = await findOwnOrder(deps, customer, code, callContext(c));
+  const ownOrder = async (customer: string, code: string) => {
+    const order = await findOwnOrder(deps, customer, code);
     if (!order) throw new ApiError("not_found");
     return order;
   };
@@ -59,8 +56,6 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
             startDate: query.from,
             endDate: query.to,
           },
-          lang: langOf(c),
-          requestId: c.get("requestId"),
         });
         // Defence in depth: the filter is the customer's, and so must every row be; a row still
         // at the basket stage is not an order (it could not be opened as one).
@@ -87,19 +82,19 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
     }),
     handle(ops.getOrder, {
       handler: async ({ c, params, customer }) =>
-        orderDetailView(await ownOrder(c, customer, params.code), langOf(c)),
+        orderDetailView(await ownOrder(customer, params.code), c.var.lang),
     }),
     handle(ops.getOrderInvoice, {
       handler: ({ c, params, customer }) =>
-        customerInvoice(deps, customer, params.code, callContext(c)),
+        customerInvoice(deps, customer, params.code, c.var.lang),
     }),
     handle(ops.getOrderReceipt, {
       handler: async ({ c, params, customer }) => {
         const [order, extras] = await Promise.all([
-          ownOrder(c, customer, params.code),
+          ownOrder(customer, params.code),
           receiptExtras(customer, params.code),
         ]);
-        return receiptView(order, langOf(c), extras);
+        return receiptView(order, c.var.lang, extras);
       },
     }),
     handle(ops.lookupReceipt, {
@@ -112,18 +107,17 @@ export function orderRoutes(deps: AppDeps): RouteSpec[] {
           c.header("Retry-After", String(LOOKUP_WINDOW_S));
           throw new ApiError("rate_limited", { extra: { retryAfter: LOOKUP_WINDOW_S } });
         }
-        const ctx = callContext(c);
         // The invoice names the order's customer (Minted's invoice has no billing address or
         // date); the e-mail is the customer's, or the one on the order's billing address.
-        const invoice = await findInvoice(deps, body.orderCode, ctx);
+        const invoice = await findInvoice(deps, body.orderCode);
         const owner = invoice?.customer?.external_id;
         if (!invoice || !owner) throw lookupMiss();
         const email = body.email.trim().toLowerCase();
         const same = (e: string | null | undefined) => e?.trim().toLowerCase() === email;
-        const order = await findOwnOrder(deps, owner, body.orderCode, ctx);
+        const order = await findOwnOrder(deps, owner, body.orderCode);
         if (!order) throw lookupMiss();
         if (![invoice.customer?.email, order.billingaddress?.email].some(same)) throw lookupMiss();
-        return receiptView(order, ctx.lang, await receiptExtras(owner, body.orderCode));
+        return receiptView(order, c.var.lang, await receiptExtras(owner, body.orderCode));
       },
     }),
   ];

@@ -75,12 +75,10 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     handle(ops.getCurrencyRates, {
-      handler: ({ c }) =>
+      handler: () =>
         rates.get("rates", async () => {
           const rows = await deps.upstream.call({
             op: "currencyRates",
-            lang: langOf(c),
-            requestId: c.get("requestId"),
           });
           return {
             base: "TRY",
@@ -101,13 +99,11 @@ export function priceRoutes(deps: AppDeps): RouteSpec[] {
         }),
     }),
     handle(ops.getRateHistory, {
-      handler: ({ c, query }) =>
+      handler: ({ query }) =>
         history.get(`${query.symbol}:${query.period}`, async () => {
           const candles = await deps.upstream.call({
             op: "rateHistory",
             query: { sku: query.symbol, period: query.period },
-            lang: langOf(c),
-            requestId: c.get("requestId"),
           });
           return {
             symbol: query.symbol,

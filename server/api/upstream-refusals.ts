@@ -1,13 +1,6 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../deps.ts";
-import type { FieldErrors, Lang } from "../problem.ts";
-import { ApiError, langOf } from "../problem.ts";
+import type { FieldErrors } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
-
-/** Language and request id of an upstream call made for request `c`. */
-export function callOptions(c: Context<AppEnv>): { lang: Lang; requestId: string } {
-  return { lang: langOf(c), requestId: c.get("requestId") };
-}
 
 /** Minted's field names that are not a plain snake_case → camelCase away from ours. */
 const FIELD_NAMES: Record<string, string> = {

@@ -7,7 +7,7 @@ import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
 import { handle, type RouteSpec } from "./registry.ts";
 import { respondMoney, settle } from "./settle.ts";
-import { callOptions, refusedField, withOurNames } from "./upstream-refusals.ts";
+import { refusedField, withOurNames } from "./upstream-refusals.ts";
 import { cartTokenOf, quoteIdOfBasket, walletBasketView, walletOrderView } from "./wallet-views.ts";
 
 /**
@@ -42,14 +42,12 @@ const attemptKey = (customer: string, type: WalletBasketType, quoteId: string) =
 /** The customer's active basket of `type` (null when none). */
 export function walletBasketOf(
   deps: AppDeps,
-  c: Context<AppEnv>,
   customer: string,
   type: WalletBasketType,
 ): Promise<UpstreamWalletBasket | null> {
   return deps.upstream.call({
     op: "walletBasketGet",
     query: { external_customer_id: customer, type },
-    ...callOptions(c),
   });
 }
 
@@ -72,14 +70,12 @@ export function walletCompleteRoute(deps: AppDeps): RouteSpec {
 
   /** The order the attempted basket became, if Minted shows one for this customer. */
   const orderOf = async (
-    c: Context<AppEnv>,
     customer: string,
     attempt: Attempt,
   ): Promise<UpstreamWalletBasket | null> => {
     const page = await deps.upstream.call({
       op: "walletOrders",
       query: { customer_external_id: customer, orderId: attempt.basketId },
-      ...callOptions(c),
     });
     return (
       page.data.find(
@@ -98,15 +94,15 @@ export function walletCompleteRoute(deps: AppDeps): RouteSpec {
     type: WalletBasketType,
     quoteId: string,
   ): Promise<WalletOrder> => {
-    const { lang } = callOptions(c);
+    const { lang } = c.var;
     const key = attemptKey(customer, type, quoteId);
     const earlier = await readAttempt(key);
     if (earlier) {
       // This quote's completion was tried before: if that basket is an order, that is the answer.
-      const done = await orderOf(c, customer, earlier);
+      const done = await orderOf(customer, earlier);
       if (done) return walletOrderView(done, lang, type);
     }
-    const o = await walletBasketOf(deps, c, customer, type);
+    const o = await walletBasketOf(deps, customer, type);
     if (!o || o.items.length === 0) throw emptyError(lang);
     if (quoteIdOfBasket(o) !== quoteId) throw priceExpired(o, type, lang);
     const attempt: Attempt = {
@@ -121,19 +117,18 @@ export function walletCompleteRoute(deps: AppDeps): RouteSpec {
           deps.upstream.call({
             op: COMPLETE_OPS[type],
             body: { external_customer_id: customer, cart_token: attempt.cartToken },
-            ...callOptions(c),
           }),
-        () => orderOf(c, customer, attempt),
+        () => orderOf(customer, attempt),
       );
       return walletOrderView(order, lang, type);
     } catch (error) {
       if (refusedField(error, "cart_token")) {
         // Minted says this basket is completed already (an earlier or concurrent attempt).
-        const done = await orderOf(c, customer, attempt);
+        const done = await orderOf(customer, attempt);
         if (done) return walletOrderView(done, lang, type);
       }
       if (refusedField(error, "price_token"))
-        throw priceExpired(await walletBasketOf(deps, c, customer, type), type, lang);
+        throw priceExpired(await walletBasketOf(deps, customer, type), type, lang);
       throw withOurNames(error, { shipping_address_id: "addressId" });
     }
   };

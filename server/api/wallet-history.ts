@@ -8,7 +8,6 @@ import { partnerDateIso } from "./digital.ts";
 import { digitalRecordsOf, forgetDigitalRecord, type DigitalRecord } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { handle, type RouteSpec } from "./registry.ts";
-import { callOptions } from "./upstream-refusals.ts";
 import { walletOrderSummaryView } from "./wallet-views.ts";
 
 /**
@@ -47,7 +46,6 @@ export function mergeNewestFirst<R extends { createdAt: string }>(
 export function walletOrdersRoute(deps: AppDeps): RouteSpec {
   /** A recorded digital order as a history row; null when Minted does not know it as ours. */
   const ownDigitalOrder = async (
-    c: Context<AppEnv>,
     customer: string,
     record: DigitalRecord,
   ): Promise<WalletOrderSummary | null> => {
@@ -56,7 +54,6 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
       o = await deps.upstream.call({
         op: "orderGet",
         params: { external_order_id: record.externalId },
-        ...callOptions(c),
       });
     } catch (error) {
       if (error instanceof UpstreamError && error.details.status === 404) return null;
@@ -78,7 +75,7 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
   };
 
   return handle(ops.listWalletOrders, {
-    handler: async ({ c, query, customer }) => {
+    handler: async ({ query, customer }) => {
       const page = query.page ?? 1;
       const walletPage = async (n: number) => {
         const list = await deps.upstream.call({
@@ -91,7 +88,6 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
             sortBy: "created_at",
             sortType: "desc",
           },
-          ...callOptions(c),
         });
         return {
           ...list,
@@ -137,7 +133,7 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
         const window = mergeNewestFirst(walletRows, records).slice(from, from + PAGE_SIZE);
         const resolved = await Promise.all(
           window.map(async (row) =>
-            "externalId" in row ? { row, order: await ownDigitalOrder(c, customer, row) } : row,
+            "externalId" in row ? { row, order: await ownDigitalOrder(customer, row) } : row,
           ),
         );
         const gone = resolved.flatMap((r) => ("order" in r && r.order === null ? [r.row] : []));

@@ -17,7 +17,8 @@ import type {
 import type { OperationName } from "../../minted/operations.ts";
 import type { Logger } from "../deps.ts";
 import { ApiError, type Lang } from "../problem.ts";
-import { iso, priceFixView, quoteIdOf, round2 } from "./basket-views.ts";
+import { round2 } from "../../contract/money.ts";
+import { iso, priceFixView, quoteIdOf } from "./basket-views.ts";
 import { imagePath } from "./catalog-source.ts";
 import { addressView, statusOf } from "./order-views.ts";
 

@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamWalletBasket } from "../../minted/schemas/wallet.ts";
 import type { InputOf } from "../../minted/operations.ts";
-import { round2, round4 } from "./basket-views.ts";
+import { round2, round4 } from "../../contract/money.ts";
 import { imagePath } from "./catalog-source.ts";
 import { assertOwnAddresses } from "./addresses.ts";
 import { changeOnce, targetOf, unconfirmedChange } from "./basket-changes.ts";
@@ -14,7 +14,7 @@ import { handle, type RouteSpec } from "./registry.ts";
 import { walletOrdersRoute } from "./wallet-history.ts";
 import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
 import { walletBasketOf, walletCompleteRoute } from "./wallet-complete.ts";
-import { callOptions, withOurFieldNames } from "./upstream-refusals.ts";
+import { withOurFieldNames } from "./upstream-refusals.ts";
 
 /**
  * The metal wallet (Walletable): balances, buy / sell / delivery baskets paid from (or into) the
@@ -30,16 +30,16 @@ function quantityOf(o: UpstreamWalletBasket | null, sku: string): number {
 }
 
 export function walletRoutes(deps: AppDeps): RouteSpec[] {
-  const basketOf = (c: Context<AppEnv>, customer: string, type: WalletBasketType) =>
-    walletBasketOf(deps, c, customer, type);
+  const basketOf = (customer: string, type: WalletBasketType) =>
+    walletBasketOf(deps, customer, type);
 
-  const mutate = (c: Context<AppEnv>, op: WalletMutation, body: InputOf<WalletMutation>) =>
-    withOurFieldNames(deps.upstream.call({ op, body, ...callOptions(c) }), {
+  const mutate = (op: WalletMutation, body: InputOf<WalletMutation>) =>
+    withOurFieldNames(deps.upstream.call({ op, body }), {
       shipping_address_id: "addressId",
     });
 
   const view = (c: Context<AppEnv>, o: UpstreamWalletBasket | null, type: WalletBasketType) =>
-    walletBasketView(o, type, callOptions(c).lang, deps.now());
+    walletBasketView(o, type, c.var.lang, deps.now());
 
   /** Set a line's quantity (0 removes it), once per key (basket-changes.ts). */
   const setQuantity = (
@@ -50,7 +50,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     quantity: number,
   ) =>
     changeOnce(deps, c, customer, `setWalletQuantity:${type}`, { sku, quantity }, async (key) => {
-      const o = await basketOf(c, customer, type);
+      const o = await basketOf(customer, type);
       const { repeat } = await targetOf(deps, customer, key, sku, quantity);
       const current = quantityOf(o, sku);
       // A repeat whose first attempt landed after all (a removed line is gone): already done.
@@ -66,8 +66,8 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
       };
       const updated =
         quantity === 0
-          ? await mutate(c, "walletBasketRemove", ref)
-          : await mutate(c, "walletBasketUpdate", { ...ref, qty: quantity });
+          ? await mutate("walletBasketRemove", ref)
+          : await mutate("walletBasketUpdate", { ...ref, qty: quantity });
       return view(c, updated, type);
     });
 
@@ -78,17 +78,15 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
 
   return [
     handle(ops.getWallet, {
-      handler: async ({ c, customer }): Promise<Wallet> => {
+      handler: async ({ customer }): Promise<Wallet> => {
         const [holdings, balances] = await Promise.all([
           deps.upstream.call({
             op: "walletBalance",
             query: { external_customer_id: customer },
-            ...callOptions(c),
           }),
           deps.upstream.call({
             op: "customerBalance",
             params: { external_customer_id: customer },
-            ...callOptions(c),
           }),
         ]);
         const rows = holdings.flatMap((h) => {
@@ -134,12 +132,12 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     walletOrdersRoute(deps),
     handle(ops.getWalletBasket, {
       handler: async ({ c, params, customer }) =>
-        view(c, await basketOf(c, customer, params.type), params.type),
+        view(c, await basketOf(customer, params.type), params.type),
     }),
     handle(ops.addWalletBasketItem, {
       handler: async ({ c, params, body, customer }) =>
         changeOnce(deps, c, customer, `addWalletBasketItem:${params.type}`, body, async (key) => {
-          const o = await basketOf(c, customer, params.type);
+          const o = await basketOf(customer, params.type);
           const current = quantityOf(o, body.sku);
           const { target, repeat } = await targetOf(
             deps,
@@ -154,13 +152,13 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           const cartToken = o ? cartTokenOf(o, "walletBasketGet", deps.logger) : null;
           const updated =
             current > 0 && cartToken
-              ? await mutate(c, "walletBasketUpdate", {
+              ? await mutate("walletBasketUpdate", {
                   external_customer_id: customer,
                   cart_token: cartToken,
                   sku: body.sku,
                   qty: target,
                 })
-              : await mutate(c, "walletBasketAdd", {
+              : await mutate("walletBasketAdd", {
                   external_customer_id: customer,
                   ...(cartToken ? { cart_token: cartToken } : {}),
                   type: params.type,
@@ -180,8 +178,8 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
     }),
     handle(ops.setWalletDeliveryAddress, {
       handler: async ({ c, body, customer }) => {
-        const o = await basketOf(c, customer, "delivery");
-        if (!o || o.items.length === 0) throw emptyError(callOptions(c).lang);
+        const o = await basketOf(customer, "delivery");
+        if (!o || o.items.length === 0) throw emptyError(c.var.lang);
         const cartToken = cartTokenOf(o, "walletBasketGet", deps.logger);
         // Minted takes the address with an item change: restate the first line as it is.
         const sku = o.items.find((i) => i.sku)?.sku;
@@ -192,9 +190,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           });
           throw new ApiError("upstream_invalid");
         }
-        await assertOwnAddresses(deps, c, customer, [body.addressId]);
+        await assertOwnAddresses(deps, customer, [body.addressId]);
         const quantity = quantityOf(o, sku);
-        const updated = await mutate(c, "walletBasketUpdate", {
+        const updated = await mutate("walletBasketUpdate", {
           external_customer_id: customer,
           cart_token: cartToken,
           sku,
@@ -211,10 +209,9 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           op: "walletReceipt",
           params: { id: params.id },
           query: { external_customer_id: customer },
-          ...callOptions(c),
         });
         if (r.customer.external_id !== customer) throw new ApiError("not_found");
-        return walletReceiptView(r, callOptions(c).lang);
+        return walletReceiptView(r, c.var.lang);
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../deps.ts";
+import { langOf } from "../problem.ts";
 import { serverTiming, withTiming } from "./timing.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -8,7 +9,7 @@ const QUIET_PATHS = new Set(["/healthz", "/readyz", "/api/health"]);
 
 /**
  * Request id (a valid incoming `x-request-id`, else a new UUID), echoed on the response and
- * bound to `c.var.logger`; one access-log line per request. Only the path is logged — never the
+ * bound to `c.var.logger`; the answer's language as `c.var.lang`; one access-log line per request. Only the path is logged — never the
  * query string (launch links) and never headers (cookies).
  */
 export function requestContext(deps: Pick<AppDeps, "logger">): MiddlewareHandler<AppEnv> {
@@ -18,6 +19,7 @@ export function requestContext(deps: Pick<AppDeps, "logger">): MiddlewareHandler
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     const logger = deps.logger.child({ request_id: requestId });
     c.set("requestId", requestId);
+    c.set("lang", langOf(c));
     c.set("logger", logger);
     c.set("session", null);
     c.set("sessionChanged", false);

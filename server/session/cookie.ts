@@ -2,6 +2,7 @@ import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt } from "jose";
 import { parse } from "hono/utils/cookie";
 import { z } from "zod";
+import { MAX_GUEST_LINES } from "../../contract/basket.ts";
 import { currencySchema } from "../../contract/common.ts";
 import { localeSchema, themeSchema } from "../../contract/session.ts";
 import type { Session } from "../deps.ts";
@@ -14,7 +15,6 @@ export const SESSION_COOKIE = "minted_session";
 export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 /** Browsers drop larger cookies silently; we fail loudly instead. */
 export const MAX_COOKIE_BYTES = 4000;
-export const MAX_GUEST_BASKET_LINES = 30;
 
 /** The session as it is written to and read from the cookie (boundary: zod on every read). */
 export const sessionSchema = z.object({
@@ -34,7 +34,7 @@ export const sessionSchema = z.object({
         qty: z.number().positive().max(1_000_000),
       }),
     )
-    .max(MAX_GUEST_BASKET_LINES),
+    .max(MAX_GUEST_LINES),
   exp: z.number().int().positive(),
 }) satisfies z.ZodType<Session>;
 
@@ -50,7 +50,7 @@ const wireSchema = z.object({
   l: z.unknown(),
   m: z.unknown(),
   t: z.unknown(),
-  b: z.array(z.tuple([z.unknown(), z.unknown()])).max(MAX_GUEST_BASKET_LINES),
+  b: z.array(z.tuple([z.unknown(), z.unknown()])).max(MAX_GUEST_LINES),
   exp: z.unknown(),
 });
 

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { type SessionView } from "../../contract/session.ts";
 import { handle, type RouteSpec } from "../api/registry.ts";
 import type { AppDeps, AppEnv, Session } from "../deps.ts";
-import { ApiError, langOf, type Lang } from "../problem.ts";
+import { ApiError } from "../problem.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import type { UpstreamCustomer } from "../../minted/schemas/orders.ts";
 import { createLaunchVerifier, type LaunchClaims, type LaunchProfile } from "./launch-token.ts";
@@ -53,14 +53,11 @@ async function ensureCustomer(
   c: Context<AppEnv>,
   claims: LaunchClaims,
 ): Promise<UpstreamCustomer> {
-  const lang = langOf(c);
-  const requestId = c.get("requestId");
+  const { lang } = c.var;
   const get = () =>
     deps.upstream.call({
       op: "customerGet",
       params: { external_customer_id: claims.sub },
-      lang,
-      requestId,
     });
   try {
     return await get();
@@ -92,8 +89,6 @@ async function ensureCustomer(
     return await deps.upstream.call({
       op: "customerCreate",
       body: { external_id: claims.sub, account_type: "person", ...profile },
-      lang,
-      requestId,
     });
   } catch (error) {
     if (!(error instanceof UpstreamError && error.failure === "rejected")) throw error;
@@ -106,13 +101,11 @@ async function ensureCustomer(
 }
 
 /** The customer's display name for /me; null when upstream cannot tell us right now. */
-async function customerName(deps: AppDeps, c: Context<AppEnv>, customer: string, lang: Lang) {
+async function customerName(deps: AppDeps, c: Context<AppEnv>, customer: string) {
   try {
     const found = await deps.upstream.call({
       op: "customerGet",
       params: { external_customer_id: customer },
-      lang,
-      requestId: c.get("requestId"),
     });
     return displayName(found) || null;
   } catch (error) {
@@ -137,7 +130,7 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
   return [
     handle(ops.startSession, {
       handler: async ({ c, body }) => {
-        const claims = await verifier.verify(body.token, langOf(c));
+        const claims = await verifier.verify(body.token, c.var.lang);
         const customer = await ensureCustomer(deps, c, claims);
         // A fresh session every time: nothing of a previous customer's (or guest's) state survives.
         const session = newSession(deps, {
@@ -159,12 +152,12 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
         if (session?.kind === "guest")
           return view(
             session,
-            session.customer ? await customerName(deps, c, session.customer, langOf(c)) : null,
+            session.customer ? await customerName(deps, c, session.customer) : null,
           );
         const guest = newSession(deps, {
           kind: "guest",
           customer: null,
-          locale: body.locale ?? langOf(c),
+          locale: body.locale ?? c.var.lang,
           currency: body.currency ?? "TRY",
           theme: null,
         });
@@ -176,9 +169,7 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
     handle(ops.getSession, {
       handler: async ({ c, session }) => {
         if (!session) throw new ApiError("unauthenticated");
-        const name = session.customer
-          ? await customerName(deps, c, session.customer, langOf(c))
-          : null;
+        const name = session.customer ? await customerName(deps, c, session.customer) : null;
         return view(session, name);
       },
     }),

@@ -14,6 +14,7 @@ import {
   type ResponseOf,
 } from "../../minted/operations.ts";
 import { UpstreamError, type Upstream, type UpstreamCall } from "./types.ts";
+import { withRequestContext } from "../http/request-scope.ts";
 
 /** Pauses before the 2nd and 3rd attempt of a GET (each ±50 %). */
 const BACKOFF_MS = [100, 300];
@@ -322,7 +323,8 @@ export function createUpstream(opts: {
   }
 
   /** Send the call (input check, auth, retries) and return the reply with its logger. */
-  async function exchange(call: UpstreamCall<OperationName>): Promise<[Reply, Logger]> {
+  async function exchange(given: UpstreamCall<OperationName>): Promise<[Reply, Logger]> {
+    const call = withRequestContext(given);
     const log = call.requestId ? logger.child({ request_id: call.requestId }) : logger;
     const out = outgoing(call, log);
     const credentials = credentialsFor(call, out, log);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CurrencyRates } from "../../../contract/prices";
-import { convertFromTry, rateOf, roundToCents } from "./currency-conversion";
+import { roundToCents } from "../../../contract/money";
+import { convertFromTry, rateOf } from "./currency-conversion";
 
 const rates: CurrencyRates = {
   base: "TRY",

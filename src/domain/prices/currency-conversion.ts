@@ -1,33 +1,12 @@
-import type { Currency } from "../../../contract/common";
+import { CURRENCIES, type Currency } from "../../../contract/common";
+import { roundToCents } from "../../../contract/money";
 import type { CurrencyRates } from "../../../contract/prices";
 
 /** The display currencies, in the order the switch offers them (the charge currency first). */
-export const displayCurrencies = [
-  "TRY",
-  "USD",
-  "EUR",
-  "GBP",
-  "AED",
-] as const satisfies readonly Currency[];
+export const displayCurrencies = CURRENCIES;
 
 /** What the shop charges in, whatever is displayed. */
 export const chargeCurrency = "TRY" satisfies Currency;
-
-/**
- * Rounds half away from zero on the decimal value a person would compute: 1.005 − 1 is
- * 0.004999… as a double but 0.01 to two digits. The scaled value is first cut to 12
- * significant digits, which drops the binary noise of earlier arithmetic.
- */
-export function roundHalfAwayFromZero(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  const scaled = Math.round(Number((Math.abs(value) * factor).toPrecision(12))) / factor;
-  return value < 0 ? -scaled : scaled;
-}
-
-/** Rounds an amount to cents (see roundHalfAwayFromZero). */
-export function roundToCents(amount: number): number {
-  return roundHalfAwayFromZero(amount, 2);
-}
 
 /**
  * TRY → another currency with `rate` = TRY per one unit of it (as `/api/rates` gives), rounded

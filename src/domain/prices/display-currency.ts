@@ -39,7 +39,7 @@ function subscribe(listener: () => void) {
 }
 
 /** Switches the display currency and remembers it (also called by the partner-app bridge). */
-export function setDisplayCurrency(code: "TRY" | "AED" | "USD" | "EUR" | "GBP"): void {
+export function setDisplayCurrency(code: Currency): void {
   const parsed = currencySchema.safeParse(code);
   if (!parsed.success || parsed.data === getDisplayCurrency()) return;
   current = parsed.data;

@@ -1,5 +1,5 @@
 import type { Candle } from "../../../contract/prices";
-import { roundHalfAwayFromZero as round } from "./currency-conversion";
+import { roundHalfAwayFromZero as round } from "../../../contract/money";
 
 export interface RateSummary {
   /** Highest high and lowest low of the period. */

@@ -1,9 +1,14 @@
 import { i18n } from "@lingui/core";
 import * as basketOps from "../../../contract/api/basket";
 import { startGuestSession } from "../../../contract/api/session";
-import type { Basket, IncompleteBasketList, ResumeBasketResult } from "../../../contract/basket";
+import {
+  EMPTY_BASKET,
+  type Basket,
+  type IncompleteBasketList,
+  type ResumeBasketResult,
+} from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
-import { emptyBasket } from "./basket-optimistic";
+
 import { sendChangeOnce } from "../../domain/change-once";
 
 /**
@@ -47,7 +52,7 @@ export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
     return await api(basketOps.getBasket, { signal });
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 401)
-      return { ...emptyBasket, estimated: true };
+      return { ...EMPTY_BASKET, estimated: true };
     throw error;
   }
 }

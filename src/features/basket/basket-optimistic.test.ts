@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Basket } from "../../../contract/basket";
+import { EMPTY_BASKET, type Basket } from "../../../contract/basket";
 import {
   basketWithAdded,
   basketWithQuantity,
   basketWithout,
   clearedBasket,
-  emptyBasket,
 } from "./basket-optimistic";
 
 const basket: Basket = {
@@ -68,7 +67,7 @@ describe("optimistic basket", () => {
   });
 
   it("clears to an empty basket of the same kind", () => {
-    expect(clearedBasket(basket)).toEqual(emptyBasket);
+    expect(clearedBasket(basket)).toEqual(EMPTY_BASKET);
     expect(clearedBasket({ ...basket, estimated: true }).estimated).toBe(true);
   });
 });

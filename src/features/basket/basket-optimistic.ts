@@ -1,4 +1,5 @@
-import type { Basket, BasketItem } from "../../../contract/basket";
+import { EMPTY_BASKET, type Basket, type BasketItem } from "../../../contract/basket";
+import { round2 } from "../../../contract/money";
 import { getProductImage } from "../../../contract/api/catalog";
 import { href } from "../../lib/api";
 
@@ -7,18 +8,6 @@ import { href } from "../../lib/api";
  * the item count, the subtotal and VAT follow from the lines; fees are the proxy's to say, so
  * they are kept as they were (the page marks the totals as updating until the answer).
  */
-
-const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
-
-export const emptyBasket: Basket = {
-  items: [],
-  itemCount: 0,
-  currency: "TRY",
-  fees: [],
-  totals: { subtotal: 0, vat: 0, fees: 0, total: 0 },
-  priceFix: null,
-  estimated: false,
-};
 
 /** What the product page already knows about a product not yet in the basket. */
 export interface ItemPreview {
@@ -38,7 +27,7 @@ function countOf(items: readonly BasketItem[]): number {
 
 function withItems(basket: Basket, items: BasketItem[]): Basket {
   if (items.length === 0)
-    return { ...emptyBasket, currency: basket.currency, estimated: basket.estimated };
+    return { ...EMPTY_BASKET, currency: basket.currency, estimated: basket.estimated };
   const subtotal = round2(items.reduce((s, i) => s + i.lineTotal, 0));
   const vat = round2(items.reduce((s, i) => s + (i.lineTotal * i.vatRate) / 100, 0));
   return {
@@ -78,7 +67,7 @@ export function basketWithAdded(
   quantity: number,
   preview?: ItemPreview,
 ): Basket {
-  const base = basket ?? emptyBasket;
+  const base = basket ?? EMPTY_BASKET;
   const existing = base.items.find((i) => i.sku === sku);
   if (existing) return basketWithQuantity(base, sku, existing.quantity + quantity);
   const unitPrice = preview?.unitPrice ?? 0;

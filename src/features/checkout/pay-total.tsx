@@ -4,9 +4,9 @@ import type { Quote } from "../../../contract/checkout";
 import {
   installmentCharge,
   perInstallment,
-  round2,
   totalWithInstallmentCharge,
 } from "../../../contract/installment-charge";
+import { round2 } from "../../../contract/money";
 import { Button } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { FeeSummary } from "../../components/fee-summary";
