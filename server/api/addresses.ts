@@ -1,7 +1,6 @@
 import * as ops from "../../contract/api/addresses.ts";
 import { type Address, type AddressForm } from "../../contract/addresses.ts";
-import type { Context } from "hono";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { type UpstreamAddress } from "../../minted/schemas/checkout.ts";
 import { addressView } from "./order-views.ts";

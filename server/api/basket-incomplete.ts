@@ -1,6 +1,5 @@
 import * as ops from "../../contract/api/basket.ts";
-import type { Context } from "hono";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { activeBasket, customerBasketView, moveLines } from "./basket.ts";
 import { handle, type RouteSpec } from "./registry.ts";

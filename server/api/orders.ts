@@ -1,6 +1,5 @@
 import * as ops from "../../contract/api/orders.ts";
-import type { Context } from "hono";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { clientAddress } from "../http/trust-proxy.ts";
 import { ApiError } from "../problem.ts";
 import { readCheckoutRecord } from "./checkout-records.ts";

@@ -4,7 +4,6 @@ import { currencySchema, type Metal } from "../../contract/common.ts";
 import { pricesSchema, type CurrencyRates, type RateHistory } from "../../contract/prices.ts";
 import { createSwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
-import { langOf } from "../problem.ts";
 import { handle, type RouteSpec } from "./registry.ts";
 
 export const SSE_HEARTBEAT_MS = 15_000;

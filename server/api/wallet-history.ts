@@ -1,8 +1,7 @@
 import * as ops from "../../contract/api/wallet.ts";
-import type { Context } from "hono";
 import { digitalCurrencySchema } from "../../contract/digital.ts";
 import { type WalletOrderSummary } from "../../contract/wallet.ts";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps } from "../deps.ts";
 import { UpstreamError } from "../upstream/types.ts";
 import { partnerDateIso } from "./digital.ts";
 import { digitalRecordsOf, forgetDigitalRecord, type DigitalRecord } from "./digital-records.ts";
