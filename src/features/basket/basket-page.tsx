@@ -21,6 +21,7 @@ import {
   useResumeBasket,
 } from "./basket-mutations";
 import { basketKeys, basketQueryOptions, incompleteBasketsQueryOptions } from "./basket-queries";
+import { ProductThumb } from "../../components/product-thumb";
 
 type Money = (amount: number) => string;
 
@@ -113,15 +114,7 @@ function BasketLine({
   const { _ } = useLingui();
   return (
     <li className="flex gap-3 py-4 first:pt-0 last:pb-0 md:gap-4">
-      <img
-        src={item.image}
-        alt=""
-        width={80}
-        height={80}
-        loading="lazy"
-        decoding="async"
-        className="size-20 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-      />
+      <ProductThumb src={item.image} size={80} />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">

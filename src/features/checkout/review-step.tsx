@@ -23,6 +23,7 @@ import { LegalDocuments, useAcceptedDocuments, useRecordingAcceptance } from "./
 import { basketSignature } from "../../domain/price-fix";
 import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
 import { usePriceFix, type PriceFixState } from "./use-price-fix";
+import { ProductThumb } from "../../components/product-thumb";
 
 export function createReviewLoader(queryClient: QueryClient) {
   return createStepLoader(queryClient, "review", (qc) => [
@@ -35,15 +36,7 @@ function ItemLine({ item }: { item: BasketItem }) {
   const { _, i18n } = useLingui();
   return (
     <li className="flex gap-3 py-3 first:pt-0 last:pb-0">
-      <img
-        src={item.image}
-        alt=""
-        width={64}
-        height={64}
-        loading="lazy"
-        decoding="async"
-        className="size-16 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-      />
+      <ProductThumb src={item.image} size={64} />
       <div className="flex min-w-0 flex-1 items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="leading-snug font-medium text-text">{item.name}</p>

@@ -1,6 +1,7 @@
 import { useLingui } from "@lingui/react";
 import type { OrderItem } from "../../../contract/orders";
 import { formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { ProductThumb } from "../../components/product-thumb";
 
 const digitalSkus = new Set(["GAU", "GAG", "GPT"]);
 
@@ -25,15 +26,7 @@ export function OrderItems({
         return (
           <li key={item.sku} className="flex gap-3 py-3 first:pt-0 last:pb-0">
             {item.image ? (
-              <img
-                src={item.image}
-                alt=""
-                width={56}
-                height={56}
-                loading="lazy"
-                decoding="async"
-                className="size-14 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-              />
+              <ProductThumb src={item.image} size={56} />
             ) : (
               <div
                 aria-hidden="true"

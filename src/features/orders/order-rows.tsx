@@ -7,6 +7,7 @@ import { summarizeItems } from "./items-summary";
 import { ChevronRightIcon } from "./order-icons";
 import { formatOrderTime } from "./order-format";
 import { OrderStatusBadge } from "./order-status-badge";
+import { ProductThumb } from "../../components/product-thumb";
 
 /** One order in the history (what it holds, its state, its total), and its placeholder. */
 
@@ -30,15 +31,7 @@ export function OrderRow({ order }: { order: OrderSummary }) {
   return (
     <li className="relative flex gap-3 rounded-card border border-border bg-surface-raised p-4 shadow-card transition-colors has-[a:hover]:border-border-strong">
       {image ? (
-        <img
-          src={image}
-          alt=""
-          width={48}
-          height={48}
-          loading="lazy"
-          decoding="async"
-          className="size-12 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-        />
+        <ProductThumb src={image} size={48} />
       ) : (
         <div
           aria-hidden="true"

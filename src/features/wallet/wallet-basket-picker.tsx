@@ -8,6 +8,7 @@ import { formatMoney } from "../../i18n/format";
 import { productListQueryOptions } from "../catalog";
 import { card } from "./wallet-basket-card";
 import { walletQueryOptions } from "./wallet-queries";
+import { ProductThumb } from "../../components/product-thumb";
 
 interface Pickable {
   sku: string;
@@ -90,14 +91,7 @@ export function ProductPicker({
         <ul className="space-y-2">
           {items.map((item) => (
             <li key={item.sku} className={cn(card, "flex items-center gap-3 p-3 md:p-3")}>
-              <img
-                src={item.image}
-                alt=""
-                width={48}
-                height={48}
-                loading="lazy"
-                className="size-12 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-              />
+              <ProductThumb src={item.image} size={48} />
               <div className="min-w-0 flex-1">
                 <p className="font-medium text-text">{item.name}</p>
                 <p className="price text-sm text-text-muted">{item.detail}</p>

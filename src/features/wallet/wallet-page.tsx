@@ -17,6 +17,7 @@ import { SignedOutWallet } from "./wallet-guest";
 import { digitalTypeLabel, walletTypeLabel } from "./wallet-labels";
 import { walletOrdersQueryOptions, walletQueryOptions } from "./wallet-queries";
 import { parseWalletSearch, walletSearchString, type WalletSearch } from "./wallet-search";
+import { ProductThumb } from "../../components/product-thumb";
 
 /** Starts the balances and the history without holding up navigation; the page shows skeletons. */
 export function createWalletLoader(queryClient: QueryClient) {
@@ -93,14 +94,7 @@ function Holdings({ wallet }: { wallet: Wallet }) {
       <ul className="space-y-3">
         {wallet.holdings.map((h) => (
           <li key={h.sku} className={cn(card, "flex gap-3")}>
-            <img
-              src={h.image}
-              alt=""
-              width={48}
-              height={48}
-              loading="lazy"
-              className="size-12 shrink-0 rounded-control border border-border bg-surface-sunken object-contain"
-            />
+            <ProductThumb src={h.image} size={48} />
             <div className="min-w-0 flex-1">
               <h3 className="font-semibold text-text">{h.name}</h3>
               <p className="text-sm text-text-muted">
