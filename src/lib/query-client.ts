@@ -1,4 +1,16 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryClient, type QueryKey } from "@tanstack/react-query";
+
+declare module "@tanstack/react-query" {
+  interface Register {
+    mutationMeta: {
+      /**
+       * Query keys (usually an entity's root from query-keys.ts) made stale when the mutation
+       * succeeds. The invalidation is awaited: `mutateAsync` resolves once they are fetched again.
+       */
+      invalidates?: readonly QueryKey[];
+    };
+  }
+}
 
 const maxQueryRetries = 2;
 
@@ -27,7 +39,16 @@ export function shouldRetryQuery(failureCount: number, error: unknown): boolean 
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // Cross-feature cache invalidation: a mutation names what it changes in `meta.invalidates`.
+    mutationCache: new MutationCache({
+      onSuccess: (_data, _variables, _context, mutation) =>
+        Promise.all(
+          (mutation.meta?.invalidates ?? []).map((queryKey) =>
+            client.invalidateQueries({ queryKey }),
+          ),
+        ),
+    }),
     defaultOptions: {
       queries: {
         // Catalog and orders change slowly; live prices come over their own stream.
@@ -45,6 +66,7 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
 
 export const queryClient = createQueryClient();

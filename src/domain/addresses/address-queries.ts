@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation } from "@tanstack/react-query";
 import type {
   Address,
   AddressList,
@@ -7,10 +7,11 @@ import type {
 } from "../../../contract/addresses";
 import * as addressOps from "../../../contract/api/addresses";
 import { api } from "../../lib/api";
+import { queryRoots } from "../../lib/query-keys";
 
 /** Every saved-address query lives under this key; a change invalidates them all. */
 export const addressKeys = {
-  all: ["addresses"] as const,
+  all: queryRoots.addresses,
   list: (type?: AddressType) => [...addressKeys.all, "list", type ?? "all"] as const,
 };
 
@@ -29,21 +30,19 @@ export function addressesQueryOptions(type?: AddressType) {
  * ApiProblem whose field `errors` use the form's field names.
  */
 export function useCreateAddress() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...addressKeys.all, "create"],
     mutationFn: (body: CreateAddressBody): Promise<Address> =>
       api(addressOps.createAddress, { body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: addressKeys.all }),
+    meta: { invalidates: [addressKeys.all] },
   });
 }
 
 /** Deletes a saved address (DELETE /api/addresses/:id). */
 export function useDeleteAddress() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationKey: [...addressKeys.all, "delete"],
     mutationFn: (id: number) => api(addressOps.deleteAddress, { params: { id: String(id) } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: addressKeys.all }),
+    meta: { invalidates: [addressKeys.all] },
   });
 }

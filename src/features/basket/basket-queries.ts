@@ -10,13 +10,14 @@ import { basketWithAdded, type ItemPreview } from "./basket-optimistic";
 import { hasPendingTaps } from "./basket-taps";
 import { showProblemToast, showUnconfirmedToast } from "./basket-toast";
 import { mayHaveApplied } from "../../domain/change-once";
+import { queryRoots } from "../../lib/query-keys";
 
 /** The fetchers and their contract schemas load on first use, after the first view. */
 export const loadBasketApi = () => import("./basket-api");
 
 /** Every basket query and mutation lives under this key (the recipe counts mutations by it). */
 export const basketKeys = {
-  all: ["basket"] as const,
+  all: queryRoots.basket,
   current: () => [...basketKeys.all, "current"] as const,
   incomplete: () => [...basketKeys.all, "incomplete"] as const,
 };

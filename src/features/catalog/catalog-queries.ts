@@ -14,6 +14,7 @@ import {
   type ProductSort,
 } from "../../../contract/catalog";
 import { api } from "../../lib/api";
+import { queryRoots } from "../../lib/query-keys";
 
 export const catalogPageSize = 12;
 
@@ -60,7 +61,7 @@ export function fetchProduct(sku: string, signal?: AbortSignal): Promise<Product
 }
 
 export const catalogKeys = {
-  all: ["products"] as const,
+  all: queryRoots.products,
   lists: () => [...catalogKeys.all, "list"] as const,
   list: (search: CatalogSearch) =>
     [

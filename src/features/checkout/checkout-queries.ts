@@ -8,10 +8,11 @@ import {
   fetchQuote,
 } from "./checkout-api";
 import type { TimedQuote } from "../../domain/price-fix";
+import { queryRoots } from "../../lib/query-keys";
 
 /** Every checkout query lives under this key. */
 export const checkoutKeys = {
-  all: ["checkout"] as const,
+  all: queryRoots.checkout,
   state: () => [...checkoutKeys.all, "state"] as const,
   legal: () => [...checkoutKeys.all, "legal"] as const,
   quote: () => [...checkoutKeys.all, "quote"] as const,

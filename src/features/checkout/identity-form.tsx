@@ -11,10 +11,10 @@ import { LockIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
 import { useShopForm } from "../../components/use-shop-form";
 import { ApiProblem } from "../../lib/api";
+import { queryRoots } from "../../lib/query-keys";
 import { basketKeys } from "../basket";
-import { orderKeys } from "../orders";
 import { bindGuestIdentity } from "./checkout-api";
-import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
+import { checkoutQueryOptions } from "./checkout-queries";
 import { stepPath } from "./checkout-routing";
 import { rememberGuestIdentity } from "./guest-identity";
 import { identityDraft } from "./identity-draft";
@@ -58,10 +58,10 @@ function useBindGuestIdentity() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: bindGuestIdentity,
-    onSuccess: async (result: IdentityResult) => {
+    // The basket answered is the new customer's; their orders and checkout state are read anew.
+    meta: { invalidates: [queryRoots.orders, queryRoots.checkout] },
+    onSuccess: (result: IdentityResult) => {
       queryClient.setQueryData(basketKeys.current(), result.basket);
-      await queryClient.invalidateQueries({ queryKey: orderKeys.all });
-      await queryClient.invalidateQueries({ queryKey: checkoutKeys.all });
     },
   });
 }

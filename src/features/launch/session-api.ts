@@ -2,10 +2,11 @@ import { z } from "zod/mini";
 import * as sessionOps from "../../../contract/api/session";
 import type { SessionView } from "../../../contract/session";
 import { ApiProblem, api } from "../../lib/api";
+import { queryRoots } from "../../lib/query-keys";
 
 /** The shop's session calls: who is signed in, log out, log out on all devices. */
 
-export const sessionKeys = { me: ["session", "me"] as const };
+export const sessionKeys = { me: [...queryRoots.session, "me"] as const };
 
 /** The current session, or null when there is none (401: never started, logged out, expired). */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionView | null> {

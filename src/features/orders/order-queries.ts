@@ -5,6 +5,7 @@ import type { Invoice, OrderDetail, OrderList } from "../../../contract/orders";
 import { api } from "../../lib/api";
 import { orderRefetchInterval } from "./order-status";
 import { apiStatuses, type OrdersSearch } from "./orders-search";
+import { queryRoots } from "../../lib/query-keys";
 
 export const ordersPageSize = 10;
 
@@ -36,7 +37,7 @@ export function fetchInvoicePdfLink(code: string): Promise<FileLink> {
 }
 
 export const orderKeys = {
-  all: ["orders"] as const,
+  all: queryRoots.orders,
   lists: () => [...orderKeys.all, "list"] as const,
   list: (search: OrdersSearch) =>
     [

@@ -1,12 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Receipt } from "../../../contract/orders";
 import { ApiProblem } from "../../lib/api";
+import { queryRoots } from "../../lib/query-keys";
 
 /** The fetcher and its contract schema load on first use, not with the shell. */
 const loadReceiptApi = () => import("./receipt-api");
 
 export const receiptKeys = {
-  all: ["receipts"] as const,
+  all: queryRoots.receipts,
   detail: (code: string) => [...receiptKeys.all, code] as const,
 };
 

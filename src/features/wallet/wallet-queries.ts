@@ -14,11 +14,12 @@ import type { WalletBasket, WalletBasketType, WalletOrder } from "../../../contr
 import { api } from "../../lib/api";
 import type { WalletSearch } from "./wallet-search";
 import { sendChangeOnce } from "../../domain/change-once";
+import { queryRoots } from "../../lib/query-keys";
 
 /** The wallet's calls to the proxy, each answer parsed with the shared contract. */
 
 export const walletKeys = {
-  all: ["wallet"] as const,
+  all: queryRoots.wallet,
   balances: () => [...walletKeys.all, "balances"] as const,
   orders: (search?: WalletSearch) =>
     search
