@@ -3,6 +3,7 @@
  * routes (routes/ecom.ts), the Embedded Webview routes (routes/webview.ts) and the 3-D Secure
  * page. Its money is in ecom-totals.ts, its JSON in wire/ecom-order.ts.
  */
+import { MAX_UNITS_PER_SKU } from "../../contract/basket.ts";
 import { newFix, refreshFix } from "./basket-fix.ts";
 import type { ProductDef } from "./catalog.ts";
 import { dateIstanbul } from "./clock.ts";
@@ -13,8 +14,6 @@ import { token, upperGuid } from "./random.ts";
 import { round4, roundQty } from "./rounding.ts";
 import { METAL_WALLET_CODE, type CardDetails, type EcomBasket } from "./state.ts";
 
-/** At most this many units of one physical product per basket. */
-const MAX_PER_SKU = 10;
 /** The error code of a payment whose 3-D Secure page expired unanswered. */
 export const PAYMENT_TIMEOUT_CODE = "timeout";
 
@@ -64,10 +63,10 @@ export function limitMessage(
   product: ProductDef,
   qty: number,
 ): { tr: string; en: string } | null {
-  if (isPhysical(product) && qty > MAX_PER_SKU)
+  if (isPhysical(product) && qty > MAX_UNITS_PER_SKU)
     return {
-      tr: `Bir üründen sepete en fazla ${MAX_PER_SKU} adet eklenebilir.`,
-      en: `At most ${MAX_PER_SKU} units of one product can be in a basket.`,
+      tr: `Bir üründen sepete en fazla ${MAX_UNITS_PER_SKU} adet eklenebilir.`,
+      en: `At most ${MAX_UNITS_PER_SKU} units of one product can be in a basket.`,
     };
   const available = ctx.state.stock.get(product.sku) ?? 0;
   if (qty > available)
