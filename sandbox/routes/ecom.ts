@@ -29,13 +29,8 @@ import {
   t,
   validate,
 } from "../http/http.ts";
-import {
-  LEGAL_TYPES,
-  legalDoc,
-  legalHtml,
-  legalParagraphs,
-  legalTitle,
-} from "../wire/legal-doc.ts";
+import { LEGAL_TYPES, legalDoc, legalTitle } from "../wire/legal-doc.ts";
+import { legalHtml, legalParagraphs } from "../wire/legal-render.ts";
 import { pass, type Outcome } from "../http/outcome.ts";
 import { textPdf } from "../wire/pdf.ts";
 import type { EcomBasket } from "../domain/state.ts";
