@@ -69,6 +69,8 @@ export const basketItemSchema = z.object({
   vatRate: z.number(),
   /** unitPrice × quantity, VAT excluded. */
   lineTotal: z.number(),
+  /** The line's VAT as Minted's basket gives it (`tax`); lineTotal + lineTax is what it costs. */
+  lineTax: z.number(),
 });
 export type BasketItem = z.infer<typeof basketItemSchema>;
 

@@ -36,6 +36,11 @@ export const productSchema = z.object({
   purity: z.nullable(z.number()),
   /** Unit price now (VAT excluded); `listAmount` is the "was" price (equal when not on sale). */
   price: z.object({ amount: z.number(), listAmount: z.number(), currency: currencySchema }),
+  /**
+   * VAT in percent on this product (contract/vat.ts: inferred — Minted's Product has no tax
+   * rate; a basket line's own `vatRate` is the truth once the product is in a basket).
+   */
+  vatRate: z.number(),
   stock: z.object({ available: z.number(), state: stockStateSchema }),
   /** Same-origin image paths (`/api/images/{sku}/{n}`). */
   images: z.array(z.string()),

@@ -1,3 +1,4 @@
+import { inferredVatRate } from "../../contract/vat.ts";
 import type { Metal, ProductType } from "./categories.ts";
 
 export interface ProductDef {
@@ -312,7 +313,7 @@ export function fineGrams(p: ProductDef): number {
   return p.purity >= 995 || p.metal !== "gold" ? p.weight : (p.weight * p.purity) / 1000;
 }
 
-/** Turkish VAT: investment gold of 995 and above is exempt; everything else pays 20 %. */
+/** The sandbox taxes a basket line by the shop's inferred rule (contract/vat.ts). */
 export function vatRate(p: ProductDef): number {
-  return p.metal === "gold" && p.purity >= 995 ? 0 : 20;
+  return inferredVatRate(p.metal, p.purity);
 }

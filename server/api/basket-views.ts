@@ -12,6 +12,7 @@ import { ApiError, type Lang, t } from "../problem.ts";
 import type { UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { imagePath, type CatalogEntry } from "./catalog-source.ts";
 import { round2 } from "../../contract/money.ts";
+import { vatOf } from "../../contract/vat.ts";
 import { feeLines, totalsView } from "./order-fees.ts";
 
 /** Upstream baskets (Ecom Orders at the basket stage) and guest baskets → the shop's basket. */
@@ -78,6 +79,7 @@ export function basketView(
       maxQuantity: entry ? Math.max(maxQuantityOf(entry), i.amount) : i.amount,
       vatRate: i.tax_rate,
       lineTotal: round2(i.price * i.amount),
+      lineTax: i.tax,
     };
   });
   const fees = feeLines(order, lang);
@@ -92,15 +94,6 @@ export function basketView(
   };
 }
 
-/**
- * Turkish VAT: investment gold of 995‰ and above is exempt; everything else pays 20 % — also gold
- * whose fineness Minted's answer does not give (the estimate errs high; Minted's basket decides).
- */
-export function vatRateOf(entry: CatalogEntry): number {
-  const { metal, purity } = entry.product;
-  return metal === "gold" && purity !== null && purity >= 995 ? 0 : 20;
-}
-
 /** A guest's basket priced from the catalog: items and VAT; Minted adds its fees at checkout. */
 export function guestBasketView(
   lines: readonly { sku: string; qty: number }[],
@@ -112,8 +105,9 @@ export function guestBasketView(
     const entry = catalog.get(line.sku);
     if (!entry) continue;
     const unitPrice = entry.product.price.amount;
-    const vatRate = vatRateOf(entry);
-    vat += round2((unitPrice * line.qty * vatRate) / 100);
+    const { vatRate } = entry.product;
+    const lineTax = vatOf(unitPrice * line.qty, vatRate);
+    vat += lineTax;
     items.push({
       sku: line.sku,
       name: entry.product.name,
@@ -125,6 +119,7 @@ export function guestBasketView(
       maxQuantity: Math.max(maxQuantityOf(entry), line.qty),
       vatRate,
       lineTotal: round2(unitPrice * line.qty),
+      lineTax,
     });
   }
   if (items.length === 0) return { ...EMPTY_BASKET, estimated: true };

@@ -42,6 +42,7 @@ describe("customer basket", () => {
         maxQuantity: 10,
         vatRate: 0,
         lineTotal: 8525,
+        lineTax: 0,
       },
     ]);
     // delivery 149.90 below 20,000; insurance at least 10; commission 0.2 % of 8525.

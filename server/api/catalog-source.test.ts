@@ -48,3 +48,21 @@ describe("a product with only the documented fields", () => {
     expect(categoryView({ name: "Hediye" })).toBeNull();
   });
 });
+
+describe("the product's VAT rate (inferred: Minted's Product has none)", () => {
+  it("is 0 for investment gold of 995‰ and above, 20 % for a 22-carat coin", () => {
+    const bar = productView({ ...documentedOnly, basecurrency: { metal: "gold", purity: 999.9 } });
+    const coin = productView({ ...documentedOnly, basecurrency: { metal: "gold", purity: 916 } });
+    expect(bar?.product.vatRate).toBe(0);
+    expect(coin?.product.vatRate).toBe(20);
+  });
+
+  it("is 20 % for gold whose fineness is not given, and for silver", () => {
+    expect(productView(documentedOnly)?.product.vatRate).toBe(20);
+    const silver = productView({
+      ...documentedOnly,
+      basecurrency: { metal: "silver", purity: 999.9 },
+    });
+    expect(silver?.product.vatRate).toBe(20);
+  });
+});

@@ -13,6 +13,7 @@ import type { AppDeps } from "../deps.ts";
 import type { Lang } from "../problem.ts";
 import { type UpstreamCategory, type UpstreamProduct } from "../../minted/schemas/catalog.ts";
 import { UpstreamError } from "../upstream/types.ts";
+import { inferredVatRate } from "../../contract/vat.ts";
 
 /** Catalog answers are fresh for 30 s, then served stale for up to 5 min while one refresh runs. */
 export const CATALOG_TTL_MS = 30_000;
@@ -113,6 +114,7 @@ export function productView(p: UpstreamProduct): CatalogEntry | null {
         listAmount: Math.max(p.list_price, p.sale_price),
         currency: currency.data,
       },
+      vatRate: inferredVatRate(metal, p.basecurrency.purity ?? null),
       stock: {
         available: stock,
         state: category.type === "digital" ? (stock > 0 ? "in_stock" : "out") : stockState(stock),

@@ -25,6 +25,7 @@ function catalogWith(urls: string[]): CatalogSource {
       weightGrams: 1,
       purity: 999.9,
       price: { amount: 1, listAmount: 1, currency: "TRY" },
+      vatRate: 0,
       stock: { available: 1, state: "low" },
       images: [],
       barcode: null,
