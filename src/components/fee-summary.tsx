@@ -1,6 +1,7 @@
 import { useLingui } from "@lingui/react";
 import type { FeeLine } from "../../contract/common";
 import type { OrderTotals } from "../../contract/orders";
+import { round2 } from "../../contract/money";
 import { formatMoney } from "../i18n/format";
 import { cn } from "./class-names";
 
@@ -41,7 +42,12 @@ export interface FeeSummaryProps {
   showSubtotal?: boolean;
 }
 
-/** Subtotal, VAT, every fee line and the total, as a description list. */
+/**
+ * What a customer pays, as they read it: the items with their VAT, the VAT inside them, what is
+ * added on top (shipping, insurance, …) and the total. Fees Minted has priced into the items
+ * (`included`, e.g. its markup) are part of the item prices the customer already sees, so they are
+ * not listed as if they were charged again.
+ */
 export function FeeSummary({
   totals,
   fees,
@@ -53,23 +59,26 @@ export function FeeSummary({
 }: FeeSummaryProps) {
   const { _, i18n } = useLingui();
   const money = (amount: number) => formatMoney(amount, currency, i18n.locale);
+  const items = showVat ? round2(totals.subtotal + totals.vat) : totals.subtotal;
   return (
     <dl className={cn("space-y-2 transition-opacity", updating && "opacity-60")}>
       {showSubtotal ? (
-        <TotalRow label={_("basket.totals.subtotal")} value={money(totals.subtotal)} />
-      ) : null}
-      {showVat ? <TotalRow label={_("basket.totals.vat")} value={money(totals.vat)} /> : null}
-      {fees.map((fee) => (
         <TotalRow
-          key={fee.kind}
-          label={fee.label}
-          value={
-            fee.included
-              ? _("basket.totals.included", { amount: money(fee.amount) })
-              : money(fee.amount)
-          }
+          label={showVat ? _("basket.totals.subtotal") : _("basket.totals.items")}
+          value={money(items)}
         />
-      ))}
+      ) : null}
+      {showVat ? (
+        <div className="flex items-baseline justify-between gap-4 text-sm text-text-muted">
+          <dt className="min-w-0 ps-3">{_("basket.totals.vat")}</dt>
+          <dd className="shrink-0 text-right price whitespace-nowrap">{money(totals.vat)}</dd>
+        </div>
+      ) : null}
+      {fees
+        .filter((fee) => !fee.included)
+        .map((fee) => (
+          <TotalRow key={fee.kind} label={fee.label} value={money(fee.amount)} />
+        ))}
       <div className="border-t border-border" />
       <TotalRow strong label={totalLabel ?? _("basket.totals.total")} value={money(totals.total)} />
     </dl>

@@ -24,6 +24,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function basketLine(overrides: Partial<BasketItem> = {}): BasketItem {
   const unitPrice = overrides.unitPrice ?? 2500;
   const quantity = overrides.quantity ?? 1;
+  const vatRate = overrides.vatRate ?? 0;
   return {
     sku: "GAU-1G",
     name: "1 g Gold Bar",
@@ -33,8 +34,9 @@ export function basketLine(overrides: Partial<BasketItem> = {}): BasketItem {
     unitPrice,
     quantity,
     maxQuantity: 10,
-    vatRate: 0,
+    vatRate,
     lineTotal: round2(unitPrice * quantity),
+    lineTax: round2((unitPrice * quantity * vatRate) / 100),
     ...overrides,
   };
 }
@@ -42,7 +44,7 @@ export function basketLine(overrides: Partial<BasketItem> = {}): BasketItem {
 /** A basket whose count and totals follow from its lines (as the proxy computes them). */
 export function basket(items: BasketItem[], overrides: Partial<Basket> = {}): Basket {
   const subtotal = round2(items.reduce((s, i) => s + i.lineTotal, 0));
-  const vat = round2(items.reduce((s, i) => s + (i.lineTotal * i.vatRate) / 100, 0));
+  const vat = round2(items.reduce((s, i) => s + i.lineTax, 0));
   const count = items.reduce((n, i) => n + (i.type === "digital" ? 1 : i.quantity), 0);
   return z.parse(basketSchema, {
     items,

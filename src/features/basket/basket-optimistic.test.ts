@@ -20,6 +20,7 @@ const basket: Basket = {
       maxQuantity: 5,
       vatRate: 0,
       lineTotal: 2000,
+      lineTax: 0,
     },
     {
       sku: "DIG",
@@ -32,6 +33,7 @@ const basket: Basket = {
       maxQuantity: 100,
       vatRate: 20,
       lineTotal: 36.75,
+      lineTax: 7.35,
     },
   ],
   itemCount: 3,

@@ -1,5 +1,6 @@
 import { EMPTY_BASKET, type Basket, type BasketItem } from "../../../contract/basket";
 import { round2 } from "../../../contract/money";
+import { vatOf } from "../../../contract/vat";
 import { getProductImage } from "../../../contract/api/catalog";
 import { href } from "../../lib/api";
 
@@ -29,7 +30,7 @@ function withItems(basket: Basket, items: BasketItem[]): Basket {
   if (items.length === 0)
     return { ...EMPTY_BASKET, currency: basket.currency, estimated: basket.estimated };
   const subtotal = round2(items.reduce((s, i) => s + i.lineTotal, 0));
-  const vat = round2(items.reduce((s, i) => s + (i.lineTotal * i.vatRate) / 100, 0));
+  const vat = round2(items.reduce((s, i) => s + i.lineTax, 0));
   return {
     ...basket,
     items,
@@ -39,7 +40,8 @@ function withItems(basket: Basket, items: BasketItem[]): Basket {
 }
 
 function withLine(item: BasketItem, quantity: number): BasketItem {
-  return { ...item, quantity, lineTotal: round2(item.unitPrice * quantity) };
+  const lineTotal = round2(item.unitPrice * quantity);
+  return { ...item, quantity, lineTotal, lineTax: vatOf(item.unitPrice * quantity, item.vatRate) };
 }
 
 /** Sets a line's quantity, bounded by the line's maximum; 0 removes it. */
@@ -71,6 +73,7 @@ export function basketWithAdded(
   const existing = base.items.find((i) => i.sku === sku);
   if (existing) return basketWithQuantity(base, sku, existing.quantity + quantity);
   const unitPrice = preview?.unitPrice ?? 0;
+  const vatRate = preview?.vatRate ?? 0;
   const line: BasketItem = {
     sku,
     name: preview?.name ?? sku,
@@ -80,8 +83,9 @@ export function basketWithAdded(
     unitPrice,
     quantity,
     maxQuantity: Math.max(preview?.maxQuantity ?? quantity, quantity),
-    vatRate: preview?.vatRate ?? 0,
+    vatRate,
     lineTotal: round2(unitPrice * quantity),
+    lineTax: vatOf(unitPrice * quantity, vatRate),
   };
   return withItems(base, [...base.items, line]);
 }

@@ -12,6 +12,7 @@ import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
 import { useDisplayMoney } from "../../domain/prices/display-currency";
 import { ChargedMoney } from "../../domain/prices/money";
+import { lineWithVat, unitWithVat } from "../../domain/prices/shelf-price";
 import { PlusIcon, TrashIcon } from "../../components/action-icons";
 import { MinusIcon } from "./basket-icons";
 import {
@@ -120,7 +121,7 @@ function BasketLine({
           <div className="min-w-0">
             <h2 className="leading-snug font-semibold text-text">{item.name}</h2>
             <p className="mt-0.5 text-sm text-text-muted">
-              {_("basket.line.unitPrice", { price: money(item.unitPrice) })}
+              {_("basket.line.unitPrice", { price: money(unitWithVat(item)) })}
             </p>
           </div>
           <button
@@ -136,7 +137,7 @@ function BasketLine({
           <QuantityStepper item={item} onChange={onQuantity} />
           <p className="text-right price font-semibold text-text">
             <span className="sr-only">{_("basket.line.total")} </span>
-            {money(item.lineTotal)}
+            {money(lineWithVat(item))}
           </p>
         </div>
       </div>

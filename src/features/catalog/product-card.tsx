@@ -2,30 +2,19 @@ import { useLingui } from "@lingui/react";
 import { memo } from "react";
 import { Link } from "react-router";
 import type { Product } from "../../../contract/catalog";
-import { cn } from "../../components/class-names";
 import { formatNumber, formatWeight } from "../../i18n/format";
-import { useSkuQuote } from "../../domain/prices/live-prices";
-import { Money } from "../../domain/prices/money";
-import { flashClass, usePriceDirection } from "../../domain/prices/use-price-direction";
+import { PerGramAndBuyBack, ShelfUnitPrice } from "../../domain/prices/shelf-price-view";
 import { MetalBadge, StockBadge } from "./product-badges";
 
 /**
- * The card's price: the live ask for this SKU, else the catalog price (TRY), in the display
- * currency. Re-renders alone.
+ * The card's price: the product's shelf price (VAT included, live), its price per gram and the
+ * buy-back price, in the display currency. Re-renders alone.
  */
 function CardPrice({ product }: { product: Product }) {
-  const quote = useSkuQuote(product.sku);
-  const amount = quote?.ask ?? product.price.amount;
-  const move = usePriceDirection(quote?.ask);
   return (
-    <span
-      key={move?.serial}
-      className={cn(
-        "-mx-1 rounded-md px-1 price text-xl font-semibold text-text",
-        move && flashClass[move.direction],
-      )}
-    >
-      <Money amountTry={amount} />
+    <span className="flex min-w-0 flex-col">
+      <ShelfUnitPrice product={product} className="self-start text-xl font-semibold text-text" />
+      <PerGramAndBuyBack product={product} className="text-xs" />
     </span>
   );
 }

@@ -8,6 +8,7 @@ import type { OrderAddress } from "../../../contract/orders";
 import { Button } from "../../components/button-link";
 import { FeeSummary } from "../../components/fee-summary";
 import { ChargeCurrencyNote } from "../../domain/prices/money";
+import { lineWithVat } from "../../domain/prices/shelf-price";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
 import { formatMoney } from "../../i18n/format";
@@ -48,7 +49,7 @@ function ItemLine({ item }: { item: BasketItem }) {
         </div>
         <p className="shrink-0 text-right price font-semibold text-text">
           <span className="sr-only">{_("basket.line.total")} </span>
-          {formatMoney(item.lineTotal, "TRY", i18n.locale)}
+          {formatMoney(lineWithVat(item), "TRY", i18n.locale)}
         </p>
       </div>
     </li>

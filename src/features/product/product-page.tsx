@@ -21,10 +21,13 @@ import {
 } from "../catalog";
 import { useDisplayCurrency, useDisplayMoney } from "../../domain/prices/display-currency";
 import { usePricesReceivedAt, useSkuQuote } from "../../domain/prices/live-prices";
-import { Money } from "../../domain/prices/money";
 import { RateChart } from "../../domain/prices/rate-chart";
-import { flashClass, usePriceDirection } from "../../domain/prices/use-price-direction";
-import { cn } from "../../components/class-names";
+import {
+  PerGramAndBuyBack,
+  ShelfUnitPrice,
+  useShelfPrice,
+  VatNote,
+} from "../../domain/prices/shelf-price-view";
 import { ProductGallery } from "./product-gallery";
 import { QuantityStepper } from "./quantity-stepper";
 
@@ -66,37 +69,47 @@ function UpdatedAgo() {
 
 function LivePrice({ product }: { product: Product }) {
   const { _ } = useLingui();
-  const quote = useSkuQuote(product.sku);
-  const move = usePriceDirection(quote?.ask);
-  const amount = quote?.ask ?? product.price.amount;
+  const { price } = useShelfPrice(product);
   const money = useDisplayMoney();
   // The TRY line's room is kept while a chosen currency's rate loads: nothing shifts.
   const foreign = useDisplayCurrency() !== "TRY";
   return (
     <div>
-      <p className="text-sm text-text-muted">{_("price.unitPrice")}</p>
-      <p
-        key={move?.serial}
-        className={cn(
-          "-mx-1 inline-block rounded-md px-1 price text-3xl font-semibold tracking-tight text-text md:text-4xl",
-          move && flashClass[move.direction],
-        )}
-      >
-        <Money amountTry={amount} />
+      <p className="sr-only">{_("price.unitPrice")}</p>
+      <p className="flex flex-wrap items-baseline gap-x-3">
+        <ShelfUnitPrice
+          product={product}
+          className="inline-block text-3xl font-semibold tracking-tight text-text md:text-4xl"
+        />
+        <VatNote vatRate={price.vatRate} className="text-sm text-text-muted" />
       </p>
       {foreign ? (
         <p className="min-h-5 price text-sm text-text-muted">
-          {money.converted ? _("money.chargedIn", { amount: money.formatCharge(amount) }) : null}
+          {money.converted
+            ? _("money.chargedIn", { amount: money.formatCharge(price.unit) })
+            : null}
         </p>
       ) : null}
       <p className="mt-1 flex flex-wrap items-center gap-x-2">
-        <span className="text-sm text-text-muted">{_("price.vatExcluded")}</span>
-        <span aria-hidden="true" className="text-text-muted">
-          ·
-        </span>
+        <PerGramAndBuyBack product={product} />
         <UpdatedAgo />
       </p>
+      <CheckoutExtras product={product} />
     </div>
+  );
+}
+
+/**
+ * What the basket adds to the price, named before the customer taps "add". inferred: Minted's
+ * documentation gives no amounts or rules for these fees (minted-api.md §9.1 names the fields
+ * only); Minted prices them on the basket, where each amount is shown before paying.
+ */
+function CheckoutExtras({ product }: { product: Product }) {
+  const { _ } = useLingui();
+  return (
+    <p className="mt-2 text-sm text-text-muted" data-testid="checkout-extras">
+      {product.type === "digital" ? _("price.extras.digital") : _("price.extras.physical")}
+    </p>
   );
 }
 
@@ -109,7 +122,7 @@ function AddToBasket({ product }: { product: Product }) {
   const out = product.stock.state === "out" || product.stock.available < 1;
   const max = Math.max(1, Math.min(product.stock.available, maxPerAdd));
   return (
-    <div className="sticky bottom-[calc(var(--nav-height)+var(--safe-bottom)+0.5rem)] z-10 -mx-1 rounded-card border border-border bg-surface-raised/95 p-3 shadow-card backdrop-blur md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 md:shadow-none">
+    <div className="sticky bottom-[calc(var(--nav-height)+var(--safe-bottom)+0.5rem)] z-10 -mx-1 rounded-card border border-border bg-surface-raised/95 p-3 shadow-card backdrop-blur max-md:order-2 md:static md:mx-0 md:border-0 md:bg-transparent md:p-0 md:shadow-none">
       <div className="flex gap-3">
         <QuantityStepper value={quantity} max={max} onChange={setQuantity} disabled={out} />
         <Button
@@ -122,6 +135,7 @@ function AddToBasket({ product }: { product: Product }) {
               preview: {
                 name: product.name,
                 unitPrice: quote?.ask ?? product.price.amount,
+                vatRate: product.vatRate,
                 type: product.type,
                 metal: product.metal,
                 maxQuantity: product.stock.available,
@@ -262,12 +276,16 @@ export function ProductPage() {
 
   return (
     <>
-      <div className="grid gap-6 md:grid-cols-2 md:gap-10">
-        <div className="min-w-0">
+      {/* Phones: name and price come first, above the gallery, so the first screen shows the
+          price above the sticky "add" bar; the columns dissolve (`contents`) to reorder. */}
+      <div className="grid gap-5 md:grid-cols-2 md:gap-10">
+        <div className="contents min-w-0 md:block">
           <BackLink to="/">{_("product.back")}</BackLink>
-          <ProductGallery images={product.images} name={product.name} />
+          <div className="max-md:order-1">
+            <ProductGallery images={product.images} name={product.name} />
+          </div>
         </div>
-        <div className="flex min-w-0 flex-col gap-5 md:pt-14">
+        <div className="contents min-w-0 md:flex md:flex-col md:gap-5 md:pt-14">
           <div>
             <div className="mb-2 flex items-center justify-between gap-2">
               <MetalBadge metal={product.metal} type={product.type} />
@@ -277,8 +295,10 @@ export function ProductPage() {
           </div>
           <LivePrice product={product} />
           <AddToBasket product={product} />
-          <ProductDetails product={product} />
-          <div>
+          <div className="max-md:order-2">
+            <ProductDetails product={product} />
+          </div>
+          <div className="max-md:order-2">
             <h2 className="mb-1 font-semibold text-text">{_("product.description")}</h2>
             <p className="text-text-muted">{product.description}</p>
           </div>

@@ -10,6 +10,7 @@ import type {
 import { AlertIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
 import { formatDateTime, formatMoney, formatNumber, formatWeight } from "../../i18n/format";
+import { unitWithVat } from "../../domain/prices/shelf-price";
 import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   cardLastFour,
@@ -179,7 +180,7 @@ export function ItemLine({ item, currency }: { item: OrderItem; currency: string
           </>
         ) : null}
         <dt className="text-text-muted">{_("receipt.items.unitPrice")}</dt>
-        <dd className="text-right price text-text">{money(item.unitPrice)}</dd>
+        <dd className="text-right price text-text">{money(unitWithVat(item))}</dd>
         <dt className="text-text-muted">
           {_("receipt.items.vat", { rate: formatNumber(item.vatRate, i18n.locale) })}
         </dt>
