@@ -7,6 +7,7 @@ import {
   pageSizeQuerySchema,
   productTypeSchema,
 } from "./common.ts";
+import { SEARCH_MAX_LENGTH } from "./search.ts";
 
 /** Catalog API: products, one product, categories, product images. */
 
@@ -53,6 +54,8 @@ export const productSortSchema = z.enum(["price_asc", "price_desc", "weight_asc"
 export type ProductSort = z.infer<typeof productSortSchema>;
 
 export const productListQuerySchema = z.object({
+  /** Words of a product's name, matched Turkish-aware (contract/search.ts); blank means all. */
+  q: z.optional(z.string().check(z.maxLength(SEARCH_MAX_LENGTH), z.regex(/^[^\p{Cc}]*$/u))),
   metal: z.optional(metalSchema),
   type: z.optional(productTypeSchema),
   category: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,64}$/))),
@@ -62,9 +65,20 @@ export const productListQuerySchema = z.object({
 });
 export type ProductListQuery = z.infer<typeof productListQuerySchema>;
 
+/**
+ * How many products each filter chip would show: every filter of the request applies except the
+ * chip's own (so "Gold 12" opens 12 products), the search included.
+ */
+export const productFacetsSchema = z.object({
+  metal: z.record(metalSchema, z.number()),
+  type: z.record(productTypeSchema, z.number()),
+});
+export type ProductFacets = z.infer<typeof productFacetsSchema>;
+
 export const productListSchema = z.object({
   items: z.array(productSchema),
   pageInfo: pageInfoSchema,
+  facets: productFacetsSchema,
 });
 export type ProductList = z.infer<typeof productListSchema>;
 

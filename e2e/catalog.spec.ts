@@ -68,6 +68,8 @@ test.describe("catalog", () => {
   });
 
   test("pages through the catalog", async ({ page }) => {
+    // Page links are for wider screens (and crawlers); phones load more (finding.spec.ts).
+    await page.setViewportSize({ width: 1024, height: 800 });
     await openPage(page, "/");
     const pages = page.getByRole("navigation", { name: "Sayfalar" });
     await expect(pages.getByRole("link", { name: "Sayfa 1" })).toHaveAttribute(

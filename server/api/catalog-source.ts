@@ -7,6 +7,7 @@ import {
 } from "../../contract/common.ts";
 import { getProductImage } from "../../contract/api/catalog.ts";
 import { operationUrl } from "../../contract/api/operation.ts";
+import { foldForSearch } from "../../contract/search.ts";
 import type { Category, Product, StockState } from "../../contract/catalog.ts";
 import { createSwrCache, type SwrCache } from "../cache/swr-cache.ts";
 import type { AppDeps } from "../deps.ts";
@@ -56,11 +57,7 @@ function metalOf(value: string | null | undefined): Metal | null {
 
 function slugOf(name: string): string {
   return (
-    name
-      .toLocaleLowerCase("tr")
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .replace(/ı/g, "i")
+    foldForSearch(name)
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 64) || "category"

@@ -100,14 +100,74 @@ describe("catalog", () => {
     expect(page9.items).toEqual([]);
   });
 
-  it("answers 400 for a bad sort, page or filter, without calling upstream", async () => {
+  it("answers 400 for a bad sort, page, filter or search, without calling upstream", async () => {
     const before = await productCalls();
-    for (const q of ["sort=cheapest", "page=0", "page=abc", "pageSize=1000", "metal=palladium"]) {
+    for (const q of [
+      "sort=cheapest",
+      "page=0",
+      "page=abc",
+      "pageSize=1000",
+      "metal=palladium",
+      `q=${"a".repeat(65)}`,
+      "q=gold%00",
+    ]) {
       const body = await json(`/api/products?${q}`, 400);
       expect(body.code).toBe("validation_failed");
       expect(Object.keys(body.errors)[0]).toMatch(/^query\./);
     }
     expect(await productCalls()).toBe(before);
+  });
+
+  it("searches names Turkish-aware, in the request's language", async () => {
+    const tr = async (q: string) => {
+      const res = await get(`/api/products?pageSize=100&q=${encodeURIComponent(q)}`, {
+        "accept-language": "tr",
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { items: { name: string }[]; pageInfo: { total: number } };
+    };
+    const ceyrek = await tr("ceyrek");
+    expect(ceyrek.items.map((p) => p.name)).toEqual(["Çeyrek Altın (22 Ayar)"]);
+    const kulce = await tr("KÜLÇE");
+    expect(kulce.items.length).toBeGreaterThan(5);
+    expect(kulce.items.every((p) => p.name.includes("Külçe"))).toBe(true);
+    expect((await tr("külçe")).pageInfo.total).toBe(kulce.pageInfo.total);
+    expect((await tr("kulce altin")).items.every((p) => /Külçe Altın/.test(p.name))).toBe(true);
+    expect((await tr("ALTIN")).items.map((p) => p.name)).toContain("Çeyrek Altın (22 Ayar)");
+    expect((await tr("   ")).pageInfo.total).toBe(27);
+    expect((await tr("no such thing")).items).toEqual([]);
+    const en = await json("/api/products?q=quarter");
+    expect(en.items.map((p: { sku: string }) => p.sku)).toEqual(["MNTGC00175"]);
+  });
+
+  it("counts each chip's products over the search and the other filter", async () => {
+    const all = await json("/api/products?pageSize=100");
+    const count = (metal: string) =>
+      all.items.filter((p: { metal: string }) => p.metal === metal).length;
+    expect(all.facets.metal).toEqual({
+      gold: count("gold"),
+      silver: count("silver"),
+      platinum: count("platinum"),
+    });
+    expect(Object.values(all.facets.type).reduce((a, b) => Number(a) + Number(b))).toBe(27);
+
+    // The metal chips ignore the metal filter but follow the type filter and the search.
+    const goldCoins = await json("/api/products?metal=gold&type=coin&pageSize=100");
+    const coins = await json("/api/products?type=coin&pageSize=100");
+    expect(goldCoins.facets.metal.gold).toBe(goldCoins.pageInfo.total);
+    expect(goldCoins.facets.metal.silver).toBe(
+      coins.items.filter((p: { metal: string }) => p.metal === "silver").length,
+    );
+    const gold = await json("/api/products?metal=gold&pageSize=100");
+    expect(goldCoins.facets.type.bar).toBe(
+      gold.items.filter((p: { type: string }) => p.type === "bar").length,
+    );
+    const searched = await json("/api/products?q=gold&pageSize=100");
+    expect(searched.facets.metal).toEqual({
+      gold: searched.pageInfo.total,
+      silver: 0,
+      platinum: 0,
+    });
   });
 
   it("serves one product, and 404 for an unknown SKU", async () => {

@@ -1,5 +1,12 @@
 import * as ops from "../../contract/api/catalog.ts";
-import { type Product, type ProductSort } from "../../contract/catalog.ts";
+import {
+  type Product,
+  type ProductFacets,
+  type ProductListQuery,
+  type ProductSort,
+} from "../../contract/catalog.ts";
+import { metalSchema, productTypeSchema } from "../../contract/common.ts";
+import { matchesSearch, searchWords } from "../../contract/search.ts";
 import type { AppDeps } from "../deps.ts";
 import { ApiError } from "../problem.ts";
 import { catalogSourceFor, type CatalogSource } from "./catalog-source.ts";
@@ -23,6 +30,39 @@ const SORTS: Record<ProductSort, (a: Product, b: Product) => number> = {
   weight_desc: byWeight(-1),
 };
 
+type Filter = "metal" | "type";
+
+/** The request's filters, each but `except` (a chip's count ignores the chip's own filter). */
+function matcher(query: ProductListQuery, except?: Filter): (p: Product) => boolean {
+  const words = searchWords(query.q);
+  return (p) =>
+    (except === "metal" || query.metal === undefined || p.metal === query.metal) &&
+    (except === "type" || query.type === undefined || p.type === query.type) &&
+    (query.category === undefined || p.category.slug === query.category) &&
+    matchesSearch(p.name, words);
+}
+
+function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const value of values) counts[value] += 1;
+  return counts;
+}
+
+function facetsOf(products: readonly Product[], query: ProductListQuery): ProductFacets {
+  const byMetal = matcher(query, "metal");
+  const byType = matcher(query, "type");
+  return {
+    metal: countBy(
+      metalSchema.options,
+      products.filter(byMetal).map((p) => p.metal),
+    ),
+    type: countBy(
+      productTypeSchema.options,
+      products.filter(byType).map((p) => p.type),
+    ),
+  };
+}
+
 /** Catalog, product, categories and product images; all served from the in-process cache. */
 export function catalogRoutes(
   deps: AppDeps,
@@ -32,15 +72,8 @@ export function catalogRoutes(
   return [
     handle(ops.listProducts, {
       handler: async ({ c, query }) => {
-        const all = await catalog.products(c.var.lang);
-        const matching = all
-          .map((e) => e.product)
-          .filter(
-            (p) =>
-              (query.metal === undefined || p.metal === query.metal) &&
-              (query.type === undefined || p.type === query.type) &&
-              (query.category === undefined || p.category.slug === query.category),
-          );
+        const all = (await catalog.products(c.var.lang)).map((e) => e.product);
+        const matching = all.filter(matcher(query));
         // Array.prototype.sort is stable: ties keep Minted's order.
         if (query.sort) matching.sort(SORTS[query.sort]);
         const page = query.page ?? 1;
@@ -54,6 +87,7 @@ export function catalogRoutes(
             total: matching.length,
             totalPages: Math.ceil(matching.length / pageSize),
           },
+          facets: facetsOf(all, query),
         };
       },
     }),

@@ -1,9 +1,8 @@
 import { useLingui } from "@lingui/react";
-import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
-import { useId } from "react";
-import { Link, useSearchParams, type LoaderFunctionArgs } from "react-router";
+import { keepPreviousData, useInfiniteQuery, type QueryClient } from "@tanstack/react-query";
+import { useId, useRef } from "react";
+import { useSearchParams, type LoaderFunctionArgs } from "react-router";
 import { productSortSchema, type ProductSort } from "../../../contract/catalog";
-import type { Metal, ProductType } from "../../../contract/common";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
@@ -15,17 +14,19 @@ import { msg } from "../../i18n/i18n";
 import {
   catalogSearchString,
   parseCatalogSearch,
-  productListQueryOptions,
+  productPagesQueryOptions,
   type CatalogSearch,
 } from "./catalog-queries";
-import { metalLabel, typeLabel } from "./product-badges";
+import { Filters } from "./catalog-filters";
+import { LoadMore } from "./catalog-load-more";
+import { SearchForm } from "./catalog-search";
 import { ProductCard } from "./product-card";
 
 /** Starts the catalog request without holding up navigation; the page shows skeletons. */
 export function createCatalogLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const search = parseCatalogSearch(new URL(request.url).searchParams);
-    void queryClient.query(productListQueryOptions(search)).catch(() => undefined);
+    void queryClient.infiniteQuery(productPagesQueryOptions(search)).catch(() => undefined);
     return null;
   };
 }
@@ -40,81 +41,21 @@ const sortLabel: Record<ProductSort | "", string> = {
   weight_desc: msg("catalog.sort.weightDesc"),
 };
 
-const metals: Metal[] = ["gold", "silver", "platinum"];
-const types: ProductType[] = ["bar", "coin", "digital"];
+/** Phones: one bordered list of compact rows; from `sm` up: a grid of cards. */
+const listClass =
+  "divide-y divide-border overflow-hidden rounded-card border border-border bg-surface-raised shadow-card sm:grid sm:grid-cols-2 sm:gap-4 sm:divide-y-0 sm:overflow-visible sm:rounded-none sm:border-0 sm:bg-transparent sm:shadow-none lg:grid-cols-3";
 
 function ProductCardSkeleton() {
   return (
-    <li className="flex gap-4 rounded-card border border-border bg-surface-raised p-3 shadow-card sm:flex-col sm:gap-0 sm:p-0">
-      <Skeleton className="aspect-square w-24 shrink-0 rounded-[calc(var(--radius)-0.375rem)] sm:aspect-[4/3] sm:w-full sm:rounded-none sm:rounded-t-card" />
-      <div className="flex min-w-0 flex-1 flex-col justify-center gap-2.5 sm:p-4">
-        <Skeleton className="h-3 w-16" />
+    <li className="flex items-center gap-3 px-3 py-2 sm:flex-col sm:items-stretch sm:gap-0 sm:rounded-card sm:border sm:border-border sm:bg-surface-raised sm:p-0 sm:shadow-card">
+      <Skeleton className="size-16 shrink-0 rounded-[calc(var(--radius)-0.375rem)] sm:aspect-[4/3] sm:size-auto sm:w-full sm:rounded-none sm:rounded-t-card" />
+      <div className="flex min-w-0 flex-1 flex-col justify-center gap-2 sm:gap-2.5 sm:p-4">
         <Skeleton className="h-4 w-4/5" />
-        <Skeleton className="mt-1 h-6 w-28" />
+        <Skeleton className="h-3 w-24" />
+        <Skeleton className="h-6 w-28" />
       </div>
+      <Skeleton className="size-12 shrink-0 rounded-full sm:hidden" />
     </li>
-  );
-}
-
-function Chip({ to, selected, children }: { to: string; selected: boolean; children: string }) {
-  return (
-    <li className="shrink-0">
-      <Link
-        to={to}
-        preventScrollReset
-        aria-current={selected ? "true" : undefined}
-        className={cn(
-          "inline-flex min-h-12 items-center rounded-full border px-4 text-sm font-medium whitespace-nowrap transition-colors",
-          selected
-            ? "border-primary bg-primary text-primary-contrast"
-            : "border-border bg-surface-raised text-text hover:border-border-strong",
-        )}
-      >
-        {children}
-      </Link>
-    </li>
-  );
-}
-
-function Filters({ search }: { search: CatalogSearch }) {
-  const { _ } = useLingui();
-  const metalId = useId();
-  const typeId = useId();
-  const link = (change: Partial<CatalogSearch>) =>
-    catalogSearchString({ ...search, ...change, page: 1 }) || "/";
-  return (
-    <div className="-mx-4 mb-4 space-y-2 px-4 md:mx-0 md:px-0">
-      <div role="group" aria-labelledby={metalId}>
-        <h2 id={metalId} className="sr-only">
-          {_("catalog.filter.metal")}
-        </h2>
-        <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 md:mx-0 md:px-0">
-          <Chip to={link({ metal: undefined })} selected={!search.metal}>
-            {_("catalog.filter.allMetals")}
-          </Chip>
-          {metals.map((metal) => (
-            <Chip key={metal} to={link({ metal })} selected={search.metal === metal}>
-              {_(metalLabel[metal])}
-            </Chip>
-          ))}
-        </ul>
-      </div>
-      <div role="group" aria-labelledby={typeId}>
-        <h2 id={typeId} className="sr-only">
-          {_("catalog.filter.type")}
-        </h2>
-        <ul className="-mx-4 flex gap-2 overflow-x-auto px-4 pb-1 md:mx-0 md:px-0">
-          <Chip to={link({ type: undefined })} selected={!search.type}>
-            {_("catalog.filter.allTypes")}
-          </Chip>
-          {types.map((type) => (
-            <Chip key={type} to={link({ type })} selected={search.type === type}>
-              {_(typeLabel[type])}
-            </Chip>
-          ))}
-        </ul>
-      </div>
-    </div>
   );
 }
 
@@ -166,30 +107,82 @@ function CatalogPagination({ search, totalPages }: { search: CatalogSearch; tota
   );
 }
 
+/** Nothing found: for a search, say what was searched and offer to clear it; else the filters. */
+function NoProducts({ search }: { search: CatalogSearch }) {
+  const { _ } = useLingui();
+  if (!search.q) {
+    return (
+      <EmptyState
+        icon={<SearchIcon />}
+        title={_("catalog.empty.title")}
+        body={_("catalog.empty.body")}
+        actions={
+          <ButtonLink to="/" variant="secondary">
+            {_("catalog.empty.clear")}
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  const filtered = Boolean(search.metal || search.type);
+  return (
+    <EmptyState
+      icon={<SearchIcon />}
+      title={_("catalog.search.empty.title", { q: search.q })}
+      body={_("catalog.search.empty.body")}
+      actions={
+        <ButtonLink
+          to={catalogSearchString({ ...search, q: undefined, page: 1 }) || "/"}
+          variant="secondary"
+        >
+          {filtered ? _("catalog.search.clear") : _("catalog.search.showAll")}
+        </ButtonLink>
+      }
+    />
+  );
+}
+
 export function CatalogPage() {
   const { _ } = useLingui();
   const [searchParams] = useSearchParams();
   const search = parseCatalogSearch(searchParams);
-  const { data, isError, isPlaceholderData, refetch, isFetching } = useQuery({
-    ...productListQueryOptions(search),
+  const list = useRef<HTMLUListElement>(null);
+  const {
+    data,
+    isError,
+    isPlaceholderData,
+    refetch,
+    isFetching,
+    hasNextPage,
+    isFetchingNextPage,
+    fetchNextPage,
+  } = useInfiniteQuery({
+    ...productPagesQueryOptions(search),
     placeholderData: keepPreviousData,
   });
+  const first = data?.pages[0];
+  const items = data?.pages.flatMap((page) => page.items) ?? [];
+  const countText = first
+    ? search.q
+      ? _("catalog.search.count", { count: first.pageInfo.total, q: search.q })
+      : _("catalog.count", { count: first.pageInfo.total })
+    : _("catalog.products");
 
   let content;
-  if (!data && !isError) {
+  if (!first && !isError) {
     content = (
       <>
         <p role="status" className="sr-only">
           {_("catalog.loading")}
         </p>
-        <ul className="grid gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-3">
+        <ul className={listClass}>
           {placeholderCards.map((n) => (
             <ProductCardSkeleton key={n} />
           ))}
         </ul>
       </>
     );
-  } else if (!data) {
+  } else if (!first) {
     content = (
       <EmptyState
         icon={<AlertIcon />}
@@ -202,46 +195,54 @@ export function CatalogPage() {
         }
       />
     );
-  } else if (data.items.length === 0) {
-    content = (
-      <EmptyState
-        icon={<SearchIcon />}
-        title={_("catalog.empty.title")}
-        body={_("catalog.empty.body")}
-        actions={
-          <ButtonLink to="/" variant="secondary">
-            {_("catalog.empty.clear")}
-          </ButtonLink>
-        }
-      />
-    );
+  } else if (items.length === 0) {
+    content = <NoProducts search={search} />;
   } else {
     content = (
       <>
         <ul
-          className={cn(
-            "grid gap-3 transition-opacity sm:grid-cols-2 sm:gap-4 lg:grid-cols-3",
-            isPlaceholderData && "opacity-60",
-          )}
+          ref={list}
+          className={cn(listClass, "transition-opacity", isPlaceholderData && "opacity-60")}
         >
-          {data.items.map((product) => (
+          {items.map((product) => (
             <ProductCard key={product.sku} product={product} />
           ))}
         </ul>
-        <CatalogPagination search={search} totalPages={data.pageInfo.totalPages} />
+        <LoadMore
+          key={catalogSearchString(search)}
+          list={list}
+          shown={items.length}
+          total={first.pageInfo.total}
+          hasNextPage={hasNextPage && !isPlaceholderData}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={fetchNextPage}
+        />
+        {/* Page links stay in the page for crawlers and wider screens; phones load more. */}
+        <div className="hidden sm:block">
+          <CatalogPagination search={search} totalPages={first.pageInfo.totalPages} />
+        </div>
       </>
     );
   }
 
   return (
     <>
-      <PageHeader title={_("catalog.title")} description={_("catalog.description")} />
-      <Filters search={search} />
-      <section aria-labelledby="catalog-products" aria-busy={!data || isPlaceholderData}>
-        <div className="mb-4 flex min-h-12 flex-wrap items-center justify-between gap-x-4 gap-y-2">
+      {/* Phones go straight to the products: the tagline shows from `sm` up. */}
+      <PageHeader
+        title={_("catalog.title")}
+        description={<span className="hidden sm:inline">{_("catalog.description")}</span>}
+      />
+      <SearchForm search={search} />
+      <Filters search={search} facets={first?.facets} />
+      <section aria-labelledby="catalog-products" aria-busy={!first || isPlaceholderData}>
+        <div className="mb-3 flex min-h-12 flex-wrap items-center justify-between gap-x-4 gap-y-2">
           <h2 id="catalog-products" className="text-sm font-medium text-text-muted">
-            {data ? _("catalog.count", { count: data.pageInfo.total }) : _("catalog.products")}
+            {countText}
           </h2>
+          {/* A search's outcome is announced; the heading itself is not a live region. */}
+          <p role="status" className="sr-only">
+            {search.q && first && !isPlaceholderData ? countText : ""}
+          </p>
           <SortSelect search={search} />
         </div>
         {content}

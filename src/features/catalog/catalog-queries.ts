@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import {
   metalSchema,
   productTypeSchema,
@@ -13,13 +13,16 @@ import {
   type ProductList,
   type ProductSort,
 } from "../../../contract/catalog";
+import { SEARCH_MAX_LENGTH } from "../../../contract/search";
 import { api } from "../../lib/api";
 import { queryRoots } from "../../lib/query-keys";
 
 export const catalogPageSize = 12;
 
-/** What the catalog URL can say: `?metal=gold&type=bar&sort=price_asc&page=2`. */
+/** What the catalog URL can say: `?q=külçe&metal=gold&type=bar&sort=price_asc&page=2`. */
 export interface CatalogSearch {
+  /** The customer's search words, trimmed (never blank). */
+  q?: string;
   metal?: Metal;
   type?: ProductType;
   sort?: ProductSort;
@@ -32,7 +35,12 @@ export function parseCatalogSearch(params: URLSearchParams): CatalogSearch {
   const type = productTypeSchema.safeParse(params.get("type"));
   const sort = productSortSchema.safeParse(params.get("sort"));
   const page = Number(params.get("page") ?? "1");
+  const q = (params.get("q") ?? "")
+    .replace(/\p{Cc}/gu, "")
+    .trim()
+    .slice(0, SEARCH_MAX_LENGTH);
   return {
+    ...(q ? { q } : {}),
     ...(metal.success ? { metal: metal.data } : {}),
     ...(type.success ? { type: type.data } : {}),
     ...(sort.success ? { sort: sort.data } : {}),
@@ -43,6 +51,7 @@ export function parseCatalogSearch(params: URLSearchParams): CatalogSearch {
 /** The search string for a catalog state (defaults left out, so URLs stay short). */
 export function catalogSearchString(search: CatalogSearch): string {
   const params = new URLSearchParams();
+  if (search.q) params.set("q", search.q);
   if (search.metal) params.set("metal", search.metal);
   if (search.type) params.set("type", search.type);
   if (search.sort) params.set("sort", search.sort);
@@ -66,11 +75,14 @@ export const catalogKeys = {
   list: (search: CatalogSearch) =>
     [
       ...catalogKeys.lists(),
+      search.q ?? "",
       search.metal ?? "",
       search.type ?? "",
       search.sort ?? "",
       search.page,
     ] as const,
+  /** The phone's growing list: pages from `search.page` on, appended by "load more". */
+  pages: (search: CatalogSearch) => [...catalogKeys.list(search), "pages"] as const,
   detail: (sku: string) => [...catalogKeys.all, "detail", sku] as const,
 };
 
@@ -78,6 +90,15 @@ export const productListQueryOptions = (search: CatalogSearch) =>
   queryOptions({
     queryKey: catalogKeys.list(search),
     queryFn: ({ signal }) => fetchProducts(search, signal),
+  });
+
+export const productPagesQueryOptions = (search: CatalogSearch) =>
+  infiniteQueryOptions({
+    queryKey: catalogKeys.pages(search),
+    queryFn: ({ signal, pageParam }) => fetchProducts({ ...search, page: pageParam }, signal),
+    initialPageParam: search.page,
+    getNextPageParam: (last: ProductList) =>
+      last.pageInfo.page < last.pageInfo.totalPages ? last.pageInfo.page + 1 : undefined,
   });
 
 export const productQueryOptions = (sku: string) =>
@@ -92,8 +113,15 @@ export function findCachedProduct(
   sku: string,
 ): { product: Product; updatedAt: number } | undefined {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: catalogKeys.lists() })) {
-    const list = productListSchema.safeParse(query.state.data);
-    const product = list.success ? list.data.items.find((item) => item.sku === sku) : undefined;
+    // A plain page, or the pages of the phone's growing list.
+    const data = query.state.data as { pages?: unknown[] } | undefined;
+    const lists = Array.isArray(data?.pages) ? data.pages : [data];
+    const product = lists
+      .flatMap((page) => {
+        const list = productListSchema.safeParse(page);
+        return list.success ? list.data.items : [];
+      })
+      .find((item) => item.sku === sku);
     if (product) return { product, updatedAt: query.state.dataUpdatedAt };
   }
   return undefined;

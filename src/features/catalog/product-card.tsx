@@ -5,6 +5,7 @@ import type { Product } from "../../../contract/catalog";
 import { formatNumber, formatWeight } from "../../i18n/format";
 import { PerGramAndBuyBack, ShelfUnitPrice } from "../../domain/prices/shelf-price-view";
 import { MetalBadge, StockBadge } from "./product-badges";
+import { QuickAdd } from "./quick-add";
 
 /**
  * The card's price: the product's shelf price (VAT included, live), its price per gram and the
@@ -19,12 +20,24 @@ function CardPrice({ product }: { product: Product }) {
   );
 }
 
+/**
+ * A product in the list: a compact row on phones (thumbnail, name, facts, price, add button; five
+ * and more to a screen), a card from `sm` up. The whole row opens the product page.
+ */
 export const ProductCard = memo(function ProductCard({ product }: { product: Product }) {
   const { _, i18n } = useLingui();
   const [image] = product.images;
+  const facts = [
+    product.weightGrams === null ? null : formatWeight(product.weightGrams, i18n.locale),
+    product.purity === null
+      ? null
+      : _("product.purityShort", {
+          purity: formatNumber(product.purity, i18n.locale, 1),
+        }),
+  ].filter(Boolean);
   return (
-    <li className="relative flex gap-4 rounded-card border border-border bg-surface-raised p-3 shadow-card transition-shadow focus-within:ring-2 focus-within:ring-primary hover:border-border-strong sm:flex-col sm:gap-0 sm:p-0">
-      <div className="aspect-square w-24 shrink-0 self-start overflow-hidden rounded-[calc(var(--radius)-0.375rem)] bg-surface-sunken sm:aspect-[4/3] sm:w-full sm:self-auto sm:rounded-none sm:rounded-t-card">
+    <li className="relative flex items-center gap-3 px-3 py-2 transition-shadow focus-within:ring-2 focus-within:ring-primary focus-within:ring-inset sm:flex-col sm:items-stretch sm:gap-0 sm:rounded-card sm:border sm:border-border sm:bg-surface-raised sm:p-0 sm:shadow-card sm:focus-within:ring-offset-0 sm:hover:border-border-strong">
+      <div className="size-16 shrink-0 overflow-hidden rounded-[calc(var(--radius)-0.375rem)] bg-surface-sunken sm:aspect-[4/3] sm:size-auto sm:w-full sm:rounded-none sm:rounded-t-card">
         {image ? (
           <img
             src={image}
@@ -37,33 +50,25 @@ export const ProductCard = memo(function ProductCard({ product }: { product: Pro
           />
         ) : null}
       </div>
-      <div className="flex min-w-0 flex-1 flex-col gap-1 sm:p-4">
-        <MetalBadge metal={product.metal} type={product.type} />
-        <h3 className="line-clamp-2 font-medium text-text">
+      <div className="flex min-w-0 flex-1 flex-col sm:gap-1 sm:p-4">
+        <h3 className="line-clamp-2 text-sm leading-5 font-medium text-text sm:order-2 sm:text-base">
           <Link
             to={`/products/${encodeURIComponent(product.sku)}`}
-            className="outline-none after:absolute after:inset-0 after:rounded-card"
+            className="outline-none after:absolute after:inset-0 sm:after:rounded-card"
           >
             {product.name}
           </Link>
         </h3>
-        <p className="text-sm text-text-muted">
-          {[
-            product.weightGrams === null ? null : formatWeight(product.weightGrams, i18n.locale),
-            product.purity === null
-              ? null
-              : _("product.purityShort", {
-                  purity: formatNumber(product.purity, i18n.locale, 1),
-                }),
-          ]
-            .filter(Boolean)
-            .join(" · ")}
+        <p className="flex min-w-0 items-center gap-1 truncate text-xs text-text-muted sm:order-1">
+          <MetalBadge metal={product.metal} type={product.type} />
+          {facts.length > 0 ? <span className="truncate">· {facts.join(" · ")}</span> : null}
         </p>
-        <div className="mt-auto flex flex-wrap items-center justify-between gap-x-3 gap-y-1 pt-2">
+        <div className="flex flex-wrap items-center gap-x-3 sm:order-3 sm:mt-auto sm:justify-between sm:pt-2 sm:pr-14">
           <CardPrice product={product} />
           <StockBadge stock={product.stock} />
         </div>
       </div>
+      <QuickAdd product={product} className="sm:absolute sm:right-3 sm:bottom-3" />
     </li>
   );
 });
