@@ -151,6 +151,8 @@ test("a full purchase by card: saved addresses, documents, 3-D Secure, receipt",
   await expect(steps.locator('[aria-current="step"]')).toContainText("Özet");
   await expect(page.getByText(/Külçe Altın/).first()).toBeVisible();
   await expect(page.getByRole("timer")).toHaveText(/^\d:\d\d$/);
+  // The document opens in place (issue 17: no scroll box inside the page).
+  await page.getByText("Metnin tamamını oku").first().click();
   await expect(page.getByRole("region", { name: /Ön Bilgilendirme Formu metni/ })).toBeVisible();
 
   // Continuing without the documents is refused at the boxes.

@@ -127,7 +127,8 @@ test("a guest buys by card on the web, then finds the order on /orders and by co
   await form.getByLabel("Mahalle").fill("Kızılay Mah.");
   await form.getByLabel("Posta kodu").fill("06420");
   await form.getByLabel("Açık adres").fill("Atatürk Blv. No: 5 D: 3");
-  await form.getByLabel("T.C. kimlik numarası").fill(TCKN);
+  // The TCKN given on the identity step is not asked again (issue 17).
+  await expect(form.getByLabel("T.C. kimlik numarası")).toHaveCount(0);
   await form.getByRole("button", { name: "Adresi kaydet ve seç" }).click();
   await expect(page.getByRole("radio", { name: /Deniz Aksoy/ })).toBeChecked();
   await page.getByRole("button", { name: "Devam et" }).click();

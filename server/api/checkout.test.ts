@@ -456,4 +456,35 @@ describe("checkout", () => {
     expect(empty.status).toBe(422);
     expect(empty.json).toMatchObject({ errors: { basket: ["Your basket is empty."] } });
   });
+
+  it("a guest has no wallet: not offered, and a wallet completion is refused before Minted", async () => {
+    const guest = await apiClient(proxy(), null);
+    const bound = await guest.call("POST", "/api/session/identity", {
+      accountType: "person",
+      firstname: "Can",
+      lastname: "Demir",
+      identityNumber: "46714948610",
+      email: "can@example.com",
+      phone: "0532 111 22 33",
+    });
+    expect(bound.status, bound.text).toBe(200);
+    const types: any = (await guest.call("GET", "/api/checkout/payment-types")).json;
+    expect(types.paymentTypes.map((p: { type: string }) => p.type)).toEqual(["card"]);
+
+    await guest.call("POST", "/api/basket/items", { sku: GOLD_1G, quantity: 1 });
+    const { legalAcceptances } = await acceptLegalDocuments(guest);
+    const quote: any = (await guest.call("GET", "/api/checkout/quote")).json;
+    const refused = await complete(guest, {
+      quoteId: quote.quoteId,
+      paymentType: "wallet",
+      legalAcceptances,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(refused.json).toMatchObject({
+      code: "validation_failed",
+      errors: { paymentType: [expect.stringContaining("wallet")] },
+    });
+    expect(await upstreamCalls(proxy(), "PUT", COMPLETE_PATH)).toBe(0);
+  });
 });

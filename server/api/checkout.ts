@@ -7,7 +7,7 @@ import {
   type PaymentTypes,
   type SetCheckoutAddressesBody,
 } from "../../contract/checkout.ts";
-import type { AppDeps, AppEnv } from "../deps.ts";
+import type { AppDeps, AppEnv, Session } from "../deps.ts";
 import { ApiError, type Lang, t } from "../problem.ts";
 import { type UpstreamEcomOrder } from "../../minted/schemas/orders.ts";
 import { assertOwnAddresses, upstreamAddressFields } from "./addresses.ts";
@@ -49,6 +49,14 @@ function checkoutState(deps: AppDeps, c: Context<AppEnv>, order: UpstreamEcomOrd
     shipping: addressView(order?.shippingaddress),
     billing: addressView(order?.billingaddress),
   }));
+}
+
+/**
+ * A wallet belongs to a customer who signed in through their partner (a launch session). A guest
+ * of the standalone shop has none: the wallet is neither offered nor accepted for them.
+ */
+function hasWallet(session: Session | null): boolean {
+  return session?.kind === "launch";
 }
 
 function priceExpired(order: UpstreamEcomOrder | null, lang: Lang, now: number): ApiError {
@@ -175,10 +183,11 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     handle(ops.getPaymentTypes, {
-      handler: async ({ c }) => {
+      handler: async ({ c, session }) => {
         const list = await deps.upstream.call({
           op: "paymentTypes",
         });
+        const wallet = hasWallet(session);
         const { lang } = c.var;
         const paymentTypes = list.flatMap((p): PaymentTypes["paymentTypes"] => {
           if (p.code === "creditcard") {
@@ -189,7 +198,7 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
             const name = p.name || t(lang, "Kredi kartı", "Credit card");
             return [{ type: "card", name, installments: options }];
           }
-          if (p.code === "cash") {
+          if (p.code === "cash" && wallet) {
             const name = p.name || t(lang, "Cüzdan bakiyesi", "Wallet balance");
             return [{ type: "wallet", name, installments: [{ count: 1, ratePercent: 0 }] }];
           }
@@ -199,8 +208,21 @@ export function checkoutRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     handle(ops.completeCheckout, {
-      handler: async ({ c, body, customer }) =>
-        answerCompletion(deps, c, customer, body, () => complete(c, customer, body)),
+      handler: async ({ c, body, customer, session }) => {
+        if (body.paymentType === "wallet" && !hasWallet(session))
+          throw new ApiError("validation_failed", {
+            errors: {
+              paymentType: [
+                t(
+                  c.var.lang,
+                  "Cüzdan bakiyesiyle ödeme yalnızca cüzdanı olan müşterilere açıktır; kartla ödeyin.",
+                  "Paying from a wallet balance is only for customers who have a wallet; pay by card.",
+                ),
+              ],
+            },
+          });
+        return answerCompletion(deps, c, customer, body, () => complete(c, customer, body));
+      },
     }),
     handle(ops.getCheckoutReturn, {
       handler: async ({ c, query, customer }): Promise<CheckoutReturn> => {

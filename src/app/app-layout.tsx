@@ -1,6 +1,13 @@
 import { useLingui } from "@lingui/react";
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
-import { Link, Outlet, ScrollRestoration, useLocation, useNavigation } from "react-router";
+import {
+  Link,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useMatches,
+  useNavigation,
+} from "react-router";
 import { cn } from "../components/class-names";
 import { LazyToaster } from "../components/toasts";
 import { AccountLink } from "./account-link";
@@ -26,6 +33,16 @@ function useFocusHeadingOnNavigation(main: RefObject<HTMLElement | null>) {
   }, [pathname, main]);
 }
 
+/**
+ * Focus mode (checkout): a route's `handle` says `{ focus: true }`; then the phone's bottom tab
+ * bar and the live price strip step aside, so only the step and its footer remain.
+ */
+function useFocusMode(): boolean {
+  return useMatches().some(
+    ({ handle }) => typeof handle === "object" && handle !== null && "focus" in handle,
+  );
+}
+
 function NavigationProgress() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -45,6 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { _ } = useLingui();
   const main = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigation(main);
+  const focus = useFocusMode();
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -74,7 +92,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             <MintedLogo className="h-7 w-auto max-[26rem]:hidden" />
             <MintedLogo compact className="size-7 min-[26rem]:hidden" />
           </Link>
-          <MainNav />
+          <div className={cn("contents", focus && "max-md:hidden")}>
+            <MainNav />
+          </div>
           <div className="-mr-2 ml-auto flex items-center gap-1">
             <CurrencySwitch />
             <LanguageSwitch />
@@ -85,12 +105,16 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <OfflineBanner />
-      <PriceStrip />
+      {focus ? null : <PriceStrip />}
       <main
         ref={main}
         id="main"
         tabIndex={-1}
-        className="mx-auto w-full max-w-6xl flex-1 pt-6 px-safe pb-[calc(var(--nav-height)+var(--safe-bottom)+2rem)] outline-none md:pt-10 md:pb-16 print:max-w-none print:p-0"
+        className={cn(
+          "mx-auto w-full max-w-6xl flex-1 pt-6 px-safe outline-none md:pt-10 md:pb-16 print:max-w-none print:p-0",
+          // In focus mode the step's own sticky footer ends the page (no tab bar to clear).
+          focus ? "pb-0" : "pb-[calc(var(--nav-height)+var(--safe-bottom)+2rem)]",
+        )}
       >
         {children}
       </main>

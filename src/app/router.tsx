@@ -63,6 +63,8 @@ export const routes: RouteObject[] = [
         // the step's own queries, and redirects when the step cannot be shown (yet).
         path: "checkout",
         ...page,
+        // Focus mode: no tab bar or price strip while paying (app-layout.tsx).
+        handle: { focus: true },
         lazy: async () => ({
           Component: (await withMessages(import("../features/checkout/checkout-layout")))
             .CheckoutLayout,
@@ -123,6 +125,7 @@ export const routes: RouteObject[] = [
         // Where the bank sends the customer back (the proxy's return URL).
         path: "checkout/return",
         ...page,
+        handle: { focus: true },
         lazy: async () => {
           const { ReturnPage, createReturnLoader } = await withMessages(
             import("../features/checkout/return-page"),

@@ -63,7 +63,10 @@ export const PROVINCE_NAMES = TR_PROVINCES.map((p) => p.name).sort((a, b) =>
  * The contract's schema, worded in the shop's current language by the shared issue table.
  * An individual invoice has no company or tax office, whatever the hidden fields still hold.
  */
-export function useAddressResolver(): Resolver<AddressFormInput, unknown, AddressForm> {
+export function useAddressResolver(
+  /** A TCKN given earlier: an individual invoice's tax number when the field is not shown. */
+  knownTckn?: string,
+): Resolver<AddressFormInput, unknown, AddressForm> {
   const { i18n } = useLingui();
   return useMemo(() => {
     const resolve = zodResolver(addressFormSchema, {
@@ -78,10 +81,11 @@ export function useAddressResolver(): Resolver<AddressFormInput, unknown, Addres
           ...values,
           companyName: corporate ? given(values.companyName) : undefined,
           taxOffice: corporate ? given(values.taxOffice) : undefined,
+          ...(knownTckn && !corporate ? { taxNumber: knownTckn } : {}),
         },
         context,
         options,
       );
     };
-  }, [i18n]);
+  }, [i18n, knownTckn]);
 }

@@ -36,6 +36,9 @@ export interface AddressFormProps {
   defaultInvoiceType?: InvoiceType;
   /** Values to start with (a draft typed earlier wins over them). */
   initialValues?: Partial<AddressFormInput>;
+  /** A TCKN the customer already gave (checkout's identity step): an individual invoice uses it
+   * without asking again; it stays out of the form's values and so out of its stored draft. */
+  knownTckn?: string;
 }
 
 /**
@@ -50,6 +53,7 @@ export function AddressForm({
   onCancel,
   defaultInvoiceType = "individual",
   initialValues,
+  knownTckn,
 }: AddressFormProps): React.JSX.Element {
   const { _ } = useLingui();
   const {
@@ -65,7 +69,7 @@ export function AddressForm({
     showProblem,
     saved,
   } = useShopForm<AddressFormInput, AddressForm>({
-    resolver: useAddressResolver(),
+    resolver: useAddressResolver(knownTckn),
     defaultValues: { ...EMPTY_ADDRESS, invoiceType: defaultInvoiceType, ...initialValues },
     draft: addressDraft(formId),
     fieldOrder: visibleFields,
@@ -285,27 +289,31 @@ export function AddressForm({
         </>
       ) : null}
 
-      <Field
-        id={id("taxNumber")}
-        label={corporate ? _("addresses.form.vkn") : _("addresses.form.tckn")}
-        hint={corporate ? _("addresses.form.vknHint") : _("addresses.form.tcknHint")}
-        error={errorOf("taxNumber")}
-      >
-        <input
-          {...taxNumber}
-          {...a11y("taxNumber", true)}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          enterKeyHint="done"
-          maxLength={corporate ? 10 : 11}
-          className={cn(controlClass, "price")}
-          onChange={(event) => {
-            digitsOnly(event.target);
-            void taxNumber.onChange(event);
-          }}
-        />
-      </Field>
+      {knownTckn && !corporate ? (
+        <p className="text-sm text-text-muted sm:col-span-2">{_("addresses.form.tcknKnown")}</p>
+      ) : (
+        <Field
+          id={id("taxNumber")}
+          label={corporate ? _("addresses.form.vkn") : _("addresses.form.tckn")}
+          hint={corporate ? _("addresses.form.vknHint") : _("addresses.form.tcknHint")}
+          error={errorOf("taxNumber")}
+        >
+          <input
+            {...taxNumber}
+            {...a11y("taxNumber", true)}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            enterKeyHint="done"
+            maxLength={corporate ? 10 : 11}
+            className={cn(controlClass, "price")}
+            onChange={(event) => {
+              digitsOnly(event.target);
+              void taxNumber.onChange(event);
+            }}
+          />
+        </Field>
+      )}
 
       <div className="flex flex-col gap-3 sm:col-span-2">
         <FormProblem id={errorId} message={formError} />

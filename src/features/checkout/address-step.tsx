@@ -24,6 +24,9 @@ import { setCheckoutAddresses } from "./checkout-api";
 import { checkoutKeys, checkoutQueryOptions } from "./checkout-queries";
 import { createStepLoader, stepPath } from "./checkout-routing";
 import { NewAddress, newAddressFormId } from "./new-address";
+import { CheckoutFooter } from "./checkout-footer";
+import { basketSignature } from "../../domain/price-fix";
+import { usePriceFix } from "./use-price-fix";
 
 export function createAddressLoader(queryClient: QueryClient) {
   return createStepLoader(queryClient, "address", (qc) => [qc.query(addressesQueryOptions())]);
@@ -112,6 +115,8 @@ function AddressContent({
   const [missing, setMissing] = useState(false);
   const sameId = useId();
   const continueRef = useRef<HTMLButtonElement>(null);
+  // The countdown only: the fees (and so the total to accept) follow from the addresses.
+  const fix = usePriceFix(basketSignature(state.basket.items), { adopt: false });
 
   const defaults = preselect(addresses, state);
   const choice: AddressChoice = { ...defaults, ...override };
@@ -161,73 +166,79 @@ function AddressContent({
     );
 
   return (
-    <div className="mx-auto max-w-2xl space-y-8">
-      <AddressRadios
-        legend={_("checkout.address.shippingLegend")}
-        addresses={ships}
-        selectedId={choice.shippingId}
-        onSelect={(id) => setOverride((o) => ({ ...o, shippingId: id }))}
-        error={
-          fieldError("shippingAddressId") ??
-          (missing && !shipping ? _("checkout.address.chooseShipping") : undefined)
-        }
-      >
-        {addButton("shipping")}
-      </AddressRadios>
-
-      <div className="space-y-3">
-        <h2 className="text-lg font-semibold text-text">{_("checkout.address.billingTitle")}</h2>
-        <label
-          className={cn(
-            "flex min-h-12 items-start gap-3 rounded-control py-2",
-            sameAllowed ? "cursor-pointer" : "cursor-not-allowed opacity-70",
-          )}
+    <>
+      <div className="mx-auto max-w-2xl space-y-8">
+        <AddressRadios
+          legend={_("checkout.address.shippingLegend")}
+          addresses={ships}
+          selectedId={choice.shippingId}
+          onSelect={(id) => setOverride((o) => ({ ...o, shippingId: id }))}
+          error={
+            fieldError("shippingAddressId") ??
+            (missing && !shipping ? _("checkout.address.chooseShipping") : undefined)
+          }
         >
-          <input
-            id={sameId}
-            type="checkbox"
-            checked={same}
-            disabled={!sameAllowed}
-            onChange={(event) =>
-              setOverride((o) => ({ ...o, sameAsShipping: event.target.checked }))
-            }
-            className="mt-0.5 size-6 shrink-0 accent-primary"
-          />
-          <span className="text-text">
-            {_("checkout.address.sameAsShipping")}
-            {shipping && !sameAllowed ? (
-              <span className="block text-sm text-text-muted">
-                {_("checkout.address.noIdentity")}
-              </span>
-            ) : null}
-          </span>
-        </label>
-        {same ? null : (
-          <AddressRadios
-            legend={_("checkout.address.billingLegend")}
-            addresses={bills}
-            selectedId={choice.billingId}
-            onSelect={(id) => setOverride((o) => ({ ...o, billingId: id }))}
-            error={
-              fieldError("billingAddressId") ??
-              (missing && !bills.some((b) => b.id === choice.billingId)
-                ? _("checkout.address.chooseBilling")
-                : undefined)
-            }
-          >
-            {addButton("billing")}
-          </AddressRadios>
-        )}
-      </div>
+          {addButton("shipping")}
+        </AddressRadios>
 
-      <div>
+        <div className="space-y-3">
+          <h2 className="text-lg font-semibold text-text">{_("checkout.address.billingTitle")}</h2>
+          <label
+            className={cn(
+              "flex min-h-12 items-start gap-3 rounded-control py-2",
+              sameAllowed ? "cursor-pointer" : "cursor-not-allowed opacity-70",
+            )}
+          >
+            <input
+              id={sameId}
+              type="checkbox"
+              checked={same}
+              disabled={!sameAllowed}
+              onChange={(event) =>
+                setOverride((o) => ({ ...o, sameAsShipping: event.target.checked }))
+              }
+              className="mt-0.5 size-6 shrink-0 accent-primary"
+            />
+            <span className="text-text">
+              {_("checkout.address.sameAsShipping")}
+              {shipping && !sameAllowed ? (
+                <span className="block text-sm text-text-muted">
+                  {_("checkout.address.noIdentity")}
+                </span>
+              ) : null}
+            </span>
+          </label>
+          {same ? null : (
+            <AddressRadios
+              legend={_("checkout.address.billingLegend")}
+              addresses={bills}
+              selectedId={choice.billingId}
+              onSelect={(id) => setOverride((o) => ({ ...o, billingId: id }))}
+              error={
+                fieldError("billingAddressId") ??
+                (missing && !bills.some((b) => b.id === choice.billingId)
+                  ? _("checkout.address.chooseBilling")
+                  : undefined)
+              }
+            >
+              {addButton("billing")}
+            </AddressRadios>
+          )}
+        </div>
+
         {problem && !fieldError("shippingAddressId") && !fieldError("billingAddressId") ? (
-          <p role="alert" className="mb-3 rounded-control border border-danger/50 p-3 text-text">
+          <p role="alert" className="rounded-control border border-danger/50 p-3 text-text">
             {Object.values(problem.errors).flat().join(" ") ||
               problem.detail ||
               _("checkout.address.saveError")}
           </p>
         ) : null}
+      </div>
+      <CheckoutFooter
+        label={_("checkout.footer.basketTotal")}
+        total={state.basket.totals.total}
+        fix={fix}
+      >
         <Button
           ref={continueRef}
           className="w-full"
@@ -237,8 +248,8 @@ function AddressContent({
         >
           {save.isPending ? _("checkout.address.saving") : _("checkout.address.continue")}
         </Button>
-      </div>
-    </div>
+      </CheckoutFooter>
+    </>
   );
 }
 

@@ -21,22 +21,30 @@ import {
   type Step,
 } from "./checkout-routing";
 import { useUnresolvedAttempt } from "./checkout-session";
+import { identityGiven } from "./guest-identity";
 import { usePaymentRun } from "./payment-runner";
 
-const stepLabels: Record<Step, string> = {
+type ShownStep = Step | "identity";
+
+const stepLabels: Record<ShownStep, string> = {
+  identity: msg("checkout.steps.identity"),
   address: msg("checkout.steps.address"),
   review: msg("checkout.steps.review"),
   pay: msg("checkout.steps.pay"),
 };
 
-/** Where the customer is: an ordered list, the current step marked for assistive technology. */
-export function StepIndicator({ current }: { current: Step }) {
+/**
+ * Where the customer is: an ordered list, the current step marked for assistive technology. A
+ * guest's list starts with the identity step (done once they are a customer: not a link back).
+ */
+export function StepIndicator({ current, guest = false }: { current: ShownStep; guest?: boolean }) {
   const { _ } = useLingui();
-  const index = STEPS.indexOf(current);
+  const steps: readonly ShownStep[] = guest ? ["identity", ...STEPS] : STEPS;
+  const index = steps.indexOf(current);
   return (
     <nav aria-label={_("checkout.steps.label")} className="mb-5 md:mb-7">
       <ol className="flex items-start">
-        {STEPS.map((step, i) => {
+        {steps.map((step, i) => {
           const done = i < index;
           const here = i === index;
           const label = _(stepLabels[step]);
@@ -55,7 +63,9 @@ export function StepIndicator({ current }: { current: Step }) {
           );
           const text = (
             <span className={cn("text-sm", here ? "font-semibold text-text" : "text-text-muted")}>
-              <span className="sr-only">{_("checkout.steps.number", { n: i + 1, total: 3 })}</span>
+              <span className="sr-only">
+                {_("checkout.steps.number", { n: i + 1, total: steps.length })}
+              </span>
               {label}
               {done ? <span className="sr-only"> {_("checkout.steps.done")}</span> : null}
             </span>
@@ -72,7 +82,7 @@ export function StepIndicator({ current }: { current: Step }) {
                   )}
                 />
               ) : null}
-              {done ? (
+              {done && step !== "identity" ? (
                 <Link
                   to={stepPath(step)}
                   className={cn(body, "relative rounded-control hover:bg-primary-soft")}
@@ -177,14 +187,22 @@ export function CheckoutLayout() {
     if (checkout.data.basket.items.length === 0 && !unresolved) return <EmptyCheckout />;
     return (
       <>
-        {step ? <StepIndicator current={step} /> : null}
+        {step ? <StepIndicator current={step} guest={identityGiven()} /> : null}
         <Outlet />
       </>
     );
   }
   // No customer yet: a standalone guest says who is buying first (the identity step). It stays
   // while the state is read again (a refetch forgets the 401), so nothing typed is unmounted.
-  if (guest) return identity ? <Outlet /> : <Navigate to={IDENTITY_PATH} replace />;
+  if (guest)
+    return identity ? (
+      <>
+        <StepIndicator current="identity" guest />
+        <Outlet />
+      </>
+    ) : (
+      <Navigate to={IDENTITY_PATH} replace />
+    );
   if (checkout.isError)
     return <CheckoutError onRetry={() => void checkout.refetch()} retrying={checkout.isFetching} />;
   return <CheckoutSkeleton />;

@@ -105,8 +105,14 @@ export function clearOrderRecord(): void {
 
 // ---------------------------------------------------------------- a declined payment
 
+/**
+ * A declined payment also ends the price the customer accepted for it: Minted fixes a new price
+ * for the basket (the fix was not running out), and the next attempt starts from that one, named
+ * on the Pay button, instead of a "the price fix ran out" warning beside the bank's answer.
+ */
 export function recordDecline(decline: Decline): void {
   declineSlot.set(decline);
+  updateProgress((p) => ({ ...p, accepted: null }));
 }
 
 export function clearDecline(): void {

@@ -112,9 +112,13 @@ describe("address step", () => {
     );
 
   function proxyForAddress() {
-    return fakeApi()
-      .on("GET", "/api/checkout", answer(checkoutStateSchema, checkoutState()))
-      .on("GET", "/api/addresses", answer(addressListSchema, { addresses: [address] }));
+    return (
+      fakeApi()
+        .on("GET", "/api/checkout", answer(checkoutStateSchema, checkoutState()))
+        // The footer's countdown.
+        .on("GET", "/api/checkout/quote", answer(quoteSchema, quote({ itemCount: 3 })))
+        .on("GET", "/api/addresses", answer(addressListSchema, { addresses: [address] }))
+    );
   }
 
   it("sends the chosen saved address for delivery and invoice, then goes on to review", async () => {

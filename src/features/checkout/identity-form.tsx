@@ -6,6 +6,7 @@ import { useNavigate } from "react-router";
 import type { IdentityBody, IdentityResult } from "../../../contract/basket";
 import { issueMessage } from "../../../contract/issue-messages";
 import { Button } from "../../components/button-link";
+import { CheckoutFooter } from "./checkout-footer";
 import { fieldA11y, FormProblem } from "../../components/form-field";
 import { LockIcon } from "../../components/icons";
 import { showToast } from "../../components/toasts";
@@ -67,7 +68,7 @@ function useBindGuestIdentity() {
 }
 
 /** The guest's identity: an individual or a company, then e-mail and phone. */
-export function IdentityForm() {
+export function IdentityForm({ total }: { total: number | null }) {
   const { _ } = useLingui();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -143,47 +144,56 @@ export function IdentityForm() {
   };
 
   return (
-    <form
-      // Without script a form would GET its values into the URL; the TCKN must never go there.
-      method="post"
-      noValidate
-      onSubmit={onSubmit(submitValid)}
-      aria-describedby={[kvkkId, formError ? errorId : ""].filter(Boolean).join(" ")}
-      className="grid gap-x-4 gap-y-5 rounded-card border border-border bg-surface-raised p-4 shadow-card sm:grid-cols-2 md:p-6"
-    >
-      <AccountTypeChoice
-        register={register}
-        onChange={() => {
-          // The other type's errors are not this one's.
-          clearErrors();
-          setFormError(null);
-        }}
-      />
-      {company ? <CompanyFields kit={kit} /> : <PersonFields kit={kit} />}
-      <ContactFields kit={kit} />
-
-      <p
-        id={kvkkId}
-        className="flex items-start gap-2.5 rounded-control bg-surface-sunken p-3 text-sm text-text-muted sm:col-span-2"
+    <>
+      <form
+        id={formId}
+        // Without script a form would GET its values into the URL; the TCKN must never go there.
+        method="post"
+        noValidate
+        onSubmit={onSubmit(submitValid)}
+        aria-describedby={[kvkkId, formError ? errorId : ""].filter(Boolean).join(" ")}
+        className="grid gap-x-4 gap-y-5 rounded-card border border-border bg-surface-raised p-4 shadow-card sm:grid-cols-2 md:p-6"
       >
-        <LockIcon className="mt-px size-5 shrink-0 text-text-muted" />
-        <span>
-          <strong className="font-semibold text-text">{_("checkout.identity.kvkkTitle")}</strong>{" "}
-          {company ? _("checkout.identity.kvkkCompany") : _("checkout.identity.kvkk")}
-        </span>
-      </p>
+        <AccountTypeChoice
+          register={register}
+          onChange={() => {
+            // The other type's errors are not this one's.
+            clearErrors();
+            setFormError(null);
+          }}
+        />
+        {company ? <CompanyFields kit={kit} /> : <PersonFields kit={kit} />}
+        <ContactFields kit={kit} />
 
-      <div className="flex flex-col gap-3 sm:col-span-2">
-        <FormProblem id={errorId} message={formError} />
+        <p
+          id={kvkkId}
+          className="flex items-start gap-2.5 rounded-control bg-surface-sunken p-3 text-sm text-text-muted sm:col-span-2"
+        >
+          <LockIcon className="mt-px size-5 shrink-0 text-text-muted" />
+          <span>
+            <strong className="font-semibold text-text">{_("checkout.identity.kvkkTitle")}</strong>{" "}
+            {company ? _("checkout.identity.kvkkCompany") : _("checkout.identity.kvkk")}
+          </span>
+        </p>
+
+        {formError ? (
+          <div className="sm:col-span-2">
+            <FormProblem id={errorId} message={formError} />
+          </div>
+        ) : null}
+      </form>
+      {/* No price fix before there is a customer: the basket's total, without a countdown. */}
+      <CheckoutFooter label={_("checkout.footer.basketTotal")} total={total}>
         <Button
           type="submit"
+          form={formId}
           disabled={isSubmitting}
           aria-busy={isSubmitting}
-          className="w-full sm:ml-auto sm:w-auto sm:min-w-64"
+          className="w-full"
         >
           {isSubmitting ? _("checkout.identity.saving") : _("checkout.identity.submit")}
         </Button>
-      </div>
-    </form>
+      </CheckoutFooter>
+    </>
   );
 }

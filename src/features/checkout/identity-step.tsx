@@ -57,7 +57,7 @@ export function IdentityStep() {
           description={_("checkout.identity.description")}
         />
       </div>
-      <IdentityForm />
+      <IdentityForm total={basket.data?.totals.total ?? null} />
     </div>
   );
 }

@@ -127,17 +127,23 @@ function LegalDocumentCard({
           {_("checkout.legal.version", { version: doc.version })}
         </p>
       </div>
-      <div
-        role="region"
-        aria-label={_("checkout.legal.text", { title: doc.title })}
-        tabIndex={0}
-        className="mt-3 max-h-[50dvh] overflow-auto overscroll-contain rounded-control border border-border bg-surface p-3"
-      >
+      {/* Expands in place: the page is the only thing that scrolls (no box inside it). */}
+      <details className="group mt-2">
+        <summary className="-ml-1 flex min-h-12 cursor-pointer items-center gap-2 rounded-control px-1 font-medium text-primary">
+          <span className="group-open:hidden">{_("checkout.legal.open")}</span>
+          <span className="hidden group-open:inline">{_("checkout.legal.close")}</span>
+        </summary>
         <div
-          className={proseClasses}
-          dangerouslySetInnerHTML={{ __html: nestHeadings(doc.html) }}
-        />
-      </div>
+          role="region"
+          aria-label={_("checkout.legal.text", { title: doc.title })}
+          className="mt-2 rounded-control border border-border bg-surface p-3"
+        >
+          <div
+            className={proseClasses}
+            dangerouslySetInnerHTML={{ __html: nestHeadings(doc.html) }}
+          />
+        </div>
+      </details>
       {note ? (
         <p id={noteId} className="mt-3 text-sm font-medium text-text">
           {note}
@@ -195,8 +201,8 @@ export function useAcceptedDocuments(legal: LegalDocumentsData | undefined) {
 }
 
 /**
- * The pre-information form and the distance sales contract, each in full in a scrollable
- * region under its heading, each with its own explicit acceptance (recorded by the proxy with
+ * The pre-information form and the distance sales contract, each in full under its heading
+ * (opened in place), each with its own explicit acceptance (recorded by the proxy with
  * upstream's version of the document and the proxy's time of the tick).
  */
 export function LegalDocuments({

@@ -4,7 +4,7 @@ import type { Address, AddressType } from "../../../contract/addresses";
 import { clearDraft } from "../../domain/addresses/address-draft";
 import { useCreateAddress } from "../../domain/addresses/address-queries";
 import { AddressForm } from "../addresses";
-import { guestIdentityPrefill } from "./guest-identity";
+import { guestIdentityNumber, guestIdentityPrefill } from "./guest-identity";
 
 /** The form's draft (what was typed) is kept under this id across reloads. */
 export const newAddressFormId = (type: AddressType) => `checkout-new-${type}`;
@@ -29,6 +29,8 @@ export function NewAddress({
   const formId = newAddressFormId(type);
   // A guest who just gave name and phone on the identity step is not asked again.
   const [initialValues] = useState(guestIdentityPrefill);
+  // Nor for the TCKN they gave there.
+  const [knownTckn] = useState(guestIdentityNumber);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section
@@ -55,6 +57,7 @@ export function NewAddress({
         }}
         defaultInvoiceType="individual"
         initialValues={initialValues}
+        {...(knownTckn ? { knownTckn } : {})}
       />
     </section>
   );

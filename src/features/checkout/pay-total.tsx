@@ -1,5 +1,4 @@
 import { useLingui } from "@lingui/react";
-import { useId } from "react";
 import type { Quote } from "../../../contract/checkout";
 import {
   installmentCharge,
@@ -15,13 +14,14 @@ import { Skeleton } from "../../components/skeleton";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { SpinnerIcon } from "../../components/icons";
 import { OutcomeMessage } from "./pay-outcome";
-import { PriceCountdown, PriceError } from "./price-fix-panel";
+import { PriceError } from "./price-fix-panel";
 import type { usePayStep } from "./use-pay-step";
 
-/** The pay step's total with its details, the last attempt's answer, and the Pay button. */
-export function PayTotal({ step }: { step: ReturnType<typeof usePayStep> }) {
+type PayStepState = ReturnType<typeof usePayStep>;
+
+/** The pay step's total with its details, the last attempt's answer, and what the Pay button needs said. */
+export function PayTotal({ step, hintId }: { step: PayStepState; hintId: string }) {
   const { _, i18n } = useLingui();
-  const hintId = useId();
   const {
     fix,
     run,
@@ -30,9 +30,7 @@ export function PayTotal({ step }: { step: ReturnType<typeof usePayStep> }) {
     installments,
     selected,
     ratePercent,
-    checking,
     sending,
-    redirecting,
     tried,
     blockedReason,
     pay,
@@ -71,7 +69,6 @@ export function PayTotal({ step }: { step: ReturnType<typeof usePayStep> }) {
                   })}
             </p>
           ) : null}
-          <PriceCountdown fix={fix} className="mt-3" />
         </>
       ) : fix.isError ? (
         <PriceError fix={fix} className="mt-2" />
@@ -88,36 +85,11 @@ export function PayTotal({ step }: { step: ReturnType<typeof usePayStep> }) {
           </div>
         </details>
       ) : null}
-      {run.phase === "done" ? (
+      {run.phase === "done" && !(step.decline && run.outcome.kind === "declined") ? (
         <div className="mt-3">
           <OutcomeMessage outcome={run.outcome} onRetry={pay} />
         </div>
       ) : null}
-      {checking ? null : (
-        <Button
-          className="mt-4 w-full"
-          onClick={pay}
-          disabled={sending || redirecting}
-          aria-busy={sending || redirecting}
-          aria-describedby={hintId}
-        >
-          {sending ? (
-            <>
-              <SpinnerIcon />
-              {_("checkout.pay.sending")}
-            </>
-          ) : redirecting ? (
-            <>
-              <SpinnerIcon />
-              {_("checkout.pay.redirecting")}
-            </>
-          ) : charged !== null ? (
-            _("checkout.pay.action", { total: money(charged) })
-          ) : (
-            _("checkout.pay.actionNoTotal")
-          )}
-        </Button>
-      )}
       <div id={hintId} className="mt-2 text-sm">
         {run.phase === "sending" && run.retry > 0 ? (
           <p role="status" className="text-text-muted">
@@ -135,6 +107,39 @@ export function PayTotal({ step }: { step: ReturnType<typeof usePayStep> }) {
         </p>
       </div>
     </section>
+  );
+}
+
+/** The Pay button (in the step's footer), described by the hints under the total. */
+export function PayButton({ step, hintId }: { step: PayStepState; hintId: string }) {
+  const { _, i18n } = useLingui();
+  const { charged, checking, sending, redirecting, pay } = step;
+  const money = (amount: number) => formatMoney(amount, "TRY", i18n.locale);
+  if (checking) return null;
+  return (
+    <Button
+      className="w-full"
+      onClick={pay}
+      disabled={sending || redirecting}
+      aria-busy={sending || redirecting}
+      aria-describedby={hintId}
+    >
+      {sending ? (
+        <>
+          <SpinnerIcon />
+          {_("checkout.pay.sending")}
+        </>
+      ) : redirecting ? (
+        <>
+          <SpinnerIcon />
+          {_("checkout.pay.redirecting")}
+        </>
+      ) : charged !== null ? (
+        _("checkout.pay.action", { total: money(charged) })
+      ) : (
+        _("checkout.pay.actionNoTotal")
+      )}
+    </Button>
   );
 }
 

@@ -22,8 +22,9 @@ import {
 import { createStepLoader, stepPath } from "./checkout-routing";
 import { LegalDocuments, useAcceptedDocuments, useRecordingAcceptance } from "./legal-documents";
 import { basketSignature } from "../../domain/price-fix";
-import { PriceAnnouncer, PriceChange, PriceCountdown, PriceError } from "./price-fix-panel";
+import { PriceAnnouncer, PriceChange, PriceError } from "./price-fix-panel";
 import { usePriceFix, type PriceFixState } from "./use-price-fix";
+import { CheckoutFooter } from "./checkout-footer";
 import { ProductThumb } from "../../components/product-thumb";
 
 export function createReviewLoader(queryClient: QueryClient) {
@@ -83,7 +84,7 @@ function AddressCard({
   );
 }
 
-/** The totals under the fix on screen, the countdown, and a changed price to confirm. */
+/** The totals under the fix on screen and a changed price to confirm (the countdown is in the footer). */
 export function QuoteTotals({
   fix,
   focusKey,
@@ -119,7 +120,6 @@ export function QuoteTotals({
               />
             </div>
             <ChargeCurrencyNote className="mt-3" />
-            <PriceCountdown fix={fix} className="mt-4" />
           </>
         ) : fix.isError ? (
           <PriceError fix={fix} className="mt-3" />
@@ -175,74 +175,80 @@ function ReviewContent({ state }: { state: CheckoutState }) {
   };
 
   return (
-    <div className="grid gap-4 md:grid-cols-[1fr_22rem] md:gap-x-6">
-      <section
-        aria-labelledby="checkout-items"
-        className="rounded-card border border-border bg-surface-raised p-4 shadow-card md:col-start-1 md:row-start-1 md:p-5"
-      >
-        <h2 id="checkout-items" className="mb-3 font-semibold text-text">
-          {_("checkout.review.items", { count: state.basket.itemCount })}
-        </h2>
-        <ul className="divide-y divide-border">
-          {state.basket.items.map((item) => (
-            <ItemLine key={item.sku} item={item} />
-          ))}
-        </ul>
-      </section>
-      <div
-        ref={priceRef}
-        className="md:sticky md:top-24 md:col-start-2 md:row-span-4 md:row-start-1 md:self-start"
-      >
-        <QuoteTotals fix={fix} title={_("checkout.review.totals")} />
-      </div>
-      <div className="grid gap-4 sm:grid-cols-2 md:col-start-1">
-        {state.shipping ? (
-          <AddressCard
-            title={_("checkout.review.shipping")}
-            address={state.shipping}
-            change={_("checkout.review.changeShipping")}
-          />
-        ) : null}
-        {state.billing ? (
-          <AddressCard
-            title={_("checkout.review.billing")}
-            address={state.billing}
-            change={_("checkout.review.changeBilling")}
-          />
-        ) : null}
-      </div>
-      <section aria-labelledby="checkout-legal" className="space-y-3 md:col-start-1">
-        <div>
-          <h2 id="checkout-legal" className="text-lg font-semibold text-text">
-            {_("checkout.legal.title")}
-          </h2>
-          <p className="mt-1 text-sm text-text-muted">{_("checkout.legal.intro")}</p>
-        </div>
-        <LegalDocuments showErrors={submitted} firstInvalidRef={firstInvalid} />
-      </section>
-      <div className="md:col-start-1">
-        <Button
-          className="w-full md:w-auto md:min-w-64"
-          onClick={proceed}
-          // A tick still on its way to the proxy: go on once it is recorded.
-          disabled={recording}
+    <>
+      <div className="grid gap-4 md:grid-cols-[1fr_22rem] md:gap-x-6">
+        <section
+          aria-labelledby="checkout-items"
+          className="rounded-card border border-border bg-surface-raised p-4 shadow-card md:col-start-1 md:row-start-1 md:p-5"
         >
-          {_("checkout.review.continue")}
-        </Button>
+          <h2 id="checkout-items" className="mb-3 font-semibold text-text">
+            {_("checkout.review.items", { count: state.basket.itemCount })}
+          </h2>
+          <ul className="divide-y divide-border">
+            {state.basket.items.map((item) => (
+              <ItemLine key={item.sku} item={item} />
+            ))}
+          </ul>
+        </section>
+        <div
+          ref={priceRef}
+          className="md:sticky md:top-24 md:col-start-2 md:row-span-4 md:row-start-1 md:self-start"
+        >
+          <QuoteTotals fix={fix} title={_("checkout.review.totals")} />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2 md:col-start-1">
+          {state.shipping ? (
+            <AddressCard
+              title={_("checkout.review.shipping")}
+              address={state.shipping}
+              change={_("checkout.review.changeShipping")}
+            />
+          ) : null}
+          {state.billing ? (
+            <AddressCard
+              title={_("checkout.review.billing")}
+              address={state.billing}
+              change={_("checkout.review.changeBilling")}
+            />
+          ) : null}
+        </div>
+        <section aria-labelledby="checkout-legal" className="space-y-3 md:col-start-1">
+          <div>
+            <h2 id="checkout-legal" className="text-lg font-semibold text-text">
+              {_("checkout.legal.title")}
+            </h2>
+            <p className="mt-1 text-sm text-text-muted">{_("checkout.legal.intro")}</p>
+          </div>
+          <LegalDocuments showErrors={submitted} firstInvalidRef={firstInvalid} />
+        </section>
         {blocked === "price" && !fix.payable ? (
-          <p role="alert" className="mt-2 text-sm font-medium text-danger">
+          <p role="alert" className="text-sm font-medium text-danger md:col-start-1">
             {fix.decision === "confirm"
               ? _("checkout.price.confirmFirst")
               : _("checkout.price.waitForNew")}
           </p>
         ) : null}
         {submitted && !allAccepted ? (
-          <p role="alert" className="mt-2 text-sm font-medium text-danger">
+          <p role="alert" className="text-sm font-medium text-danger md:col-start-1">
             {_("checkout.legal.acceptBoth")}
           </p>
         ) : null}
       </div>
-    </div>
+      <CheckoutFooter
+        label={_("checkout.review.totalToPay")}
+        total={fix.timedQuote?.quote.totals.total ?? null}
+        fix={fix}
+      >
+        <Button
+          className="w-full"
+          onClick={proceed}
+          // A tick still on its way to the proxy: go on once it is recorded.
+          disabled={recording}
+        >
+          {_("checkout.review.continue")}
+        </Button>
+      </CheckoutFooter>
+    </>
   );
 }
 

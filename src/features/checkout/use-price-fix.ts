@@ -31,7 +31,11 @@ export interface PriceFixState {
  * out the quote is read again; a new total must be confirmed before paying (`decision` is
  * `confirm`), an unchanged one is taken over without asking.
  */
-export function usePriceFix(basket: string): PriceFixState {
+export function usePriceFix(
+  basket: string,
+  /** false: only show the quote and its countdown (the address step, before the fees are known). */
+  { adopt = true }: { adopt?: boolean } = {},
+): PriceFixState {
   const query = useQuery(quoteQueryOptions());
   const { refetch } = query;
   const timedQuote = query.data;
@@ -41,9 +45,9 @@ export function usePriceFix(basket: string): PriceFixState {
   const decision = timedQuote ? decideQuote(timedQuote.quote, progress.accepted, basket) : null;
 
   useEffect(() => {
-    if (decision === "adopt" && timedQuote)
+    if (adopt && decision === "adopt" && timedQuote)
       setAcceptedQuote(acceptedFrom(timedQuote.quote, basket));
-  }, [decision, timedQuote, basket]);
+  }, [adopt, decision, timedQuote, basket]);
 
   const expired = timedQuote !== undefined && left === 0;
   const fetching = query.isFetching;
