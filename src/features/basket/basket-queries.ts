@@ -36,7 +36,8 @@ export function basketQueryOptions() {
 export function incompleteBasketsQueryOptions() {
   return queryOptions({
     queryKey: basketKeys.incomplete(),
-    queryFn: async ({ signal }) => (await loadBasketApi()).fetchIncompleteBaskets(signal),
+    queryFn: async ({ client, signal }) =>
+      (await loadBasketApi()).fetchIncompleteBaskets(client, signal),
     staleTime: 60_000,
   });
 }
@@ -99,8 +100,8 @@ export function addToBasketMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: [...basketKeys.all, "add"],
     scope: basketScope,
-    mutationFn: async ({ sku, quantity }: AddToBasketVariables) =>
-      (await loadBasketApi()).addBasketItem(sku, quantity),
+    mutationFn: async ({ sku, quantity }: AddToBasketVariables, { client }) =>
+      (await loadBasketApi()).addBasketItem(client, sku, quantity),
     onMutate: async ({ sku, quantity, preview }) => {
       const snapshot = await snapshotBasket(queryClient);
       queryClient.setQueryData(basketQueryOptions().queryKey, (basket) =>
