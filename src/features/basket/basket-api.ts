@@ -9,7 +9,7 @@ import {
   type ResumeBasketResult,
 } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
-import { currentSessionKey, currentSessionQueryOptions } from "../launch/session-query";
+import { currentSessionKey, currentSessionQueryOptions } from "../../domain/session/session-query";
 
 import { sendChangeOnce } from "../../domain/change-once";
 
@@ -22,7 +22,7 @@ let guestSession: Promise<void> | null = null;
 
 /** Who is here (cached: the header asked already); a failed read counts as "don't know". */
 const currentSession = (client: QueryClient) =>
-  client.fetchQuery(currentSessionQueryOptions()).catch(() => undefined);
+  client.query({ ...currentSessionQueryOptions(), retry: false }).catch(() => undefined);
 
 /** A guest session, created once for a visitor who has none (basket calls need a session). */
 function ensureGuestSession(client: QueryClient): Promise<void> {

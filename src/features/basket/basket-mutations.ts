@@ -103,8 +103,7 @@ export function useRemoveFromBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "remove"],
     scope: basketScope,
-    mutationFn: async (sku: string, { client }) =>
-      (await loadBasketApi()).removeBasketItem(client, sku),
+    mutationFn: async (sku: string) => (await loadBasketApi()).removeBasketItem(queryClient, sku),
     onMutate: async (sku) => {
       const snapshot = await snapshotBasket(queryClient);
       writeBasket(queryClient, (b) => basketWithout(b, sku));
@@ -120,7 +119,7 @@ export function useClearBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "clear"],
     scope: basketScope,
-    mutationFn: async (_: void, { client }) => (await loadBasketApi()).clearBasket(client),
+    mutationFn: async () => (await loadBasketApi()).clearBasket(queryClient),
     onMutate: async () => {
       const snapshot = await snapshotBasket(queryClient);
       writeBasket(queryClient, clearedBasket);
@@ -137,7 +136,7 @@ export function useResumeBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "resume"],
     scope: basketScope,
-    mutationFn: async (id: number, { client }) => (await loadBasketApi()).resumeBasket(client, id),
+    mutationFn: async (id: number) => (await loadBasketApi()).resumeBasket(queryClient, id),
     onError: (error) => rollBackBasket(queryClient, error, undefined),
     onSuccess: (result) => {
       queryClient.setQueryData(basketQueryOptions().queryKey, result.basket);

@@ -65,9 +65,7 @@ function QuantityStepper({
 }) {
   const { _, i18n } = useLingui();
   const digital = item.type === "digital";
-  const quantityText = digital
-    ? formatGrams(item.quantity, i18n.locale)
-    : String(item.quantity);
+  const quantityText = digital ? formatGrams(item.quantity, i18n.locale) : String(item.quantity);
   return (
     <div
       role="group"

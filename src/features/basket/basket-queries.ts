@@ -100,8 +100,8 @@ export function addToBasketMutationOptions(queryClient: QueryClient) {
   return mutationOptions({
     mutationKey: [...basketKeys.all, "add"],
     scope: basketScope,
-    mutationFn: async ({ sku, quantity }: AddToBasketVariables, { client }) =>
-      (await loadBasketApi()).addBasketItem(client, sku, quantity),
+    mutationFn: async ({ sku, quantity }: AddToBasketVariables) =>
+      (await loadBasketApi()).addBasketItem(queryClient, sku, quantity),
     onMutate: async ({ sku, quantity, preview }) => {
       const snapshot = await snapshotBasket(queryClient);
       queryClient.setQueryData(basketQueryOptions().queryKey, (basket) =>

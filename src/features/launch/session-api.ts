@@ -18,11 +18,6 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionView | 
   }
 }
 
-/** The current session, or null without one (asked without a 401: see session-query.ts). */
-export async function fetchCurrentSession(signal?: AbortSignal): Promise<SessionView | null> {
-  return (await api(sessionOps.getCurrentSession, { signal })).session;
-}
-
 /**
  * A full page load after the session ended: nothing of the customer's survives in memory (query
  * cache, basket state, the guest session the basket may have started).

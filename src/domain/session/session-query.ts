@@ -13,7 +13,7 @@ export function currentSessionQueryOptions() {
   return queryOptions({
     queryKey: currentSessionKey,
     queryFn: async ({ signal }): Promise<SessionView | null> =>
-      (await import("./session-api")).fetchCurrentSession(signal),
+      (await import("./current-session-api")).fetchCurrentSession(signal),
     // A session ends by logging out (a full page load) or on another device: read on each mount.
     staleTime: 60_000,
   });
