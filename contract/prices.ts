@@ -46,6 +46,12 @@ export const rateHistoryQuerySchema = z.object({
 });
 export type RateHistoryQuery = z.infer<typeof rateHistoryQuerySchema>;
 
+/**
+ * One period of a metal's price per gram: the mid price, halfway between the buy (ask) and sell
+ * (bid) prices the live price strip shows, so its high can sit below the live buy price. Inferred:
+ * Minted's rate history documents only {t, open, high, low, close}; the sandbox draws the mid,
+ * and the chart says so in its caption ("chart.perGram").
+ */
 export const candleSchema = z.object({
   time: z.string(),
   open: z.number(),

@@ -78,6 +78,13 @@ export const sessionViewSchema = z.object({
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
 /**
+ * GET /api/session/current: the session, or null without one. Not a 401: a guest's first visit
+ * asks it for the header, and a visit that merely has no session yet has nothing failing.
+ */
+export const currentSessionSchema = z.object({ session: z.nullable(sessionViewSchema) });
+export type CurrentSession = z.infer<typeof currentSessionSchema>;
+
+/**
  * POST /api/session/logout-all: "log out on all devices" — every session of the customer ends
  * (204). A JSON body (`{}`), so the request is CSRF-guarded like every other mutation.
  */

@@ -106,7 +106,7 @@ test.describe("catalog", () => {
     await expect(strip).toHaveAttribute("aria-busy", "false");
     const gold = strip.getByRole("listitem").filter({ hasText: "Altın" });
     await expect(gold).toContainText(/₺\d\.\d{3},\d{2}/);
-    await expect(gold).toContainText(/satış ₺[\d.,]+, alış ₺[\d.,]+, günlük değişim/);
+    await expect(gold).toContainText(/alırken ₺[\d.,]+, satarken ₺[\d.,]+, günlük değişim/);
     const before = await gold.innerText();
     await expect(async () => {
       await advanceClock(request, 30);

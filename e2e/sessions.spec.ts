@@ -33,7 +33,8 @@ test("log out on all devices in one browser: the other is signed out on its next
   // Browser one: the test's page, signed in and on the account page (from the header button).
   await page.goto("/dev/launch?customer=DEMO-IND-001&to=/");
   await expect(h1(page, "Değerli metaller")).toBeVisible({ timeout: 15_000 });
-  await page.getByRole("link", { name: "Hesabım" }).click();
+  await page.getByRole("button", { name: /^Hesabım/ }).click();
+  await page.getByRole("link", { name: "Hesap ayrıntıları" }).click();
   await expect(h1(page, "Hesabım")).toBeVisible();
   await expect(page.getByRole("heading", { name: /olarak oturum açık$/ })).toBeVisible();
   const logoutEverywhere = page.getByRole("button", { name: "Tüm cihazlarda çıkış yap" });
@@ -54,7 +55,8 @@ test("log out on all devices in one browser: the other is signed out on its next
   await expectAccessible();
 
   // The other browser's next action meets an ended session.
-  await other.page.getByRole("link", { name: "Hesabım" }).click();
+  await other.page.getByRole("button", { name: /^Hesabım/ }).click();
+  await other.page.getByRole("link", { name: "Hesap ayrıntıları" }).click();
   await expect(other.page.getByRole("heading", { name: "Oturum açık değil" })).toBeVisible({
     timeout: 15_000,
   });
@@ -72,7 +74,7 @@ test("log out here ends only this browser's session (English)", async ({
   await expect(h1(page, "Hesabım")).toBeVisible({ timeout: 15_000 });
   // The header's account button fits the narrowest phone: no sideways scroll.
   await page.setViewportSize({ width: 320, height: 640 });
-  await expect(page.getByRole("link", { name: "Hesabım" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Hesabım/ })).toBeVisible();
   expect(
     await page.evaluate(() => [
       document.documentElement.scrollWidth,

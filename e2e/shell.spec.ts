@@ -33,7 +33,7 @@ test.describe("app shell", () => {
       const item = prices.getByRole("listitem").filter({ hasText: metal });
       await expect(item.getByText(metal, { exact: true })).toBeVisible();
       await expect(item).toContainText(
-        /satış ₺[\d.,]+, alış ₺[\d.,]+, günlük değişim [+-]?%[\d,]+/,
+        /alırken ₺[\d.,]+, satarken ₺[\d.,]+, günlük değişim [+-]?%[\d,]+/,
       );
     }
     await expect(page.getByRole("main").getByRole("heading", { level: 3 }).first()).toBeVisible();

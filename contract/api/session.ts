@@ -1,5 +1,6 @@
 import { embedConfigSchema } from "../bridge.ts";
 import {
+  currentSessionSchema,
   guestRequestSchema,
   launchRequestSchema,
   logoutAllRequestSchema,
@@ -40,6 +41,16 @@ export const getSession = defineOperation({
   auth: "session",
   response: sessionViewSchema,
   errors: ["unauthenticated"],
+});
+
+export const getCurrentSession = defineOperation({
+  method: "get",
+  path: "/api/session/current",
+  operationId: "getCurrentSession",
+  summary: "The current session, or null without one (the header's who-is-signed-in; never a 401)",
+  tag: "session",
+  auth: "none",
+  response: currentSessionSchema,
 });
 
 export const endSession = defineOperation({

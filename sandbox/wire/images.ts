@@ -1,9 +1,9 @@
 import type { ProductDef } from "../domain/catalog.ts";
 
 const PALETTE = {
-  gold: { light: "#fbe7a1", mid: "#e0b84f", dark: "#a97a18", ink: "#6b4a05", bg: "#f7f1e3" },
-  silver: { light: "#f4f6f8", mid: "#c4cad1", dark: "#858d97", ink: "#3f4650", bg: "#eef1f4" },
-  platinum: { light: "#eef0f3", mid: "#b9bfc9", dark: "#7c8594", ink: "#394150", bg: "#e9ecf1" },
+  gold: { light: "#fbe7a1", mid: "#e0b84f", dark: "#a97a18", ink: "#6b4a05" },
+  silver: { light: "#f4f6f8", mid: "#c4cad1", dark: "#858d97", ink: "#3f4650" },
+  platinum: { light: "#eef0f3", mid: "#b9bfc9", dark: "#7c8594", ink: "#394150" },
 } as const;
 
 function esc(s: string): string {
@@ -47,8 +47,7 @@ function bar(p: ProductDef, back: boolean): string {
 <text x="400" y="455" font-size="30" letter-spacing="6" text-anchor="middle" fill="${c.ink}" font-weight="600">${metalName}</text>
 <text x="400" y="505" font-size="34" text-anchor="middle" fill="${c.ink}" font-weight="700">${purity}</text>
 <text x="400" y="575" font-size="20" letter-spacing="4" text-anchor="middle" fill="${c.ink}" opacity=".7">${esc(serial)}</text>`;
-  return `<rect width="800" height="800" fill="${c.bg}"/>
-<g filter="url(#shadow)"><rect x="200" y="150" width="400" height="520" rx="34" fill="url(#edge)"/>
+  return `<g filter="url(#shadow)"><rect x="200" y="150" width="400" height="520" rx="34" fill="url(#edge)"/>
 <rect x="222" y="172" width="356" height="476" rx="24" fill="url(#face)"/>
 <rect x="222" y="172" width="356" height="476" rx="24" fill="none" stroke="#fff" stroke-opacity=".45" stroke-width="3"/></g>
 ${face}`;
@@ -63,20 +62,17 @@ function coin(p: ProductDef, back: boolean): string {
     : `<text x="400" y="330" font-size="30" letter-spacing="8" text-anchor="middle" fill="${c.ink}" font-weight="700">MINTED</text>
 <text x="400" y="430" font-size="78" text-anchor="middle" fill="${c.ink}" font-weight="800">${esc(weightLabel(p))}</text>
 <text x="400" y="490" font-size="28" letter-spacing="4" text-anchor="middle" fill="${c.ink}" font-weight="600">${esc(label)}</text>`;
-  return `<rect width="800" height="800" fill="${c.bg}"/>
-<g filter="url(#shadow)"><circle cx="400" cy="400" r="270" fill="url(#edge)"/><circle cx="400" cy="400" r="246" fill="url(#coin)"/>
+  return `<g filter="url(#shadow)"><circle cx="400" cy="400" r="270" fill="url(#edge)"/><circle cx="400" cy="400" r="246" fill="url(#coin)"/>
 <circle cx="400" cy="400" r="222" fill="none" stroke="${c.ink}" stroke-opacity=".35" stroke-width="4" stroke-dasharray="3 9"/></g>
 ${inner}`;
 }
 
 function pack(p: ProductDef): string {
-  const c = PALETTE[p.metal];
   const small =
     p.type === "coin"
       ? `<circle cx="400" cy="380" r="120" fill="url(#coin)"/>`
       : `<rect x="310" y="250" width="180" height="250" rx="16" fill="url(#face)"/>`;
-  return `<rect width="800" height="800" fill="${c.bg}"/>
-<g filter="url(#shadow)"><rect x="190" y="110" width="420" height="580" rx="28" fill="#fff"/></g>
+  return `<g filter="url(#shadow)"><rect x="190" y="110" width="420" height="580" rx="28" fill="#fff"/></g>
 <rect x="230" y="190" width="340" height="380" rx="20" fill="#f3f4f6" stroke="#d1d5db" stroke-width="2"/>
 ${small}
 <text x="400" y="160" font-size="26" letter-spacing="8" text-anchor="middle" fill="#1f2937" font-weight="700">MINTED</text>
@@ -86,14 +82,17 @@ ${small}
 
 function digital(p: ProductDef): string {
   const c = PALETTE[p.metal];
-  return `<rect width="800" height="800" fill="${c.bg}"/>
-<g filter="url(#shadow)"><rect x="170" y="170" width="460" height="460" rx="60" fill="url(#face)"/></g>
+  return `<g filter="url(#shadow)"><rect x="170" y="170" width="460" height="460" rx="60" fill="url(#face)"/></g>
 <circle cx="400" cy="400" r="150" fill="none" stroke="${c.ink}" stroke-opacity=".5" stroke-width="14"/>
 <text x="400" y="425" font-size="88" text-anchor="middle" fill="${c.ink}" font-weight="800">${esc(p.sku)}</text>
 <text x="400" y="600" font-size="26" letter-spacing="6" text-anchor="middle" fill="${c.ink}" font-weight="700">DIGITAL · 1 g</text>`;
 }
 
-/** A product image (1: front, 2: back, 3: packaging) as a self-contained SVG. */
+/**
+ * A product image (1: front, 2: back, 3: packaging) as a self-contained SVG on a transparent
+ * background: the shop's own surface shows through, light or dark (a baked-in cream square
+ * stood out on the dark theme).
+ */
 export function productSvg(p: ProductDef, n: number): string {
   const body =
     p.type === "digital"

@@ -222,6 +222,25 @@ describe("guest, me, logout", () => {
     expect(await guest.json()).toMatchObject({ kind: "guest", customer: null });
   });
 
+  it("GET /api/session/current: null without a session (200, not a failed request); the view with one", async () => {
+    const none = await proxy.app.request("/api/session/current");
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ session: null });
+    const me = await proxy.app.request("/api/session/current", {
+      headers: { cookie: await proxy.cookieFor("DEMO-IND-001") },
+    });
+    const text = await me.text();
+    expect(me.status).toBe(200);
+    expect(JSON.parse(text)).toMatchObject({
+      session: { kind: "launch", customer: { id: "DEMO-IND-001", name: expect.any(String) } },
+    });
+    expect(text).not.toContain("10000000146");
+    const guest = await proxy.app.request("/api/session/current", {
+      headers: { cookie: await proxy.cookieFor(null) },
+    });
+    expect(await guest.json()).toMatchObject({ session: { kind: "guest", customer: null } });
+  });
+
   it("a tampered or foreign cookie is no session (and is cleared)", async () => {
     const cookie = await proxy.cookieFor("DEMO-IND-001");
     const tampered = cookie.slice(0, -3) + (cookie.endsWith("AAA") ? "BBB" : "AAA");

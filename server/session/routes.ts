@@ -115,6 +115,11 @@ async function customerName(deps: AppDeps, c: Context<AppEnv>, customer: string)
   }
 }
 
+/** The name of the session's customer (none for a guest not bound to one). */
+function sessionName(deps: AppDeps, c: Context<AppEnv>, session: Session) {
+  return session.customer ? customerName(deps, c, session.customer) : Promise.resolve(null);
+}
+
 function replaceSession(c: Context<AppEnv>, session: Session | null): void {
   c.set("session", session);
   c.set("sessionChanged", true);
@@ -169,9 +174,13 @@ export function sessionRoutes(deps: AppDeps): RouteSpec[] {
     handle(ops.getSession, {
       handler: async ({ c, session }) => {
         if (!session) throw new ApiError("unauthenticated");
-        const name = session.customer ? await customerName(deps, c, session.customer) : null;
-        return view(session, name);
+        return view(session, await sessionName(deps, c, session));
       },
+    }),
+    handle(ops.getCurrentSession, {
+      handler: async ({ c, session }) => ({
+        session: session ? view(session, await sessionName(deps, c, session)) : null,
+      }),
     }),
     handle(ops.endSession, {
       handler: ({ c, session }) => {

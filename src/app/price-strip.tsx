@@ -56,9 +56,8 @@ function MetalPrice({ metal }: { metal: (typeof metals)[number] }) {
                 move && flashClass[move.direction],
               )}
             >
-              <span className="mr-1 text-[0.6875rem] font-medium text-text-muted">
-                {_("prices.askShort")}
-              </span>
+              {/* The price's own colour: muted text fails contrast on the flash's tint. */}
+              <span className="mr-1 text-[0.6875rem] font-medium">{_("prices.askShort")}</span>
               {money(quote.ask)}
             </span>
             <span className="price text-xs text-text-muted md:text-sm">

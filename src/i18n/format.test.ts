@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatMoney, formatMoneyChange } from "./format";
+import { formatDateTime, formatGrams, formatMoney, formatMoneyChange } from "./format";
 
 // Intl output uses narrow no-break spaces in places; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -53,5 +53,15 @@ describe("formatMoneyChange", () => {
     expect(plain(formatMoneyChange(-72.67, "TRY", "tr"))).toBe("-₺72,67");
     expect(plain(formatMoneyChange(5, "TRY", "en"))).toBe("+₺5.00");
     expect(plain(formatMoneyChange(0, "USD", "en"))).toBe("$0.00");
+  });
+});
+
+describe("formatGrams", () => {
+  it("writes grams as the language does, never as kilograms", () => {
+    expect(plain(formatGrams(2.5, "tr"))).toBe("2,5 g");
+    expect(plain(formatGrams(2.5, "en"))).toBe("2.5 g");
+    expect(plain(formatGrams(1250.1234, "tr"))).toBe("1.250,1234 g");
+    expect(plain(formatGrams(0.12345, "en"))).toBe("0.1235 g");
+    expect(plain(formatGrams(0.125, "en", 2))).toBe("0.13 g");
   });
 });

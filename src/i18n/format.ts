@@ -100,6 +100,18 @@ export function formatWeight(grams: number, locale: string): string {
   }).format(grams);
 }
 
+/**
+ * An amount of grams as the language writes it, never as kilograms (a holding, a basket line):
+ * 2.5 → "2,5 g" in Turkish, "2.5 g" in English; up to `maxDigits` decimals (digital gold to 4).
+ */
+export function formatGrams(grams: number, locale: string, maxDigits = 4): string {
+  return cachedNumberFormat(locale, `g${maxDigits}`, {
+    style: "unit",
+    unit: "gram",
+    maximumFractionDigits: maxDigits,
+  }).format(grams);
+}
+
 /** A signed percentage change, e.g. 0.27 → "+0,27%" (the value is already in percent). */
 export function formatChangePercent(percent: number, locale: string): string {
   return cachedNumberFormat(locale, "pct", {

@@ -1,6 +1,7 @@
+import { setupI18n } from "@lingui/core";
 import { MutationObserver, QueryObserver } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { createQueryClient, shouldRetryQuery } from "./query-client";
+import { createQueryClient, followLanguage, shouldRetryQuery } from "./query-client";
 import { queryRoots } from "./query-keys";
 
 describe("shouldRetryQuery", () => {
@@ -65,6 +66,51 @@ describe("mutation meta.invalidates", () => {
     expect(walletReads).toBe(1);
     stopOrders();
     stopWallet();
+    client.clear();
+  });
+});
+
+describe("followLanguage", () => {
+  it("reads what is on screen again in the new language and drops the rest", async () => {
+    const i18n = setupI18n();
+    i18n.load({ tr: {}, en: {} });
+    const client = createQueryClient();
+    const stopFollowing = followLanguage(client, i18n);
+    i18n.activate("tr"); // start-up: nothing to read again
+    // The query function answers in the language of the moment, as the proxy does.
+    const names = { tr: "Çeyrek Altın", en: "Quarter Gold Coin" } as const;
+    const product = new QueryObserver(client, {
+      queryKey: ["products", "detail", "CEYREK"],
+      queryFn: () => names[i18n.locale as "tr" | "en"],
+    });
+    const stop = product.subscribe(() => undefined);
+    await expect.poll(() => product.getCurrentResult().data).toBe("Çeyrek Altın");
+    client.setQueryData(["products", "list"], ["Çeyrek Altın"]); // a list nobody shows now
+
+    i18n.activate("en");
+    await expect.poll(() => product.getCurrentResult().data).toBe("Quarter Gold Coin");
+    expect(client.getQueryData(["products", "list"])).toBeUndefined();
+
+    // Loading more strings of the same language is no change of language.
+    let reads = 0;
+    const counted = new QueryObserver(client, {
+      queryKey: ["basket", "current"],
+      queryFn: () => ++reads,
+      staleTime: Infinity,
+    });
+    const stopCounted = counted.subscribe(() => undefined);
+    await expect.poll(() => reads).toBe(1);
+    i18n.load("en", { extra: "Extra" });
+    i18n.activate("en");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(1);
+
+    i18n.activate("tr");
+    await expect.poll(() => product.getCurrentResult().data).toBe("Çeyrek Altın");
+    expect(reads).toBe(2);
+    stop();
+    stopCounted();
+    stopFollowing();
     client.clear();
   });
 });

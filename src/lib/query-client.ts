@@ -1,3 +1,4 @@
+import { i18n as appI18n, type I18n } from "@lingui/core";
 import { MutationCache, QueryClient, type QueryKey } from "@tanstack/react-query";
 
 declare module "@tanstack/react-query" {
@@ -69,4 +70,24 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+/**
+ * Upstream texts (product names and descriptions, categories, payment methods, basket and order
+ * lines) come in the language of the request (`accept-language`, see api.ts), while query keys
+ * name only *what* is read. So every cached answer is in the language it was read in: when the
+ * language changes, answers on screen are read again (in-flight ones cancelled) and the rest are
+ * dropped, so no page opens on text of the previous language. Returns the unsubscribe.
+ */
+export function followLanguage(client: QueryClient, i18n: I18n): () => void {
+  let current = i18n.locale;
+  return i18n.on("change", () => {
+    if (i18n.locale === current) return;
+    const first = current === "";
+    current = i18n.locale;
+    if (first) return; // the start-up activation: nothing was read in another language
+    client.removeQueries({ type: "inactive" });
+    void client.invalidateQueries({ type: "active" });
+  });
+}
+
 export const queryClient = createQueryClient();
+followLanguage(queryClient, appI18n);

@@ -1,4 +1,5 @@
 import { i18n } from "@lingui/core";
+import type { QueryClient } from "@tanstack/react-query";
 import * as basketOps from "../../../contract/api/basket";
 import { startGuestSession } from "../../../contract/api/session";
 import {
@@ -8,6 +9,7 @@ import {
   type ResumeBasketResult,
 } from "../../../contract/basket";
 import { ApiProblem, api } from "../../lib/api";
+import { currentSessionKey, currentSessionQueryOptions } from "../../domain/session/session-query";
 
 import { sendChangeOnce } from "../../domain/change-once";
 
@@ -18,12 +20,18 @@ import { sendChangeOnce } from "../../domain/change-once";
 
 let guestSession: Promise<void> | null = null;
 
+/** Who is here (cached: the header asked already); a failed read counts as "don't know". */
+const currentSession = (client: QueryClient) =>
+  client.query({ ...currentSessionQueryOptions(), retry: false }).catch(() => undefined);
+
 /** A guest session, created once for a visitor who has none (basket calls need a session). */
-function ensureGuestSession(): Promise<void> {
+function ensureGuestSession(client: QueryClient): Promise<void> {
   guestSession ??= api(startGuestSession, {
     body: { locale: i18n.locale === "en" ? "en" : "tr" },
   }).then(
-    () => undefined,
+    (session) => {
+      client.setQueryData(currentSessionKey, session);
+    },
     (error: unknown) => {
       guestSession = null;
       throw error;
@@ -32,13 +40,17 @@ function ensureGuestSession(): Promise<void> {
   return guestSession;
 }
 
-/** Runs a basket call; without a session (401), starts a guest session and tries once more. */
-async function withSession<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Runs a basket call with a session: a visitor known to have none gets a guest session first (no
+ * refused call); one that ended meanwhile (401) gets one and the call is tried once more.
+ */
+async function withSession<T>(client: QueryClient, call: () => Promise<T>): Promise<T> {
+  if ((await currentSession(client)) === null) await ensureGuestSession(client);
   try {
     return await call();
   } catch (error) {
     if (!(error instanceof ApiProblem) || error.status !== 401) throw error;
-    await ensureGuestSession();
+    await ensureGuestSession(client);
     return call();
   }
 }
@@ -57,32 +69,41 @@ export async function fetchBasket(signal?: AbortSignal): Promise<Basket> {
   }
 }
 
-export function addBasketItem(sku: string, quantity: number): Promise<Basket> {
-  return withSession(() =>
+export function addBasketItem(client: QueryClient, sku: string, quantity: number): Promise<Basket> {
+  return withSession(client, () =>
     sendChangeOnce((headers) => api(basketOps.addBasketItem, { body: { sku, quantity }, headers })),
   );
 }
 
-export function setBasketItemQuantity(sku: string, quantity: number): Promise<Basket> {
-  return withSession(() =>
+export function setBasketItemQuantity(
+  client: QueryClient,
+  sku: string,
+  quantity: number,
+): Promise<Basket> {
+  return withSession(client, () =>
     sendChangeOnce((headers) =>
       api(basketOps.updateBasketItem, { params: { sku }, body: { quantity }, headers }),
     ),
   );
 }
 
-export function removeBasketItem(sku: string): Promise<Basket> {
-  return withSession(() =>
+export function removeBasketItem(client: QueryClient, sku: string): Promise<Basket> {
+  return withSession(client, () =>
     sendChangeOnce((headers) => api(basketOps.removeBasketItem, { params: { sku }, headers })),
   );
 }
 
-export function clearBasket(): Promise<Basket> {
-  return withSession(() => api(basketOps.clearBasket));
+export function clearBasket(client: QueryClient): Promise<Basket> {
+  return withSession(client, () => api(basketOps.clearBasket));
 }
 
 /** Other unfinished baskets of a customer; a guest has none. */
-export async function fetchIncompleteBaskets(signal?: AbortSignal): Promise<IncompleteBasketList> {
+export async function fetchIncompleteBaskets(
+  client: QueryClient,
+  signal?: AbortSignal,
+): Promise<IncompleteBasketList> {
+  const session = await currentSession(client);
+  if (session !== undefined && !session?.customer) return { baskets: [] };
   try {
     return await api(basketOps.listIncompleteBaskets, { signal });
   } catch (error) {
@@ -92,6 +113,8 @@ export async function fetchIncompleteBaskets(signal?: AbortSignal): Promise<Inco
   }
 }
 
-export function resumeBasket(id: number): Promise<ResumeBasketResult> {
-  return withSession(() => api(basketOps.resumeIncompleteBasket, { params: { id: String(id) } }));
+export function resumeBasket(client: QueryClient, id: number): Promise<ResumeBasketResult> {
+  return withSession(client, () =>
+    api(basketOps.resumeIncompleteBasket, { params: { id: String(id) } }),
+  );
 }

@@ -2,12 +2,13 @@ import { useQuery } from "@tanstack/react-query";
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { basketSchema } from "../../../contract/basket";
+import { currentSessionSchema, sessionViewSchema } from "../../../contract/session";
 import { LazyToaster } from "../../components/toasts";
 import { answer, deferred, fakeApi, problem } from "../../test-support/fake-api";
 import { basket, basketLine } from "../../test-support/fixtures";
 import { renderRoutes } from "../../test-support/render";
 import { useBasketQuantity, useRemoveFromBasket } from "./basket-mutations";
-import { basketQueryOptions } from "./basket-queries";
+import { basketQueryOptions, useAddToBasket } from "./basket-queries";
 
 /** The basket as a page shows it: each line's quantity, the total, a stepper and a remove. */
 function BasketProbe() {
@@ -42,6 +43,15 @@ function BasketProbe() {
 const gold = { sku: "GAU-1G", name: "1 g Gold Bar" };
 const line = basketLine({ ...gold, unitPrice: 2500, quantity: 1 });
 const itemPath = "/api/basket/items/GAU-1G";
+const guest = {
+  kind: "guest",
+  customer: null,
+  locale: "en",
+  currency: "TRY",
+  theme: null,
+} as const;
+/** The session the basket's changes run in (asked first: see basket-api.ts). */
+const inGuestSession = answer(currentSessionSchema, { session: guest });
 
 function renderBasket() {
   return renderRoutes(() => [{ path: "/basket", Component: BasketProbe }], "/basket");
@@ -53,6 +63,7 @@ describe("basket hooks", () => {
     const reread = deferred();
     const settled = basket([basketLine({ ...gold, unitPrice: 2600, quantity: 3 })]);
     fakeApi()
+      .on("GET", "/api/session/current", inGuestSession)
       .on("GET", "/api/basket", answer(basketSchema, basket([line])), () => reread.promise)
       .on("PATCH", itemPath, () => patch.promise);
     const { user } = renderBasket();
@@ -80,6 +91,7 @@ describe("basket hooks", () => {
     const patch = deferred();
     const reread = deferred();
     fakeApi()
+      .on("GET", "/api/session/current", inGuestSession)
       .on("GET", "/api/basket", answer(basketSchema, basket([line])), () => reread.promise)
       .on("PATCH", itemPath, () => patch.promise);
     const { user } = renderBasket();
@@ -104,6 +116,7 @@ describe("basket hooks", () => {
   it("on a 5xx sends the removal once more with the same key, then shows the basket read again", async () => {
     const first = deferred();
     fakeApi()
+      .on("GET", "/api/session/current", inGuestSession)
       .on("GET", "/api/basket", answer(basketSchema, basket([line])))
       .on("DELETE", itemPath, () => first.promise, problem(503, "upstream_unavailable"));
     const { user } = renderBasket();
@@ -125,5 +138,45 @@ describe("basket hooks", () => {
     expect(sends[1]?.headers.get("Idempotency-Key")).toBe(key);
     // The basket was read again to show what is true.
     expect(fakeApi().calls("GET", "/api/basket").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a visitor without a session gets a guest session before the first change: no refused call", async () => {
+    let started = false;
+    fakeApi()
+      .on("GET", "/api/session/current", answer(currentSessionSchema, { session: null }))
+      .on(
+        "GET",
+        "/api/basket",
+        answer(basketSchema, basket([])),
+        answer(basketSchema, basket([line])),
+      )
+      .on("POST", "/api/session/guest", () => {
+        started = true;
+        return answer(sessionViewSchema, guest);
+      })
+      // As the proxy: a change without a session is refused.
+      .on("POST", "/api/basket/items", () =>
+        started ? answer(basketSchema, basket([line])) : problem(401, "unauthenticated"),
+      );
+    function AddProbe() {
+      const add = useAddToBasket();
+      const { data } = useQuery(basketQueryOptions());
+      return (
+        <>
+          <button onClick={() => add.mutate({ sku: gold.sku, quantity: 1 })}>Add</button>
+          <p>Lines {data?.items.length ?? "…"}</p>
+        </>
+      );
+    }
+    const { user } = renderRoutes(() => [{ path: "/", Component: AddProbe }], "/");
+    await user.click(await screen.findByRole("button", { name: "Add" }));
+    expect(await screen.findByText("Lines 1")).toBeTruthy();
+    const order = fakeApi().requests.map((r) => `${r.method} ${r.path.split("?")[0] ?? ""}`);
+    // Before: the add was refused (401) and sent again after the guest session started.
+    expect(order.filter((r) => r === "POST /api/basket/items")).toHaveLength(1);
+    expect(order.indexOf("POST /api/session/guest")).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf("POST /api/session/guest")).toBeLessThan(
+      order.indexOf("POST /api/basket/items"),
+    );
   });
 });

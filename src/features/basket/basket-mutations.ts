@@ -35,7 +35,7 @@ function quantityMutationOptions(queryClient: QueryClient) {
     mutationKey: [...basketKeys.all, "quantity"],
     scope: basketScope,
     mutationFn: async ({ sku, quantity }: QuantityVariables) =>
-      (await loadBasketApi()).setBasketItemQuantity(sku, quantity),
+      (await loadBasketApi()).setBasketItemQuantity(queryClient, sku, quantity),
     onMutate: async ({ sku, quantity, before }): Promise<BasketSnapshot> => {
       const snapshot = await snapshotBasket(queryClient);
       writeBasket(queryClient, (b) => basketWithQuantity(b, sku, quantity));
@@ -103,7 +103,7 @@ export function useRemoveFromBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "remove"],
     scope: basketScope,
-    mutationFn: async (sku: string) => (await loadBasketApi()).removeBasketItem(sku),
+    mutationFn: async (sku: string) => (await loadBasketApi()).removeBasketItem(queryClient, sku),
     onMutate: async (sku) => {
       const snapshot = await snapshotBasket(queryClient);
       writeBasket(queryClient, (b) => basketWithout(b, sku));
@@ -119,7 +119,7 @@ export function useClearBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "clear"],
     scope: basketScope,
-    mutationFn: async () => (await loadBasketApi()).clearBasket(),
+    mutationFn: async () => (await loadBasketApi()).clearBasket(queryClient),
     onMutate: async () => {
       const snapshot = await snapshotBasket(queryClient);
       writeBasket(queryClient, clearedBasket);
@@ -136,7 +136,7 @@ export function useResumeBasket() {
   return useMutation({
     mutationKey: [...basketKeys.all, "resume"],
     scope: basketScope,
-    mutationFn: async (id: number) => (await loadBasketApi()).resumeBasket(id),
+    mutationFn: async (id: number) => (await loadBasketApi()).resumeBasket(queryClient, id),
     onError: (error) => rollBackBasket(queryClient, error, undefined),
     onSuccess: (result) => {
       queryClient.setQueryData(basketQueryOptions().queryKey, result.basket);

@@ -9,7 +9,7 @@ import { FeeSummary } from "../../components/fee-summary";
 import { AlertIcon, BagIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { formatMoney } from "../../i18n/format";
+import { formatGrams, formatMoney } from "../../i18n/format";
 import { useDisplayMoney } from "../../domain/prices/display-currency";
 import { ChargedMoney } from "../../domain/prices/money";
 import { lineWithVat, unitWithVat } from "../../domain/prices/shelf-price";
@@ -64,11 +64,9 @@ function QuantityStepper({
   item: BasketItem;
   onChange: (quantity: number) => void;
 }) {
-  const { _ } = useLingui();
+  const { _, i18n } = useLingui();
   const digital = item.type === "digital";
-  const quantityText = digital
-    ? _("basket.line.grams", { quantity: item.quantity })
-    : String(item.quantity);
+  const quantityText = digital ? formatGrams(item.quantity, i18n.locale) : String(item.quantity);
   return (
     <div
       role="group"

@@ -36,7 +36,8 @@ export function basketQueryOptions() {
 export function incompleteBasketsQueryOptions() {
   return queryOptions({
     queryKey: basketKeys.incomplete(),
-    queryFn: async ({ signal }) => (await loadBasketApi()).fetchIncompleteBaskets(signal),
+    queryFn: async ({ client, signal }) =>
+      (await loadBasketApi()).fetchIncompleteBaskets(client, signal),
     staleTime: 60_000,
   });
 }
@@ -100,7 +101,7 @@ export function addToBasketMutationOptions(queryClient: QueryClient) {
     mutationKey: [...basketKeys.all, "add"],
     scope: basketScope,
     mutationFn: async ({ sku, quantity }: AddToBasketVariables) =>
-      (await loadBasketApi()).addBasketItem(sku, quantity),
+      (await loadBasketApi()).addBasketItem(queryClient, sku, quantity),
     onMutate: async ({ sku, quantity, preview }) => {
       const snapshot = await snapshotBasket(queryClient);
       queryClient.setQueryData(basketQueryOptions().queryKey, (basket) =>

@@ -11,7 +11,7 @@ import { ChargeCurrencyNote } from "../../domain/prices/money";
 import { lineWithVat } from "../../domain/prices/shelf-price";
 import { PageHeader } from "../../components/page-header";
 import { Skeleton } from "../../components/skeleton";
-import { formatMoney } from "../../i18n/format";
+import { formatGrams, formatMoney } from "../../i18n/format";
 import { AddressSummary } from "../../domain/addresses/address-summary";
 import {
   checkoutKeys,
@@ -44,7 +44,7 @@ function ItemLine({ item }: { item: BasketItem }) {
           <p className="leading-snug font-medium text-text">{item.name}</p>
           <p className="mt-0.5 text-sm text-text-muted">
             {item.type === "digital"
-              ? _("basket.line.grams", { quantity: item.quantity })
+              ? formatGrams(item.quantity, i18n.locale)
               : _("checkout.review.quantity", { quantity: item.quantity })}
           </p>
         </div>

@@ -5,17 +5,9 @@ import { Button, ButtonLink } from "../../components/button-link";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, LockIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
-import { fetchSession, logout, logoutEverywhere, sessionKeys } from "./session-api";
+import { fetchSession, logout, logoutEverywhere, sessionKeys, showSignedOut } from "./session-api";
 
 type Ending = "here" | "everywhere";
-
-/**
- * A full page load after the session ended: nothing of the customer's survives in memory (query
- * cache, basket state, the guest session the basket may have started).
- */
-function showSignedOut(): void {
-  window.location.assign("/signed-out");
-}
 
 /** The standalone shop's account page: who is signed in, log out, log out on all devices. */
 export function AccountPage() {

@@ -12,6 +12,7 @@ import { applyTheme, resetTheme } from "../../bridge/theme";
 import { switchLocale } from "../../i18n/i18n";
 import { fetchSession, launchTokenCustomer } from "./session-api";
 import { readLaunchFragment, startSession } from "./start-session";
+import { currentSessionKey } from "../../domain/session/session-query";
 import { SwitchCustomerDialog } from "./switch-dialog";
 
 type Status = "working" | "confirm" | "missing" | "expired" | "failed";
@@ -56,6 +57,8 @@ export function LaunchPage() {
         }
         // Nothing cached for a previous customer may show through, nor a previous partner's look.
         queryClient.clear();
+        // The header's who-is-signed-in, asked before the launch finished, is this session now.
+        queryClient.setQueryData(currentSessionKey, outcome.session);
         resetTheme();
         if (outcome.session.theme) applyTheme({ variables: outcome.session.theme });
         if (outcome.session.locale !== i18n.locale) await switchLocale(outcome.session.locale);

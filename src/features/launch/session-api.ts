@@ -18,6 +18,14 @@ export async function fetchSession(signal?: AbortSignal): Promise<SessionView | 
   }
 }
 
+/**
+ * A full page load after the session ended: nothing of the customer's survives in memory (query
+ * cache, basket state, the guest session the basket may have started).
+ */
+export function showSignedOut(): void {
+  window.location.assign("/signed-out");
+}
+
 /** Ends this session (on every proxy instance); the cookie is cleared. */
 export async function logout(): Promise<void> {
   await api(sessionOps.endSession);
