@@ -54,6 +54,7 @@ describe("catalog", () => {
       type: "bar",
       weightGrams: 1,
       purity: 999.9,
+      vatRate: 0,
       price: { currency: "TRY" },
       stock: { available: 180, state: "in_stock" },
       images: ["/api/images/MNTGB00010/1", "/api/images/MNTGB00010/2", "/api/images/MNTGB00010/3"],
@@ -73,6 +74,7 @@ describe("catalog", () => {
         "sku",
         "stock",
         "type",
+        "vatRate",
         "weightGrams",
       ].sort(),
     );
