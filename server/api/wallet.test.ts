@@ -61,9 +61,9 @@ describe("wallet", () => {
     expect(res.text).not.toContain(proxy().sandbox.url);
     // The total is everything held: the metals at the bid and the TL cash.
     expect(wallet.metalsValue).toBe(
-      Math.round(wallet.holdings.reduce((s: number, h: any) => s + h.value, 0) * 100) / 100,
+      Math.round(wallet.holdings.reduce((s: number, h: any) => s + Number(h.value), 0) * 100) / 100,
     );
-    expect(wallet.totalValue).toBe(Math.round((wallet.metalsValue + 250000) * 100) / 100);
+    expect(wallet.totalValue).toBe(Math.round((Number(wallet.metalsValue) + 250000) * 100) / 100);
     // No order of this shop explains the seeded grams: no average cost is claimed.
     expect(wallet.metals.find((m: any) => m.metal === "gold")).toMatchObject({
       averageCost: null,
@@ -94,7 +94,7 @@ describe("wallet", () => {
         { "idempotency-key": `cost-${String(grams * 10)}-${String(Date.now())}` },
       );
       expect(res.status, res.text).toBe(201);
-      paid += (res.json as any).amount;
+      paid += Number((res.json as any).amount);
     }
     const wallet: any = (await api.call("GET", "/api/wallet")).json;
     expect(cents(wallet.cash)).toBe(cents(250000 - paid));

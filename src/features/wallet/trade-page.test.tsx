@@ -97,7 +97,7 @@ describe("trade form", () => {
   it("estimates the grams an amount shortcut buys at the live ask", async () => {
     const { user } = renderTrade("buy");
     await user.click(await screen.findByRole("button", { name: "₺1,000" }));
-    expect((screen.getByRole("textbox", { name: "Amount (TRY)" }) as HTMLInputElement).value).toBe(
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Amount (TRY)" }).value).toBe(
       "1000",
     );
     // 1000 / 4100 = 0.24390… g, rounded down to 0.2439 g.
