@@ -127,4 +127,3 @@ export function Balances({ wallet }: { wallet: Wallet }) {
     </section>
   );
 }
-
