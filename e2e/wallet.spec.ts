@@ -61,7 +61,9 @@ test("the wallet shows balances per metal, holdings and a filterable history", a
   const balances = page.getByRole("region", { name: "Bakiyeler" });
   await expect(balances.getByRole("heading", { name: "Altın" })).toBeVisible();
   // 12.5 g digital + 2 × 10 g bars.
-  await expect(balances.getByRole("listitem").filter({ hasText: "Altın" })).toContainText("32,5 g");
+  await expect(
+    balances.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Altın" }) }),
+  ).toContainText("32,5 g");
   await expect(balances).toContainText("Teslim alınabilir");
   await expect(balances).toContainText("₺250.000,00");
   await expect(balances.getByText(/Dijital, teslim alınamaz/).first()).toBeVisible();
@@ -83,7 +85,7 @@ test("a guest is told where the wallet is", async ({ page, expectAccessible }) =
   await page.goto("/wallet");
   await expect(
     page.getByRole("heading", { name: "Cüzdanınız iş ortağınızın uygulamasında" }),
-  ).toBeVisible();
+  ).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: shots("wallet-guest"), fullPage: true });
   await expectAccessible();
 });
