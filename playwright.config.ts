@@ -33,7 +33,8 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
       // Specified for the phone: the checkout journeys, where customers pay (issue #5); partner
       // apps' webviews (issue #8); and failures, where customers meet them (issue #9).
-      testIgnore: /(^|[\\/])(checkout|embedded|prices|resilience)\.spec\.ts$/,
+      testIgnore:
+        /(^|[\\/])(checkout|checkout-focus|embedded|finding|language-identity|prices|resilience|trade)\.spec\.ts$/,
     },
   ],
   webServer: {

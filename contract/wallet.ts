@@ -32,6 +32,14 @@ export const walletMetalSchema = z.object({
   deliverableGrams: z.number(),
   /** Digital grams (not deliverable). */
   digitalGrams: z.number(),
+  /**
+   * Average cost per gram of the digital grams bought in this shop and still held (null: none),
+   * the grams it covers, and their profit / loss at the bid in TRY and percent (server/api/wallet-cost.ts).
+   */
+  averageCost: z.nullable(z.number()),
+  costGrams: z.number(),
+  profit: z.nullable(z.number()),
+  profitPct: z.nullable(z.number()),
 });
 
 export const walletHoldingSchema = z.object({
@@ -54,6 +62,8 @@ export const walletSchema = z.object({
   metals: z.array(walletMetalSchema),
   holdings: z.array(walletHoldingSchema),
   /** Σ holding values at the bid. */
+  metalsValue: z.number(),
+  /** The metals' value plus the TL cash: everything the wallet holds. */
   totalValue: z.number(),
 });
 export type Wallet = z.infer<typeof walletSchema>;

@@ -61,11 +61,12 @@ test("the wallet shows balances per metal, holdings and a filterable history", a
   const balances = page.getByRole("region", { name: "Bakiyeler" });
   await expect(balances.getByRole("heading", { name: "Altın" })).toBeVisible();
   // 12.5 g digital + 2 × 10 g bars.
-  await expect(balances.getByRole("listitem").filter({ hasText: "Altın" })).toContainText("32,5 g");
+  await expect(
+    balances.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Altın" }) }),
+  ).toContainText("32,5 g");
   await expect(balances).toContainText("Teslim alınabilir");
   await expect(balances).toContainText("₺250.000,00");
-  const holdings = page.getByRole("region", { name: "Varlıklarım" });
-  await expect(holdings.getByText("Dijital, teslim alınamaz").first()).toBeVisible();
+  await expect(balances.getByText(/Dijital, teslim alınamaz/).first()).toBeVisible();
   await expect(page.getByText("Henüz cüzdan işleminiz yok.")).toBeVisible();
   await page.screenshot({ path: shots("wallet-empty-history"), fullPage: true });
   await expectAccessible();
@@ -80,9 +81,11 @@ test("the wallet shows balances per metal, holdings and a filterable history", a
   await expect(page.getByText("Bu türde işleminiz yok.")).toBeVisible();
 });
 
-test("a guest is told to sign in", async ({ page, expectAccessible }) => {
+test("a guest is told where the wallet is", async ({ page, expectAccessible }) => {
   await page.goto("/wallet");
-  await expect(page.getByRole("heading", { name: "Cüzdan için giriş yapın" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Cüzdanınız iş ortağınızın uygulamasında" }),
+  ).toBeVisible({ timeout: 15_000 });
   await page.screenshot({ path: shots("wallet-guest"), fullPage: true });
   await expectAccessible();
 });
@@ -105,7 +108,7 @@ test("buy 1.5 g of digital gold by grams at a fixed price, then see its invoice"
   await page.screenshot({ path: shots("trade-quote"), fullPage: true });
   await expectAccessible();
 
-  const confirm = quote.getByRole("button", { name: /^Onayla ve ₺[\d.]+,\d\d öde$/ });
+  const confirm = quote.getByRole("button", { name: /^1,5 g al, ₺[\d.]+,\d\d öde$/ });
   await confirm.click();
   const result = page.getByRole("heading", { name: "1,5 g Altın aldınız" });
   await expect(result).toBeVisible();
@@ -156,7 +159,7 @@ test("buy digital gold for 1,000 TRY and sell 0.5 g", async ({ page }) => {
   const gramsText = await quote.getByRole("definition").first().innerText();
   const grams = Number(gramsText.replace(" g", "").replace(",", "."));
   expect(grams).toBeGreaterThan(0);
-  await quote.getByRole("button", { name: "Onayla ve ₺1.000,00 öde" }).click();
+  await quote.getByRole("button", { name: /^[\d,]+ g al, ₺1\.000,00 öde$/ }).click();
   await expect(page.getByRole("heading", { name: /Altın aldınız$/ })).toBeVisible();
   expect(Math.round(((await digitalGold(page)) - before) * 10_000)).toBe(
     Math.round(grams * 10_000),
@@ -171,7 +174,7 @@ test("buy digital gold for 1,000 TRY and sell 0.5 g", async ({ page }) => {
   await expect(sell).toContainText("0,5 g");
   await expect(sell).toContainText("Alacağınız");
   const mid = await digitalGold(page);
-  await sell.getByRole("button", { name: /^Onayla, ₺[\d.]+,\d\d al$/ }).click();
+  await sell.getByRole("button", { name: /^0,5 g sat, ₺[\d.]+,\d\d al$/ }).click();
   await expect(page.getByRole("heading", { name: "0,5 g Altın sattınız" })).toBeVisible();
   expect(Math.round((mid - (await digitalGold(page))) * 10_000)).toBe(5_000);
 });
@@ -188,7 +191,7 @@ test("an expired price is fixed again, and a changed one must be confirmed befor
   await page.getByLabel("Miktar (gram)").fill("2");
   await page.getByRole("button", { name: "Fiyat al" }).click();
   const quote = page.getByRole("region", { name: "Dijital Altın alış fiyatı" });
-  await expect(quote.getByRole("button", { name: "Onayla ve ₺8.000,00 öde" })).toBeEnabled();
+  await expect(quote.getByRole("button", { name: "2 g al, ₺8.000,00 öde" })).toBeEnabled();
 
   // The market moves while the 5 s fix runs out (the next fixes hold for 5 minutes): the new
   // price is fixed again by itself, and waits for the customer's confirmation.
@@ -196,7 +199,7 @@ test("an expired price is fixed again, and a changed one must be confirmed befor
   await control.config.set({ pricefix_ttl: 300 });
   await expect(quote.getByText("Fiyat güncellendi")).toBeVisible({ timeout: 15_000 });
   await expect(quote).toContainText("₺8.000,00");
-  const pay = quote.getByRole("button", { name: "Onayla ve ₺8.200,00 öde" });
+  const pay = quote.getByRole("button", { name: "2 g al, ₺8.200,00 öde" });
   await expect(pay).toBeDisabled();
   await page.screenshot({ path: shots("trade-price-changed"), fullPage: true });
   await quote.getByRole("button", { name: "Yeni fiyatı onayla: ₺8.200,00" }).click();

@@ -305,6 +305,13 @@ describe("Partner API", () => {
         {
           customer: { ...newCustomer("NEW-1"), birthdate: "31-12-1990" },
           items: [{ sku: "BGAU", amount: 0.1 }],
+          // A new customer has no cash yet: the buy is paid by card.
+          payment_type: "creditcard",
+          payment: {
+            card_token: "token_HYAQA0171343asd",
+            card_cvv: "000",
+            customer_ip: "127.0.0.1",
+          },
         },
         { customer_external_id: "NEW-1" },
       );
@@ -535,8 +542,18 @@ describe("Partner API", () => {
       expect((await get("/partner/order/NOPE/invoice")).status).toBe(404);
     });
 
+    it("refuses a cash buy larger than the TRY balance, and debits the balance for one that fits", async () => {
+      const tooBig = await buy([{ sku: "GAU", amount: 100 }]);
+      expect(tooBig.status).toBe(422);
+      expect(tooBig.json.errors.balance).toHaveLength(1);
+      expect(await balanceOf(DEMO, "TRY")).toBe(250000);
+      const res = await buy([{ sku: "GAU", amount: 1.5 }]);
+      expect(res.status).toBe(200);
+      expect(await balanceOf(DEMO, "TRY")).toBe(250000 - res.json.data.total);
+    });
+
     it("lists the customer balance after a buy", async () => {
-      await buy([{ sku: "GAG", amount: 10.25 }]);
+      const bought = await buy([{ sku: "GAG", amount: 10.25 }]);
       const res = await get(`/partner/balance/customer/${DEMO}`);
       expect(res.status).toBe(200);
       const lines = res.json.data;
@@ -549,7 +566,8 @@ describe("Partner API", () => {
       for (const l of lines) expect(Object.keys(l)).toEqual(BALANCE_KEYS);
       expect(lines[0]).toMatchObject({
         is_cash: true,
-        balance: 250000,
+        // A buy without a card is paid from the cash line.
+        balance: Math.round((250000 - bought.json.data.total) * 100) / 100,
         prices: { bid: 1, ask: 1, currency: "TRY" },
       });
       expect(lines[1]).toMatchObject({

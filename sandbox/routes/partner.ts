@@ -1,6 +1,6 @@
 import { handle, pathParam } from "../operations.ts";
 import type { SandboxApp, SandboxContext } from "../context.ts";
-import { langOf, notFound, ok, parseInput } from "../http/http.ts";
+import { invalid, langOf, notFound, ok, parseInput } from "../http/http.ts";
 import { findInvoice } from "../wire/invoice.ts";
 import { STATUS_NAME } from "../domain/order-status.ts";
 import {
@@ -53,8 +53,19 @@ export function registerPartner(app: SandboxApp, ctx: SandboxContext): void {
     const { customer, isNew } = buyer.value;
     if (isNew) ctx.state.customers.set(customer.external_id, customer);
     const amount = round2(lines.value.reduce((s, l) => s + l.total, 0));
+    // Without a card the buy is paid from the customer's cash line, as the documented Get Order
+    // example's `payment_type: "cash"` with `payment: null` shows (inferred: the docs do not say
+    // in words that the cash balance is debited, nor what a short balance answers).
+    const cash = d.payment ? null : ctx.state.walletLine(customer.external_id, "TRY");
+    const due = round2(amount * ctx.prices.rate(fix.currency));
+    if (cash && round2(cash.balance - cash.blocked) < due)
+      return invalid(c, "balance", "Yetersiz TL bakiyesi.", "Insufficient TRY balance.");
     const payment = d.payment ? cardPayment(ctx, d.payment, fullName(customer), amount) : null;
     moveMetal(ctx, customer.external_id, lines.value, 1);
+    if (cash) {
+      cash.balance = round2(cash.balance - due);
+      cash.updatedAt = ctx.clock.now();
+    }
     const order = createPartnerOrder(ctx, {
       type: "Buy",
       externalId: d.external_id,

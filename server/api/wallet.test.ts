@@ -59,6 +59,50 @@ describe("wallet", () => {
       deliverable: true,
     });
     expect(res.text).not.toContain(proxy().sandbox.url);
+    // The total is everything held: the metals at the bid and the TL cash.
+    expect(wallet.metalsValue).toBe(
+      Math.round(wallet.holdings.reduce((s: number, h: any) => s + Number(h.value), 0) * 100) / 100,
+    );
+    expect(wallet.totalValue).toBe(Math.round((Number(wallet.metalsValue) + 250000) * 100) / 100);
+    // No order of this shop explains the seeded grams: no average cost is claimed.
+    expect(wallet.metals.find((m: any) => m.metal === "gold")).toMatchObject({
+      averageCost: null,
+      costGrams: 0,
+      profit: null,
+    });
+  });
+
+  it("a digital buy is paid from the TL cash and gives the metal an average cost", async () => {
+    const api = await apiClient(proxy(), IND);
+    const quote = async (grams: number) => {
+      const res = await api.call("POST", "/api/digital/quotes", {
+        metal: "gold",
+        side: "buy",
+        grams,
+        currency: "TRY",
+      });
+      expect(res.status, res.text).toBe(201);
+      return res.json as any;
+    };
+    let paid = 0;
+    for (const grams of [1, 0.5]) {
+      const q = await quote(grams);
+      const res = await api.call(
+        "POST",
+        "/api/digital/orders",
+        { quoteId: q.quoteId, side: "buy", grams },
+        { "idempotency-key": `cost-${String(grams * 10)}-${String(Date.now())}` },
+      );
+      expect(res.status, res.text).toBe(201);
+      paid += Number((res.json as any).amount);
+    }
+    const wallet: any = (await api.call("GET", "/api/wallet")).json;
+    expect(cents(wallet.cash)).toBe(cents(250000 - paid));
+    const gold = wallet.metals.find((m: any) => m.metal === "gold");
+    expect(gold.costGrams).toBe(1.5);
+    expect(gold.averageCost).toBe(Math.round((paid / 1.5) * 100) / 100);
+    const bid = 4000;
+    expect(gold.profit).toBe(Math.round((bid * 1.5 - paid) * 100) / 100);
   });
 
   it("buy basket: Minted's fee lines to the cent", async () => {

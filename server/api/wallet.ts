@@ -15,6 +15,7 @@ import { walletOrdersRoute } from "./wallet-history.ts";
 import { cartTokenOf, walletBasketView, walletReceiptView } from "./wallet-views.ts";
 import { walletBasketOf, walletCompleteRoute } from "./wallet-complete.ts";
 import { withOurFieldNames } from "./upstream-refusals.ts";
+import { costBasisByMetal, performanceOf } from "./wallet-cost.ts";
 
 /**
  * The metal wallet (Walletable): balances, buy / sell / delivery baskets paid from (or into) the
@@ -79,7 +80,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
   return [
     handle(ops.getWallet, {
       handler: async ({ customer }): Promise<Wallet> => {
-        const [holdings, balances] = await Promise.all([
+        const [holdings, balances, bases] = await Promise.all([
           deps.upstream.call({
             op: "walletBalance",
             query: { external_customer_id: customer },
@@ -88,6 +89,7 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
             op: "customerBalance",
             params: { external_customer_id: customer },
           }),
+          costBasisByMetal(deps, customer),
         ]);
         const rows = holdings.flatMap((h) => {
           const metal = metalSchema.safeParse(h.metal.toLowerCase());
@@ -109,23 +111,33 @@ export function walletRoutes(deps: AppDeps): RouteSpec[] {
           const mine = rows.filter((r) => r.metal === metal);
           if (mine.length === 0) return [];
           const grams = (list: typeof mine) => round4(list.reduce((s, r) => s + r.grams, 0));
+          const digital = mine.filter((r) => !r.deliverable);
+          const digitalGrams = grams(digital);
+          const digitalValue = digital.reduce((s, r) => s + r.value, 0);
           return [
             {
               metal,
               grams: grams(mine),
               value: round2(mine.reduce((s, r) => s + r.value, 0)),
               deliverableGrams: grams(mine.filter((r) => r.deliverable)),
-              digitalGrams: grams(mine.filter((r) => !r.deliverable)),
+              digitalGrams,
+              ...performanceOf(
+                bases.get(metal) ?? { grams: 0, cost: 0 },
+                digitalGrams,
+                digitalGrams > 0 ? digitalValue / digitalGrams : null,
+              ),
             },
           ];
         });
         const cash = balances.find((b) => b.is_cash && b.currency_code === "TRY");
+        const metalsValue = round2(rows.reduce((s, r) => s + r.value, 0));
         return {
           currency: "TRY",
           cash: cash ? cash.real_balance : null,
           metals,
           holdings: rows,
-          totalValue: round2(rows.reduce((s, r) => s + r.value, 0)),
+          metalsValue,
+          totalValue: round2(metalsValue + (cash?.real_balance ?? 0)),
         };
       },
     }),

@@ -1,13 +1,61 @@
 import { screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { digitalOrderSchema, digitalQuoteSchema } from "../../../contract/digital";
-import { rateHistorySchema } from "../../../contract/prices";
+import { pricesSchema, rateHistorySchema } from "../../../contract/prices";
+import { walletSchema } from "../../../contract/wallet";
 import { answer, fakeApi } from "../../test-support/fake-api";
 import { digitalQuote } from "../../test-support/fixtures";
 import { descriptionOf, renderRoutes } from "../../test-support/render";
 import { TradePage } from "./trade-page";
 
-function renderTrade() {
+/** The live price stream stays silent: the snapshot is the price. */
+class SilentEventSource {
+  addEventListener() {}
+  removeEventListener() {}
+  close() {}
+}
+
+beforeEach(() => {
+  vi.stubGlobal("EventSource", SilentEventSource);
+});
+
+const gold = (digitalGrams: number) => ({
+  metal: "gold" as const,
+  grams: digitalGrams,
+  value: digitalGrams * 4000,
+  deliverableGrams: 0,
+  digitalGrams,
+  averageCost: null,
+  costGrams: 0,
+  profit: null,
+  profitPct: null,
+});
+
+function renderTrade(side: "buy" | "sell" = "buy") {
+  fakeApi().on(
+    "GET",
+    "/api/wallet",
+    answer(walletSchema, {
+      currency: "TRY",
+      cash: 250_000,
+      metals: [gold(12.5)],
+      holdings: [],
+      metalsValue: 50_000,
+      totalValue: 300_000,
+    }),
+  );
+  fakeApi().on(
+    "GET",
+    "/api/prices",
+    answer(pricesSchema, {
+      currency: "TRY",
+      updatedAt: "2026-12-07T10:00:00Z",
+      metals: [
+        { metal: "gold", bid: 4000, ask: 4100, changePct: null, updatedAt: "2026-12-07T10:00:00Z" },
+      ],
+      products: [],
+    }),
+  );
   fakeApi().on(
     "GET",
     "/api/rate-history",
@@ -21,11 +69,43 @@ function renderTrade() {
   );
   return renderRoutes(
     () => [{ path: "/wallet/trade", Component: TradePage }],
-    "/wallet/trade?metal=gold&side=buy",
+    `/wallet/trade?metal=gold&side=${side}`,
   );
 }
 
 describe("trade form", () => {
+  it("refuses a sell larger than the holding as it is typed, and sells all of it instead", async () => {
+    const { user } = renderTrade("sell");
+    expect(await screen.findByText("12.5 g")).toBeTruthy();
+    const grams = screen.getByLabelText("Quantity (grams)");
+    await user.type(grams, "20");
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "You hold 12.5 g; you cannot sell more than that.",
+    );
+    expect(grams.getAttribute("aria-invalid")).toBe("true");
+    await user.click(screen.getByRole("button", { name: "Get price" }));
+    expect(fakeApi().calls("POST", "/api/digital/quotes")).toHaveLength(0);
+
+    await user.click(screen.getByRole("button", { name: "Sell all (12.5 g)" }));
+    expect((grams as HTMLInputElement).value).toBe("12.5");
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(
+      screen.getByText("At the current price: about 12.5 g sold for ₺50,000.00."),
+    ).toBeTruthy();
+  });
+
+  it("estimates the grams an amount shortcut buys at the live ask", async () => {
+    const { user } = renderTrade("buy");
+    await user.click(await screen.findByRole("button", { name: "₺1,000" }));
+    expect(screen.getByRole<HTMLInputElement>("textbox", { name: "Amount (TRY)" }).value).toBe(
+      "1000",
+    );
+    // 1000 / 4100 = 0.24390… g, rounded down to 0.2439 g.
+    expect(
+      await screen.findByText("At the current price: about 0.2439 g for ₺1,000.00."),
+    ).toBeTruthy();
+  });
+
   it("refuses bad amounts at the field before asking the proxy for a price", async () => {
     const { user } = renderTrade();
     const grams = await screen.findByLabelText("Quantity (grams)");
@@ -90,7 +170,7 @@ describe("trade form", () => {
     await user.click(screen.getByRole("button", { name: "Get price" }));
     expect(fakeApi().calls("POST", "/api/digital/quotes")[0]?.body).toMatchObject({ grams: 1.5 });
 
-    await user.click(await screen.findByRole("button", { name: /Confirm and pay .*4,500\.00/ }));
+    await user.click(await screen.findByRole("button", { name: /^Buy 1\.5 g for .*4,500\.00$/ }));
 
     expect(await screen.findByRole("heading", { name: /You bought/ })).toBeTruthy();
     expect(screen.getByText("DG-1001")).toBeTruthy();

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react";
-import { useId, useRef } from "react";
+import { useId, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { metalSchema } from "../../../contract/common";
@@ -14,8 +14,15 @@ import { metalLabel } from "../catalog";
 import { RateChart } from "../../domain/prices/rate-chart";
 import { WalletCountdown } from "./wallet-countdown";
 import { SignedOutWallet } from "./wallet-guest";
-import { TRADE_FIELDS, useTradeResolver, type TradeForm } from "./trade-form-rules";
-import { Choice, QuoteFacts, TradeResult, useMoney } from "./trade-views";
+import {
+  checkTrade,
+  TRADE_FIELDS,
+  typedNumber,
+  useTradeResolver,
+  type TradeForm,
+} from "./trade-form-rules";
+import { AmountShortcuts, HoldingFacts, TradeEstimate, useTradeHolding } from "./trade-assist";
+import { Choice, QuoteFacts, TradeResult, useGrams, useMoney } from "./trade-views";
 import { useDigitalTrade } from "./use-digital-trade";
 
 const fieldClass =
@@ -27,13 +34,20 @@ const fieldClass =
  * must be confirmed before it can be used.
  */
 export function TradePage() {
-  const { _ } = useLingui();
+  const { _, i18n } = useLingui();
   const money = useMoney();
+  const grams = useGrams();
   const [searchParams] = useSearchParams();
   const initialMetal = metalSchema.safeParse(searchParams.get("metal"));
   const initialSide = digitalSideSchema.safeParse(searchParams.get("side"));
   const valueId = useId();
   const quoteHeading = useRef<HTMLHeadingElement>(null);
+  const initial = {
+    metal: initialMetal.success ? initialMetal.data : ("gold" as const),
+    side: initialSide.success ? initialSide.data : ("buy" as const),
+  };
+  const [picked, setPicked] = useState(initial);
+  const { holding, wallet } = useTradeHolding(picked.metal, picked.side);
 
   const {
     register,
@@ -42,10 +56,9 @@ export function TradePage() {
     setValue,
     formState,
   } = useShopForm<TradeForm, DigitalQuoteBody>({
-    resolver: useTradeResolver(),
+    resolver: useTradeResolver(holding),
     defaultValues: {
-      metal: initialMetal.success ? initialMetal.data : "gold",
-      side: initialSide.success ? initialSide.data : "buy",
+      ...initial,
       mode: "grams",
       value: "",
     },
@@ -55,6 +68,21 @@ export function TradePage() {
   const metal = form.metal ?? "gold";
   const side = form.side ?? "buy";
   const mode = form.mode ?? "grams";
+  if (picked.metal !== metal || picked.side !== side) setPicked({ metal, side });
+  const typed = typedNumber({ metal, side, mode, value: form.value ?? "" });
+  const check = checkTrade(side, mode, typed, holding);
+  /** A shortcut or "sell all": the mode and the number, written the customer's way. */
+  const pick = (nextMode: typeof mode, value: number) => {
+    setValue("mode", nextMode);
+    const digits = nextMode === "grams" ? 4 : 2;
+    const text = new Intl.NumberFormat(i18n.locale, {
+      useGrouping: false,
+      maximumFractionDigits: digits,
+    }).format(value);
+    setValue("value", text, {
+      shouldValidate: formState.isSubmitted,
+    });
+  };
 
   const trade = useDigitalTrade(quoteHeading);
   const { quote, accepted, setAccepted, order, left, decision, quoting, ordering } = trade;
@@ -88,6 +116,7 @@ export function TradePage() {
         ? _("wallet.trade.orderError")
         : null;
   const signedOut =
+    (wallet.error instanceof ApiProblem && wallet.error.status === 401) ||
     (quoting.error instanceof ApiProblem && quoting.error.status === 401) ||
     (ordering.error instanceof ApiProblem && ordering.error.status === 401);
 
@@ -112,7 +141,15 @@ export function TradePage() {
       <div className="grid gap-6 md:grid-cols-[minmax(0,26rem)_1fr] md:items-start">
         <div className="space-y-5">
           {order ? (
-            <TradeResult order={order} onAgain={reset} />
+            <TradeResult
+              order={order}
+              cash={
+                wallet.dataUpdatedAt >= trade.placedAt && !wallet.isFetching
+                  ? (wallet.data?.cash ?? null)
+                  : undefined
+              }
+              onAgain={reset}
+            />
           ) : (
             <form
               noValidate
@@ -135,6 +172,7 @@ export function TradePage() {
                   value={metal}
                   onChange={(v) => setValue("metal", v)}
                 />
+                <HoldingFacts metal={metal} holding={holding} />
                 <Choice
                   legend={_("wallet.trade.enter")}
                   name="mode"
@@ -154,19 +192,29 @@ export function TradePage() {
                     inputMode="decimal"
                     autoComplete="off"
                     placeholder={mode === "grams" ? "1,5" : "1.000"}
-                    aria-invalid={valueError ? true : undefined}
-                    aria-describedby={valueError ? `${valueId}-error` : undefined}
+                    aria-invalid={valueError || check.problem ? true : undefined}
+                    aria-describedby={
+                      valueError && !check.problem ? `${valueId}-error` : `${valueId}-estimate`
+                    }
                     className={cn(
                       fieldClass,
-                      valueError ? "border-danger" : "border-border-strong",
+                      valueError || check.problem ? "border-danger" : "border-border-strong",
                     )}
                   />
-                  {valueError ? (
+                  <TradeEstimate
+                    id={`${valueId}-estimate`}
+                    side={side}
+                    check={check}
+                    holding={holding}
+                    onSellAll={() => holding.grams !== null && pick("grams", holding.grams)}
+                  />
+                  {valueError && !check.problem ? (
                     <p id={`${valueId}-error`} className="mt-1.5 text-sm text-danger">
                       {valueError}
                     </p>
                   ) : null}
                 </div>
+                <AmountShortcuts side={side} holding={holding} onPick={pick} />
               </fieldset>
               {editing ? (
                 <Button type="submit" className="w-full">
@@ -201,7 +249,7 @@ export function TradePage() {
                   ? _("wallet.trade.quoteBuy", { metal: _(metalLabel[quote.metal]) })
                   : _("wallet.trade.quoteSell", { metal: _(metalLabel[quote.metal]) })}
               </h2>
-              <QuoteFacts quote={quote} />
+              <QuoteFacts quote={quote} cash={holding.cash} />
               <WalletCountdown left={left} />
               {decision === "confirm" && accepted ? (
                 <div className="rounded-control border-2 border-primary p-3" role="alert">
@@ -235,8 +283,14 @@ export function TradePage() {
                 {ordering.isPending
                   ? _("wallet.trade.sending")
                   : quote.side === "buy"
-                    ? _("wallet.trade.confirmBuy", { total: money(quote.amount) })
-                    : _("wallet.trade.confirmSell", { total: money(quote.amount) })}
+                    ? _("wallet.trade.confirmBuy", {
+                        grams: grams(quote.grams),
+                        total: money(quote.amount),
+                      })
+                    : _("wallet.trade.confirmSell", {
+                        grams: grams(quote.grams),
+                        total: money(quote.amount),
+                      })}
               </Button>
               <Button
                 variant="quiet"

@@ -6,6 +6,7 @@ import { cn } from "../../components/class-names";
 import { CheckIcon } from "../../components/action-icons";
 import { formatMoney, formatNumber } from "../../i18n/format";
 import { metalLabel } from "../catalog";
+import { round2 } from "../../../contract/money";
 
 /** The trade page's parts: a choice of options, the quote's facts, and the placed order. */
 
@@ -66,10 +67,24 @@ export function useGrams() {
   return (grams: number) => _("wallet.grams", { grams: formatNumber(grams, i18n.locale, 4) });
 }
 
-export function QuoteFacts({ quote }: { quote: DigitalQuote }) {
+/**
+ * Where the money of a digital trade comes from and goes to, and the TL balance after it. The
+ * Partner API's buy without a card is paid from the customer's cash (TL) balance and a sell is
+ * paid into it (inferred from minted-api.md §3.2: a card-less Buy is `payment_type: "cash"`).
+ */
+export function cashAfter(
+  side: DigitalQuote["side"],
+  amount: number,
+  cash: number | null,
+): number | null {
+  return cash === null ? null : round2(cash + (side === "buy" ? -amount : amount));
+}
+
+export function QuoteFacts({ quote, cash }: { quote: DigitalQuote; cash: number | null }) {
   const { _ } = useLingui();
   const money = useMoney();
   const grams = useGrams();
+  const after = cashAfter(quote.side, quote.amount, cash);
   const rows: [string, string][] = [
     [_("wallet.trade.quantity"), grams(quote.grams)],
     [_("wallet.trade.unitPrice"), _("wallet.trade.perGram", { price: money(quote.unitPrice) })],
@@ -78,6 +93,10 @@ export function QuoteFacts({ quote }: { quote: DigitalQuote }) {
       money(quote.amount),
     ],
     [_("wallet.chargedCurrency"), _("wallet.currency.try")],
+    quote.side === "buy"
+      ? [_("wallet.trade.paidFrom"), _("wallet.trade.cashWallet")]
+      : [_("wallet.trade.paidInto"), _("wallet.trade.cashWallet")],
+    ...(after === null ? [] : [[_("wallet.trade.cashAfter"), money(after)] as [string, string]]),
   ];
   return (
     <dl className="space-y-2">
@@ -97,7 +116,16 @@ export function QuoteFacts({ quote }: { quote: DigitalQuote }) {
   );
 }
 
-export function TradeResult({ order, onAgain }: { order: DigitalOrder; onAgain: () => void }) {
+/** The placed order; `cash` is the TL balance read after it (undefined while it is read again). */
+export function TradeResult({
+  order,
+  cash,
+  onAgain,
+}: {
+  order: DigitalOrder;
+  cash: number | null | undefined;
+  onAgain: () => void;
+}) {
   const { _, i18n } = useLingui();
   const money = useMoney();
   const grams = useGrams();
@@ -128,6 +156,18 @@ export function TradeResult({ order, onAgain }: { order: DigitalOrder; onAgain: 
           <dt>{order.side === "buy" ? _("wallet.trade.paid") : _("wallet.trade.received")}</dt>
           <dd className="price text-text">{money(order.amount)}</dd>
         </div>
+        <div className="flex justify-between gap-4">
+          <dt>{order.side === "buy" ? _("wallet.trade.paidFrom") : _("wallet.trade.paidInto")}</dt>
+          <dd className="text-right text-text">{_("wallet.trade.cashWallet")}</dd>
+        </div>
+        {cash !== null ? (
+          <div className="flex justify-between gap-4">
+            <dt>{_("wallet.trade.cashNow")}</dt>
+            <dd className="price text-text" aria-busy={cash === undefined || undefined}>
+              {cash === undefined ? _("wallet.trade.cashUpdating") : money(cash)}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between gap-4">
           <dt>{_("wallet.trade.unitPrice")}</dt>
           <dd className="price text-text">

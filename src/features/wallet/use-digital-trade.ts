@@ -29,6 +29,8 @@ export function useDigitalTrade(quoteHeading: RefObject<HTMLHeadingElement | nul
   const [timed, setTimed] = useState<TimedDigitalQuote | null>(null);
   const [accepted, setAccepted] = useState<DigitalQuote | null>(null);
   const [order, setOrder] = useState<DigitalOrder | null>(null);
+  /** When the order was answered (ms): wallet figures older than this are the old balance. */
+  const [placedAt, setPlacedAt] = useState(0);
 
   const now = useCountdownClock(timed ?? undefined);
   const left = timed ? secondsLeft(timed, now) : 0;
@@ -52,6 +54,7 @@ export function useDigitalTrade(quoteHeading: RefObject<HTMLHeadingElement | nul
       createDigitalOrder(body, key),
     onSuccess: (placed) => {
       setOrder(placed);
+      setPlacedAt(Date.now());
       void queryClient.invalidateQueries({ queryKey: walletKeys.all });
     },
     onError: (error) => {
@@ -105,6 +108,7 @@ export function useDigitalTrade(quoteHeading: RefObject<HTMLHeadingElement | nul
     accepted,
     setAccepted,
     order,
+    placedAt,
     left,
     decision,
     quoting,

@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react";
 import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
 import { Link, useSearchParams, type LoaderFunctionArgs } from "react-router";
-import type { Wallet, WalletOrderSummary } from "../../../contract/wallet";
+import type { WalletOrderSummary } from "../../../contract/wallet";
 import { Button, ButtonLink } from "../../components/button-link";
 import { cn } from "../../components/class-names";
 import { EmptyState } from "../../components/empty-state";
@@ -9,15 +9,14 @@ import { AlertIcon, WalletIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
 import { Pagination } from "../../components/pagination";
 import { Skeleton } from "../../components/skeleton";
-import { formatMoney, formatNumber } from "../../i18n/format";
+import { formatMoney } from "../../i18n/format";
 import { ApiProblem } from "../../lib/api";
-import { metalLabel } from "../catalog";
 import { formatOrderTime, OrderStatusBadge } from "../orders";
 import { SignedOutWallet } from "./wallet-guest";
 import { digitalTypeLabel, walletTypeLabel } from "./wallet-labels";
+import { Balances, card } from "./wallet-balances";
 import { walletOrdersQueryOptions, walletQueryOptions } from "./wallet-queries";
 import { parseWalletSearch, walletSearchString, type WalletSearch } from "./wallet-search";
-import { ProductThumb } from "../../components/product-thumb";
 
 /** Starts the balances and the history without holding up navigation; the page shows skeletons. */
 export function createWalletLoader(queryClient: QueryClient) {
@@ -27,100 +26,6 @@ export function createWalletLoader(queryClient: QueryClient) {
     void queryClient.query(walletOrdersQueryOptions(search)).catch(() => undefined);
     return null;
   };
-}
-
-const card = "rounded-card border border-border bg-surface-raised p-4 shadow-card md:p-5";
-
-function useFormat() {
-  const { _, i18n } = useLingui();
-  return {
-    money: (amount: number) => formatMoney(amount, "TRY", i18n.locale),
-    grams: (grams: number) => _("wallet.grams", { grams: formatNumber(grams, i18n.locale, 4) }),
-  };
-}
-
-function Balances({ wallet }: { wallet: Wallet }) {
-  const { _ } = useLingui();
-  const { money, grams } = useFormat();
-  return (
-    <section aria-labelledby="wallet-balances" className="space-y-3">
-      <h2 id="wallet-balances" className="text-lg font-semibold text-text">
-        {_("wallet.balances.title")}
-      </h2>
-      <div className={cn(card, "grid grid-cols-2 gap-4")}>
-        <div>
-          <p className="text-sm text-text-muted">{_("wallet.balances.totalValue")}</p>
-          <p className="price text-xl font-semibold text-text">{money(wallet.totalValue)}</p>
-        </div>
-        {wallet.cash !== null ? (
-          <div>
-            <p className="text-sm text-text-muted">{_("wallet.balances.cash")}</p>
-            <p className="price text-xl font-semibold text-text">{money(wallet.cash)}</p>
-          </div>
-        ) : null}
-        <p className="col-span-2 text-xs text-text-muted">{_("wallet.balances.valueNote")}</p>
-      </div>
-      <ul className="grid gap-3 md:grid-cols-3">
-        {wallet.metals.map((m) => (
-          <li key={m.metal} className={card}>
-            <h3 className="font-semibold text-text">{_(metalLabel[m.metal])}</h3>
-            <p className="mt-1 price text-2xl font-semibold text-text">{grams(m.grams)}</p>
-            <p className="price text-text-muted">{money(m.value)}</p>
-            <dl className="mt-3 space-y-1 border-t border-border pt-3 text-sm">
-              <div className="flex justify-between gap-3">
-                <dt className="text-text-muted">{_("wallet.balances.deliverable")}</dt>
-                <dd className="price text-text">{grams(m.deliverableGrams)}</dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-text-muted">{_("wallet.balances.digital")}</dt>
-                <dd className="price text-text">{grams(m.digitalGrams)}</dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-function Holdings({ wallet }: { wallet: Wallet }) {
-  const { _ } = useLingui();
-  const { money, grams } = useFormat();
-  return (
-    <section aria-labelledby="wallet-holdings" className="space-y-3">
-      <h2 id="wallet-holdings" className="text-lg font-semibold text-text">
-        {_("wallet.holdings.title")}
-      </h2>
-      <ul className="space-y-3">
-        {wallet.holdings.map((h) => (
-          <li key={h.sku} className={cn(card, "flex gap-3")}>
-            <ProductThumb src={h.image} size={48} />
-            <div className="min-w-0 flex-1">
-              <h3 className="font-semibold text-text">{h.name}</h3>
-              <p className="text-sm text-text-muted">
-                {h.deliverable
-                  ? _("wallet.holdings.units", { count: h.quantity, grams: grams(h.grams) })
-                  : grams(h.grams)}
-              </p>
-              <div className="mt-1 flex flex-wrap items-center justify-between gap-2">
-                <span
-                  className={cn(
-                    "inline-flex h-7 items-center rounded-full border px-2.5 text-xs font-semibold",
-                    h.deliverable
-                      ? "border-success/40 bg-success/10 text-success"
-                      : "border-border bg-surface-sunken text-text-muted",
-                  )}
-                >
-                  {h.deliverable ? _("wallet.holdings.deliverable") : _("wallet.holdings.digital")}
-                </span>
-                <span className="price font-semibold text-text">{money(h.value)}</span>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 function Actions() {
@@ -364,7 +269,6 @@ export function WalletPage() {
       <div className="space-y-8">
         <Actions />
         <Balances wallet={wallet} />
-        <Holdings wallet={wallet} />
         <History search={search} />
       </div>
     );
