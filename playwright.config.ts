@@ -33,6 +33,7 @@ export default defineConfig({
       use: { ...devices["Desktop Chrome"], launchOptions },
       // Specified for the phone: the checkout journeys, where customers pay (issue #5); partner
       // apps' webviews (issue #8); and failures, where customers meet them (issue #9).
+      // Issue 17's customer journeys (prices, trade, checkout focus, finding, language) are phone ones.
       testIgnore:
         /(^|[\\/])(checkout|checkout-focus|embedded|finding|language-identity|prices|resilience|trade)\.spec\.ts$/,
     },

@@ -69,7 +69,7 @@ export function Filters({
   const link = (change: Partial<CatalogSearch>) =>
     catalogSearchString({ ...search, ...change, page: 1 }) || "/";
   return (
-    <div className="-mx-4 mb-3 flex gap-2 overflow-x-auto px-4 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0">
+    <div className="relative -mx-4 mb-3 flex gap-2 overflow-x-auto px-4 pb-1 md:mx-0 md:flex-col md:overflow-visible md:px-0">
       <div role="group" aria-labelledby={metalId} className="shrink-0">
         <h2 id={metalId} className="sr-only">
           {_("catalog.filter.metal")}

@@ -14,7 +14,10 @@ import { QuickAdd } from "./quick-add";
 function CardPrice({ product }: { product: Product }) {
   return (
     <span className="flex min-w-0 flex-col">
-      <ShelfUnitPrice product={product} className="self-start text-xl font-semibold text-text" />
+      <ShelfUnitPrice
+        product={product}
+        className="self-start text-lg font-semibold text-text sm:text-xl"
+      />
       <PerGramAndBuyBack product={product} className="text-xs" />
     </span>
   );
