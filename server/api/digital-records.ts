@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { metalSchema, orderStatusSchema } from "../../contract/common.ts";
 import { digitalCurrencySchema, digitalSideSchema } from "../../contract/digital.ts";
 import type { KeyValueStore } from "../deps.ts";
 
@@ -11,6 +12,9 @@ import type { KeyValueStore } from "../deps.ts";
  * Per customer a ring of `DIGITAL_RECORD_LIMIT` slots: an atomic counter picks the slot (so two
  * orders placed at once never overwrite each other), a set-if-absent marker per external id
  * keeps a replayed order from being recorded twice.
+ *
+ * Each record also keeps what Minted answered when the order was placed (`trade`), so the wallet's
+ * cost basis (wallet-cost.ts) is read from the store without asking Minted again.
  */
 
 export const DIGITAL_RECORD_LIMIT = 50;
@@ -24,6 +28,19 @@ export const digitalRecordSchema = z.object({
   currency: digitalCurrencySchema,
   /** ISO 8601; the order's time as Minted answered it (or when it was recorded). */
   createdAt: z.string(),
+  /**
+   * Minted's answer at placement: the metal, the grams (the item's `amount`), what was paid (buy)
+   * or received (sell) for them (the item's `total`, in `currency`) and the order's status then.
+   * Absent in records written before it was kept.
+   */
+  trade: z
+    .object({
+      metal: metalSchema,
+      grams: z.number(),
+      amount: z.number(),
+      status: orderStatusSchema,
+    })
+    .optional(),
 });
 export type DigitalRecord = z.output<typeof digitalRecordSchema>;
 

@@ -220,8 +220,13 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
       external_id: externalId,
       items: [{ sku: record.sku, amount: record.grams }],
     };
-    /** Keeps the placed order for the wallet history; the order stands even if that fails. */
-    const placed = async (view: DigitalOrder): Promise<DigitalOrder> => {
+    /**
+     * Keeps the placed order for the wallet history and, from Minted's answer, what it traded for
+     * the cost basis (wallet-cost.ts); the order stands even if that fails.
+     */
+    const placed = async (o: UpstreamPartnerOrder): Promise<DigitalOrder> => {
+      const view = orderView(o, record);
+      const item = o.items.find((i) => i.sku === record.sku) ?? o.items[0];
       try {
         await recordDigitalOrder(deps.store, customer, {
           externalId,
@@ -229,6 +234,14 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           side: view.side,
           currency: view.currency,
           createdAt: view.createdAt || new Date(deps.now()).toISOString(),
+          ...(item && {
+            trade: {
+              metal: view.metal,
+              grams: item.amount,
+              amount: item.total,
+              status: view.status,
+            },
+          }),
         });
       } catch (error) {
         deps.logger.error("digital: order not recorded for the history", {
@@ -260,10 +273,10 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
     if (!first) {
       // Tried before under this quote: an order Minted already has is the answer.
       const earlier = await existingOrder(customer, externalId);
-      if (earlier) return await placed(orderView(earlier, record));
+      if (earlier) return await placed(earlier);
     }
     try {
-      const view = await settle(
+      const answer = await settle(
         c,
         async () => {
           const created = await deps.upstream.call({
@@ -273,20 +286,17 @@ export function digitalRoutes(deps: AppDeps): RouteSpec[] {
           const order =
             created.orders.find((o) => o.external_id === externalId) ?? created.orders[0];
           if (!order) throw new ApiError("upstream_invalid");
-          return orderView({ ...order, order_at: order.order_at ?? created.order_at }, record);
+          return { ...order, order_at: order.order_at ?? created.order_at };
         },
-        async () => {
-          const existing = await existingOrder(customer, externalId);
-          return existing ? orderView(existing, record) : null;
-        },
+        async () => existingOrder(customer, externalId),
       );
       await deps.store.delete(quoteKey(customer, body.quoteId));
-      return await placed(view);
+      return await placed(answer);
     } catch (error) {
       if (refusedField(error, "external_id")) {
         // Already placed under this key (the first answer was lost): answer that order.
         const existing = await existingOrder(customer, externalId);
-        if (existing) return await placed(orderView(existing, record));
+        if (existing) return await placed(existing);
       }
       if (refusedField(error, "price_token"))
         throw new ApiError("price_expired", {

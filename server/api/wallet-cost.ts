@@ -1,22 +1,29 @@
-import type { Metal } from "../../contract/common.ts";
+import type { Metal, OrderStatus } from "../../contract/common.ts";
 import { round2, round4 } from "../../contract/money.ts";
 import type { AppDeps } from "../deps.ts";
 import { METAL_SKUS } from "../prices/metal-skus.ts";
 import { UpstreamError } from "../upstream/types.ts";
-import { digitalRecordsOf } from "./digital-records.ts";
+import { digitalRecordsOf, type DigitalRecord } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 
 /**
  * What the customer paid for the metal they hold, from their own orders (issue 17: "how am I
  * doing"). Minted documents no cost basis, so the proxy computes one (inferred, in this one
- * place) from the orders it can read: the digital quick buys and sells it placed for this
- * customer (digital-records.ts), each read back from Minted (`orderGet`) for its grams and total.
+ * place) from the orders it knows: the digital quick buys and sells it placed for this customer,
+ * each with the metal, grams and amount Minted answered when it was placed (kept in its record,
+ * digital-records.ts), so a wallet view asks Minted nothing for them. A record written before
+ * those were kept is read back from Minted (`orderGet`), one call each: no such record is written
+ * any more, so their number only falls (the ring keeps the newest `DIGITAL_RECORD_LIMIT`, each
+ * expires within a year), while skipping them would drop earlier buys and misstate the average.
  * Vault products bought through the walletable basket are not counted: Minted's walletable
  * orders give a price per product, not the fine grams it bought (minted-api.md §8.2).
  *
  * The method is the moving average cost: a buy adds its grams and what was paid; a sell takes
  * grams out at the average cost so far (the average itself does not change). Cancelled and
- * refunded orders do not count.
+ * refunded orders do not count. Minted documents no cancel or refund flow for partner digital
+ * orders, so (inferred) such an order keeps the status it was placed with: a recorded order counts
+ * by its status at placement, without asking again (and an order Minted no longer knows, as after a
+ * reset sandbox, counts until the wallet history forgets its record, wallet-history.ts).
  */
 
 export interface CostTrade {
@@ -83,42 +90,56 @@ export function performanceOf(
   };
 }
 
+interface MetalTrade extends CostTrade {
+  metal: Metal;
+}
+
+/**
+ * The trades of one recorded order: from the record, or from Minted for an older record that
+ * does not keep them (none when Minted does not know the order as this customer's).
+ */
+async function tradesOf(
+  deps: AppDeps,
+  customer: string,
+  record: DigitalRecord,
+): Promise<MetalTrade[]> {
+  const counts = (status: OrderStatus) => status !== "cancelled" && status !== "refunded";
+  if (record.trade) {
+    const { metal, grams, amount, status } = record.trade;
+    return counts(status) ? [{ metal, side: record.side, grams, amount }] : [];
+  }
+  let o;
+  try {
+    o = await deps.upstream.call({
+      op: "orderGet",
+      params: { external_order_id: record.externalId },
+    });
+  } catch (error) {
+    if (error instanceof UpstreamError && error.details.status === 404) return [];
+    throw error;
+  }
+  if (o.customer?.external_id !== customer || o.external_id !== record.externalId) return [];
+  if (!counts(statusOf({ status_id: 0, status_name: o.status_name }))) return [];
+  const side = o.type.toLowerCase() === "sell" ? "sell" : "buy";
+  return o.items.flatMap((item) => {
+    const metal = METAL_SKUS.find((m) => m.sku === item.sku)?.metal;
+    return metal ? [{ metal, side, grams: item.amount, amount: item.total }] : [];
+  });
+}
+
 /** The customer's cost basis per metal from the digital orders the proxy placed for them. */
 export async function costBasisByMetal(
   deps: AppDeps,
   customer: string,
 ): Promise<Map<Metal, CostBasis>> {
   const records = await digitalRecordsOf(deps.store, customer);
-  const orders = await Promise.all(
-    records.map(async (record) => {
-      try {
-        const o = await deps.upstream.call({
-          op: "orderGet",
-          params: { external_order_id: record.externalId },
-        });
-        return o.customer?.external_id === customer && o.external_id === record.externalId
-          ? { o, createdAt: record.createdAt }
-          : null;
-      } catch (error) {
-        if (error instanceof UpstreamError && error.details.status === 404) return null;
-        throw error;
-      }
-    }),
-  );
+  const orders = await Promise.all(records.map((record) => tradesOf(deps, customer, record)));
   const trades = new Map<Metal, CostTrade[]>();
   // Records come newest first; the average is built oldest first.
-  for (const entry of orders.reverse()) {
-    if (!entry) continue;
-    const status = statusOf({ status_id: 0, status_name: entry.o.status_name });
-    if (status === "cancelled" || status === "refunded") continue;
-    const side = entry.o.type.toLowerCase() === "sell" ? "sell" : "buy";
-    for (const item of entry.o.items) {
-      const metal = METAL_SKUS.find((m) => m.sku === item.sku)?.metal;
-      if (!metal) continue;
-      const list = trades.get(metal) ?? [];
-      list.push({ side, grams: item.amount, amount: item.total });
-      trades.set(metal, list);
-    }
+  for (const { metal, ...trade } of orders.reverse().flat()) {
+    const list = trades.get(metal) ?? [];
+    list.push(trade);
+    trades.set(metal, list);
   }
   return new Map([...trades].map(([metal, list]) => [metal, averageCostOf(list)]));
 }

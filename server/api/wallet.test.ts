@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { controlClient } from "../../sandbox/control-client.ts";
 import { curl } from "../../sandbox/test-support.ts";
 import { apiClient, useTestProxy, upstreamCalls, type ApiClient } from "./api-test-client.ts";
+import { digitalRecordsOf } from "./digital-records.ts";
 
 const IND = "DEMO-IND-001";
 
@@ -32,6 +34,25 @@ async function add(api: ApiClient, type: string, sku: string, quantity: number) 
   const res = await api.call("POST", `/api/wallet/baskets/${type}/items`, { sku, quantity });
   expect(res.status, res.text).toBe(200);
   return res.json as any;
+}
+
+/** A digital gold buy of `grams` at a fresh quote; what it cost. */
+async function digitalBuy(api: ApiClient, grams: number): Promise<number> {
+  const q = await api.call("POST", "/api/digital/quotes", {
+    metal: "gold",
+    side: "buy",
+    grams,
+    currency: "TRY",
+  });
+  expect(q.status, q.text).toBe(201);
+  const res = await api.call(
+    "POST",
+    "/api/digital/orders",
+    { quoteId: (q.json as any).quoteId, side: "buy", grams },
+    { "idempotency-key": `cost-${String(grams * 10)}-${String(Date.now())}` },
+  );
+  expect(res.status, res.text).toBe(201);
+  return Number((res.json as any).amount);
 }
 
 describe("wallet", () => {
@@ -74,28 +95,8 @@ describe("wallet", () => {
 
   it("a digital buy is paid from the TL cash and gives the metal an average cost", async () => {
     const api = await apiClient(proxy(), IND);
-    const quote = async (grams: number) => {
-      const res = await api.call("POST", "/api/digital/quotes", {
-        metal: "gold",
-        side: "buy",
-        grams,
-        currency: "TRY",
-      });
-      expect(res.status, res.text).toBe(201);
-      return res.json as any;
-    };
     let paid = 0;
-    for (const grams of [1, 0.5]) {
-      const q = await quote(grams);
-      const res = await api.call(
-        "POST",
-        "/api/digital/orders",
-        { quoteId: q.quoteId, side: "buy", grams },
-        { "idempotency-key": `cost-${String(grams * 10)}-${String(Date.now())}` },
-      );
-      expect(res.status, res.text).toBe(201);
-      paid += Number((res.json as any).amount);
-    }
+    for (const grams of [1, 0.5]) paid += await digitalBuy(api, grams);
     const wallet: any = (await api.call("GET", "/api/wallet")).json;
     expect(cents(wallet.cash)).toBe(cents(250000 - paid));
     const gold = wallet.metals.find((m: any) => m.metal === "gold");
@@ -103,6 +104,58 @@ describe("wallet", () => {
     expect(gold.averageCost).toBe(Math.round((paid / 1.5) * 100) / 100);
     const bid = 4000;
     expect(gold.profit).toBe(Math.round((bid * 1.5 - paid) * 100) / 100);
+  });
+
+  it("a wallet view asks Minted the same few things however many digital orders it has", async () => {
+    const api = await apiClient(proxy(), IND);
+    const log = controlClient(proxy().sandbox.url).requests;
+    /** The upstream requests of one wallet view, all and order look-ups. */
+    const view = async () => {
+      await log.clear();
+      const res = await api.call("GET", "/api/wallet");
+      expect(res.status, res.text).toBe(200);
+      const gold = (res.json as any).metals.find((m: any) => m.metal === "gold");
+      return {
+        calls: await log.count("*", "/"),
+        orderGets: await log.count("GET", "/partner/order/"),
+        costGrams: gold.costGrams,
+      };
+    };
+    await digitalBuy(api, 0.1);
+    const one = await view();
+    for (const grams of [0.2, 0.3, 0.4]) await digitalBuy(api, grams);
+    const four = await view();
+    expect(one.orderGets).toBe(0);
+    expect(four).toMatchObject({ calls: one.calls, orderGets: 0 });
+    // The three new buys are in the cost all the same (earlier tests' orders may be too).
+    expect(Math.round((four.costGrams - one.costGrams) * 1e4)).toBe(9000);
+  });
+
+  it("reads an order recorded before trades were kept from Minted, once, by its status now", async () => {
+    const api = await apiClient(proxy(), IND);
+    const control = controlClient(proxy().sandbox.url);
+    const { store } = proxy().deps;
+    const costGrams = async () => {
+      const res = await api.call("GET", "/api/wallet");
+      expect(res.status, res.text).toBe(200);
+      return (res.json as any).metals.find((m: any) => m.metal === "gold").costGrams as number;
+    };
+    const before = await costGrams();
+    await digitalBuy(api, 0.7);
+    const [record] = await digitalRecordsOf(store, IND);
+    if (!record?.trade) throw new Error("the buy was not recorded with its trade");
+    // As an older proxy wrote it: the same record without the trade.
+    const { slot, trade, ...legacy } = record;
+    await store.set(
+      `digital:orders:${encodeURIComponent(IND)}:slot:${String(slot)}`,
+      JSON.stringify(legacy),
+      3600,
+    );
+    await control.requests.clear();
+    expect(Math.round(((await costGrams()) - before) * 1e4)).toBe(Math.round(trade.grams * 1e4));
+    expect(await control.requests.count("GET", "/partner/order/")).toBe(1);
+    await control.setOrderStatus(record.orderCode, "Cancelled");
+    expect(await costGrams()).toBe(before);
   });
 
   it("buy basket: Minted's fee lines to the cent", async () => {
