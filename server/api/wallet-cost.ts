@@ -104,6 +104,9 @@ async function tradesOf(
   record: DigitalRecord,
 ): Promise<MetalTrade[]> {
   const counts = (status: OrderStatus) => status !== "cancelled" && status !== "refunded";
+  // A buy paid in another currency has no TRY cost without that day's rate, which Minted does not
+  // give: its grams stay uncovered. A sell's amount is never used (grams leave at the average).
+  if (record.side === "buy" && record.currency !== "TRY") return [];
   if (record.trade) {
     const { metal, grams, amount, status } = record.trade;
     return counts(status) ? [{ metal, side: record.side, grams, amount }] : [];

@@ -37,12 +37,12 @@ async function add(api: ApiClient, type: string, sku: string, quantity: number) 
 }
 
 /** A digital gold buy of `grams` at a fresh quote; what it cost. */
-async function digitalBuy(api: ApiClient, grams: number): Promise<number> {
+async function digitalBuy(api: ApiClient, grams: number, currency = "TRY"): Promise<number> {
   const q = await api.call("POST", "/api/digital/quotes", {
     metal: "gold",
     side: "buy",
     grams,
-    currency: "TRY",
+    currency,
   });
   expect(q.status, q.text).toBe(201);
   const res = await api.call(
@@ -129,6 +129,20 @@ describe("wallet", () => {
     expect(four).toMatchObject({ calls: one.calls, orderGets: 0 });
     // The three new buys are in the cost all the same (earlier tests' orders may be too).
     expect(Math.round((four.costGrams - one.costGrams) * 1e4)).toBe(9000);
+  });
+
+  it("leaves a buy paid in another currency out of the TRY cost", async () => {
+    const api = await apiClient(proxy(), IND);
+    const costGrams = async () => {
+      const res = await api.call("GET", "/api/wallet");
+      expect(res.status, res.text).toBe(200);
+      return (res.json as any).metals.find((m: any) => m.metal === "gold").costGrams as number;
+    };
+    const before = await costGrams();
+    await digitalBuy(api, 0.5, "USD");
+    expect(await costGrams()).toBe(before);
+    await digitalBuy(api, 0.5);
+    expect(Math.round(((await costGrams()) - before) * 1e4)).toBe(5000);
   });
 
   it("reads an order recorded before trades were kept from Minted, once, by its status now", async () => {
