@@ -1,16 +1,5 @@
-import { expect, openPage, test as base } from "./fixtures";
-import { advanceClock, resetSandbox } from "./sandbox";
-
-/** Every test starts from the sandbox seed (prices, stock and clock). */
-const test = base.extend<{ freshSandbox: undefined }>({
-  freshSandbox: [
-    async ({ request }, use) => {
-      await resetSandbox(request);
-      await use(undefined);
-    },
-    { auto: true },
-  ],
-});
+import { expect, openPage, freshSandboxTest as test } from "./fixtures";
+import { advanceClock } from "./sandbox";
 
 test.describe("catalog", () => {
   test("shows product cards with live prices, stock and metal", async ({ page }, testInfo) => {

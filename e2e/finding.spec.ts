@@ -1,21 +1,10 @@
 import type { Page } from "@playwright/test";
-import { expect, mainNav, openPage, test as base } from "./fixtures";
-import { resetSandbox } from "./sandbox";
+import { expect, mainNav, openPage, freshSandboxTest as test } from "./fixtures";
 
 /**
  * Finding a product on a phone (issue #17, point 5): Turkish-aware search, a dense list, quick
  * add, chips with counts, and "load more" instead of page numbers.
  */
-const test = base.extend<{ freshSandbox: undefined }>({
-  freshSandbox: [
-    async ({ request }, use) => {
-      await resetSandbox(request);
-      await use(undefined);
-    },
-    { auto: true },
-  ],
-});
-
 // The size the issue measures the list at (a Pixel 7's screen).
 test.use({ viewport: { width: 412, height: 915 } });
 

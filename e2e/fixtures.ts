@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { resetSandbox } from "./sandbox";
 
 export const wcagTags = ["wcag2a", "wcag2aa", "wcag21aa"];
 
@@ -25,6 +26,17 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** `test` whose every test starts from the sandbox seed (prices, stock and clock). */
+export const freshSandboxTest = test.extend<{ freshSandbox: undefined }>({
+  freshSandbox: [
+    async ({ request }, use) => {
+      await resetSandbox(request);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+});
 
 /** Opens a page and waits until its heading is rendered (lazy chunks loaded). */
 export async function openPage(page: Page, path: string): Promise<void> {
