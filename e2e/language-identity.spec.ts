@@ -58,6 +58,9 @@ test("a guest's first visit to catalog, product and basket has no failed request
   await expectAccessible();
   await page.emulateMedia({ colorScheme: "dark" });
   await expectAccessible();
+  // …and the orders page a guest is sent to asks for no orders a guest cannot have (was a 401).
+  await sheet.getByRole("link", { name: "Siparişlerim" }).click();
+  await expect(page.getByRole("link", { name: "Sipariş kodu ile sorgula" })).toBeVisible();
   expect(failed).toEqual([]);
 });
 

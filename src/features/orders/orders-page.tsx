@@ -7,6 +7,7 @@ import { Pagination } from "../../components/pagination";
 import { EmptyState } from "../../components/empty-state";
 import { AlertIcon, ReceiptIcon, SearchIcon } from "../../components/icons";
 import { PageHeader } from "../../components/page-header";
+import { currentSessionQueryOptions } from "../../domain/session/session-query";
 import { ApiProblem } from "../../lib/api";
 import { GuestOrders } from "./guest-orders";
 import { ordersQueryOptions } from "./order-queries";
@@ -19,11 +20,19 @@ import {
 import { DateFilters, StatusFilters } from "./orders-filters";
 import { OrderRow, RowSkeleton } from "./order-rows";
 
-/** Starts the orders request without holding up navigation; the page shows skeletons. */
+/**
+ * Starts the orders request without holding up navigation; the page shows skeletons. Only a
+ * session with a customer has orders: a visitor or guest is not sent on a request that must fail.
+ */
 export function createOrdersLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const search = parseOrdersSearch(new URL(request.url).searchParams);
-    void queryClient.query(ordersQueryOptions(search)).catch(() => undefined);
+    void queryClient
+      .query(currentSessionQueryOptions())
+      .then((session) =>
+        session?.customer ? queryClient.query(ordersQueryOptions(search)) : undefined,
+      )
+      .catch(() => undefined);
     return null;
   };
 }
@@ -52,11 +61,16 @@ export function OrdersPage() {
   const [searchParams] = useSearchParams();
   const search = parseOrdersSearch(searchParams);
   const filtered = hasFilters(search);
+  const session = useQuery(currentSessionQueryOptions());
+  const hasCustomer = Boolean(session.data?.customer);
   const { data, error, isPlaceholderData, refetch, isFetching } = useQuery({
     ...ordersQueryOptions(search),
     placeholderData: keepPreviousData,
+    enabled: hasCustomer,
   });
-  const guest = error instanceof ApiProblem && error.status === 401;
+  // No customer in the session (or it ended elsewhere since): the guest's way to their orders.
+  const guest =
+    (session.isSuccess && !hasCustomer) || (error instanceof ApiProblem && error.status === 401);
   // Someone with no orders at all needs no filters; a filtered empty list keeps them.
   const noOrdersYet = data?.pageInfo.total === 0 && !filtered;
 
