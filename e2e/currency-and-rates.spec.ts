@@ -207,8 +207,9 @@ for (const scheme of ["light", "dark"] as const)
     await switchToUsd(page);
     const charged = page.getByText(/^TRY olarak tahsil edilir/);
     await expect(charged).toBeVisible();
+    // The price block: the VAT-included price, the TRY charge line, per gram and buy-back.
     await charged
-      .locator("../..")
+      .locator("..")
       .screenshot({ path: test.info().outputPath(`product-price-${scheme}.png`) });
     const chartSection = page.getByRole("region", { name: "Fiyat geçmişi" });
     await chartSection.scrollIntoViewIfNeeded();
