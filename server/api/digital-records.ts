@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { metalSchema, orderStatusSchema } from "../../contract/common.ts";
 import { digitalCurrencySchema, digitalSideSchema } from "../../contract/digital.ts";
-import type { KeyValueStore } from "../deps.ts";
+import type { AppDeps, KeyValueStore } from "../deps.ts";
+import { UpstreamError } from "../upstream/types.ts";
 
 /**
  * The digital (Partner API) orders the proxy placed for each customer. Minted has no endpoint
@@ -101,4 +102,22 @@ export async function forgetDigitalRecord(
   const current = raw === null ? null : digitalRecordSchema.safeParse(JSON.parse(raw));
   // The slot may hold a newer order by now: only this record is forgotten.
   if (current?.success && current.data.externalId === record.externalId) await store.delete(key);
+}
+
+/**
+ * A recorded order as Minted answers it now (`orderGet`), or null when Minted does not know it,
+ * or not as this customer's order under this external id.
+ */
+export async function readRecordedOrder(deps: AppDeps, customer: string, record: DigitalRecord) {
+  let o;
+  try {
+    o = await deps.upstream.call({
+      op: "orderGet",
+      params: { external_order_id: record.externalId },
+    });
+  } catch (error) {
+    if (error instanceof UpstreamError && error.details.status === 404) return null;
+    throw error;
+  }
+  return o.customer?.external_id === customer && o.external_id === record.externalId ? o : null;
 }

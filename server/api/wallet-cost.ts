@@ -2,8 +2,7 @@ import type { Metal, OrderStatus } from "../../contract/common.ts";
 import { round2, round4 } from "../../contract/money.ts";
 import type { AppDeps } from "../deps.ts";
 import { METAL_SKUS } from "../prices/metal-skus.ts";
-import { UpstreamError } from "../upstream/types.ts";
-import { digitalRecordsOf, type DigitalRecord } from "./digital-records.ts";
+import { digitalRecordsOf, readRecordedOrder, type DigitalRecord } from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 
 /**
@@ -111,17 +110,8 @@ async function tradesOf(
     const { metal, grams, amount, status } = record.trade;
     return counts(status) ? [{ metal, side: record.side, grams, amount }] : [];
   }
-  let o;
-  try {
-    o = await deps.upstream.call({
-      op: "orderGet",
-      params: { external_order_id: record.externalId },
-    });
-  } catch (error) {
-    if (error instanceof UpstreamError && error.details.status === 404) return [];
-    throw error;
-  }
-  if (o.customer?.external_id !== customer || o.external_id !== record.externalId) return [];
+  const o = await readRecordedOrder(deps, customer, record);
+  if (!o) return [];
   if (!counts(statusOf({ status_id: 0, status_name: o.status_name }))) return [];
   const side = o.type.toLowerCase() === "sell" ? "sell" : "buy";
   return o.items.flatMap((item) => {

@@ -2,9 +2,13 @@ import * as ops from "../../contract/api/wallet.ts";
 import { digitalCurrencySchema } from "../../contract/digital.ts";
 import { type WalletOrderSummary } from "../../contract/wallet.ts";
 import type { AppDeps } from "../deps.ts";
-import { UpstreamError } from "../upstream/types.ts";
 import { partnerDateIso } from "./digital.ts";
-import { digitalRecordsOf, forgetDigitalRecord, type DigitalRecord } from "./digital-records.ts";
+import {
+  digitalRecordsOf,
+  forgetDigitalRecord,
+  readRecordedOrder,
+  type DigitalRecord,
+} from "./digital-records.ts";
 import { statusOf } from "./order-views.ts";
 import { handle, type RouteSpec } from "./registry.ts";
 import { walletOrderSummaryView } from "./wallet-views.ts";
@@ -48,17 +52,8 @@ export function walletOrdersRoute(deps: AppDeps): RouteSpec {
     customer: string,
     record: DigitalRecord,
   ): Promise<WalletOrderSummary | null> => {
-    let o;
-    try {
-      o = await deps.upstream.call({
-        op: "orderGet",
-        params: { external_order_id: record.externalId },
-      });
-    } catch (error) {
-      if (error instanceof UpstreamError && error.details.status === 404) return null;
-      throw error;
-    }
-    if (o.customer?.external_id !== customer || o.external_id !== record.externalId) return null;
+    const o = await readRecordedOrder(deps, customer, record);
+    if (!o) return null;
     const currency = digitalCurrencySchema.safeParse(o.currency_code);
     return {
       source: "digital",
